@@ -1,0 +1,111 @@
+// Starts what an e2e test needs: the built app served by `vite preview` and a headless
+// Chromium. One instance per test file: call startApp() in before() and close() in after().
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** @returns {Promise<number>} a TCP port on 127.0.0.1 that was free a moment ago */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * @typedef {object} OpenedPage
+ * @property {import('playwright-core').Page} page
+ * @property {string[]} errors console errors and uncaught exceptions seen so far
+ */
+
+/**
+ * @typedef {object} App
+ * @property {string} url base URL of the served app, ending in '/'
+ * @property {(options?: import('playwright-core').BrowserContextOptions) => Promise<OpenedPage>} open
+ *   a fresh page in a new context that records console errors
+ * @property {(page: import('playwright-core').Page, name: string) => Promise<string>} screenshot
+ *   saves test-results/e2e/<name>.png and returns its path
+ * @property {() => Promise<void>} close
+ */
+
+/** @returns {Promise<App>} */
+export async function startApp() {
+  if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
+    throw new Error('dist/ is missing: run `npx vite build` first (npm run test:e2e does).');
+  }
+
+  const port = await freePort();
+  const server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
+
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await server.close();
+    throw new Error(
+      `Could not launch Chromium at ${executablePath}; install it or set CHROMIUM_PATH.`,
+      { cause: error },
+    );
+  }
+
+  return {
+    url,
+
+    async open(options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        ...options,
+      });
+      const page = await context.newPage();
+      /** @type {string[]} */
+      const errors = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      return { page, errors };
+    },
+
+    async screenshot(page, name) {
+      await mkdir(RESULTS_DIR, { recursive: true });
+      const file = path.join(RESULTS_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Parameter schemas: the metadata the validator, the inspector forms and the exporters read.
+ * Parameters are flat per operator kind; `when` says which ones apply given another's value.
+ */
+import type { JsonValue } from './document';
+
+interface ParamBase {
+  name: string;
+  label: string;
+  help?: string;
+  /** The parameter applies only while another parameter has one of these values. */
+  when?: { param: string; is: readonly JsonValue[] };
+}
+
+export type ParamSpec = ParamBase &
+  (
+    | { type: 'duration'; default: number | null; min?: number; nullable?: boolean }
+    | { type: 'integer'; default: number | null; min?: number; max?: number; nullable?: boolean }
+    | { type: 'number'; default: number; min?: number; max?: number }
+    | { type: 'string'; default: string; pattern?: RegExp; nullable?: boolean }
+    | { type: 'boolean'; default: boolean }
+    | { type: 'enum'; default: string; options: readonly string[] }
+    | { type: 'code'; default: string; signature: string }
+    | { type: 'expression'; default: string }
+    | { type: 'json'; default: JsonValue; nullable?: boolean }
+    | { type: 'records'; default: JsonValue[] }
+  );
+
+/** The parameters that apply to a node given its current values (defaults filled in). */
+export function applicableParams(
+  specs: readonly ParamSpec[],
+  values: Record<string, JsonValue>,
+): ParamSpec[] {
+  return specs.filter(
+    (s) =>
+      s.when === undefined ||
+      s.when.is.includes(values[s.when.param] ?? defaultOf(specs, s.when.param)),
+  );
+}
+
+function defaultOf(specs: readonly ParamSpec[], name: string): JsonValue {
+  return specs.find((s) => s.name === name)?.default ?? null;
+}
+
+/** Values with every missing parameter set to its default. */
+export function withDefaults(
+  specs: readonly ParamSpec[],
+  values: Record<string, JsonValue>,
+): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const s of specs) out[s.name] = s.name in values ? (values[s.name] as JsonValue) : s.default;
+  return out;
+}

@@ -1,0 +1,434 @@
+/**
+ * A running job: the subtasks of every operator wired by channels, driven by a virtual
+ * processing-time clock that only the caller moves. Everything is synchronous and
+ * deterministic: the same document, configuration and calls give the same output.
+ */
+import type { PipelineDocument } from '../pipeline/document';
+import { DEFAULT_MAX_PARALLELISM, keyGroupRangeForOperator } from '../keygroups';
+import { createOperator, keySelector } from '../operators/factory';
+import { createGenerator } from '../sources/generators/generator';
+import type { GeneratorKind } from '../sources/generators/types';
+import { generatorSupplier, listSupplier } from '../sources/record-supplier';
+import type { RecordSupplier } from '../sources/record-supplier';
+import { SourceSubtask } from '../sources/source-subtask';
+import type { SourceMetrics, WatermarkStrategy } from '../sources/source-subtask';
+import { HeapKeyedStateBackend } from '../state/heap';
+import type { TimeCharacteristic } from '../time';
+import type { JsonValue } from '../pipeline/document';
+import type { OperatorContext } from './operator';
+import { planJob } from './plan';
+import type { PlannedOperator } from './plan';
+import { EdgeWriter, RoutingOutput } from './router';
+import type { InputGate, OutgoingEdge, Partitioner } from './router';
+import { OperatorSubtask } from './subtask';
+import type { SubtaskMetrics } from './subtask';
+import { InternalTimerService } from './timer-service';
+import { Tracer } from './trace';
+import type { TraceEvent, TraceOptions } from './trace';
+
+export interface RunConfig {
+  /** Whether windows follow event time or the processing-time clock. */
+  time: TimeCharacteristic;
+  stateBackend: 'heap' | 'indexeddb';
+  /** Subtasks of every operator that does not set its own. */
+  parallelism: number;
+  maxParallelism?: number;
+  /** Seeds the generators: the same seed gives the same records. */
+  seed: number;
+  /** Tracing on (optionally sampled) or off (null: nothing allocated for it). */
+  trace?: TraceOptions | null;
+}
+
+export interface SinkResult {
+  sink: string;
+  subtask: number;
+  value: unknown;
+  timestamp: number;
+  processingTime: number;
+}
+
+export type JobStatus = 'running' | 'finished' | 'failed' | 'canceled';
+
+export interface JobFailure {
+  operatorUid: string | null;
+  message: string;
+}
+
+/** Where `runUntil` stops. */
+export type RunCondition = 'record' | 'watermark' | 'firing' | 'idle' | 'end';
+
+export interface JobMetrics {
+  processingTime: number;
+  status: JobStatus;
+  sources: SourceMetrics[];
+  operators: SubtaskMetrics[];
+}
+
+/** Processing-time work of a source or an operator subtask. */
+interface Scheduled {
+  nextDue(): number;
+  fire(now: number, until: number): void;
+}
+
+export class Job {
+  private clock = 0;
+  private statusValue: JobStatus = 'running';
+  private failureValue: JobFailure | null = null;
+  private watermarkAdvances = 0;
+  private readonly sources: SourceSubtask[] = [];
+  private readonly subtasks: OperatorSubtask[] = [];
+  private readonly scheduled: Scheduled[] = [];
+  private readonly resultListeners = new Set<(r: SinkResult) => void>();
+  private readonly tracer: Tracer | null;
+
+  constructor(
+    doc: PipelineDocument,
+    readonly config: RunConfig,
+  ) {
+    this.tracer = config.trace ? new Tracer(config.trace) : null;
+    this.build(planJob(doc, config.parallelism));
+  }
+
+  get processingTime(): number {
+    return this.clock;
+  }
+
+  get status(): JobStatus {
+    return this.statusValue;
+  }
+
+  get failure(): JobFailure | null {
+    return this.failureValue;
+  }
+
+  onResult(listener: (r: SinkResult) => void): () => void {
+    this.resultListeners.add(listener);
+    return () => this.resultListeners.delete(listener);
+  }
+
+  onTrace(listener: (e: TraceEvent) => void): () => void {
+    if (this.tracer === null) throw new Error('Tracing is off for this job: set config.trace');
+    return this.tracer.subscribe(listener);
+  }
+
+  /**
+   * Moves the clock to `time`, processing every record that arrives before then. Records
+   * arriving exactly at `time` are next in line: the following step or advance takes them.
+   */
+  advanceProcessingTime(time: number): void {
+    this.guard(() => {
+      for (;;) {
+        const source = this.nextSource();
+        if (source === null || source.nextArrival() >= time) break;
+        this.emitFrom(source);
+        if (this.statusValue !== 'running') return;
+      }
+      this.advanceClock(time);
+    });
+  }
+
+  /**
+   * Processes the next record to arrive, from any source or from the one named; false when
+   * none is pending.
+   */
+  step(sourceUid?: string): boolean {
+    let stepped = false;
+    this.guard(() => {
+      const source = sourceUid === undefined ? this.nextSource() : this.pendingSource(sourceUid);
+      if (source === null) return;
+      this.emitFrom(source);
+      stepped = true;
+    });
+    return stepped;
+  }
+
+  /**
+   * Steps until the condition holds: after one record, once a watermark advances, once a
+   * window fires, once no record is pending ('idle'), or through the end of input and a
+   * drain ('end'). Returns the number of records processed.
+   */
+  runUntil(condition: RunCondition, maxRecords = Number.MAX_SAFE_INTEGER): number {
+    const watermarks = this.watermarkAdvances;
+    const firings = this.firings();
+    let records = 0;
+    while (this.statusValue === 'running' && records < maxRecords) {
+      if (!this.step()) break;
+      records++;
+      if (condition === 'record') break;
+      if (condition === 'watermark' && this.watermarkAdvances !== watermarks) break;
+      if (condition === 'firing' && this.firings() !== firings) break;
+    }
+    if (condition === 'end' && this.statusValue === 'running' && this.nextSource() === null) {
+      this.drain();
+    }
+    return records;
+  }
+
+  /**
+   * Stops with drain, as Flink's `stop --drain`: the clock runs to the end of time (firing
+   * every processing-time timer) and every source emits the final watermark.
+   */
+  drain(): void {
+    this.guard(() => {
+      this.advanceClock(Infinity);
+      for (const s of this.sources) s.finish();
+      this.finishIfDone();
+    });
+  }
+
+  cancel(): void {
+    if (this.statusValue === 'running') this.setStatus('canceled');
+  }
+
+  metrics(): JobMetrics {
+    return {
+      processingTime: this.clock,
+      status: this.statusValue,
+      sources: this.sources.map((s) => s.metrics()),
+      operators: this.subtasks.map((s) => s.metrics()),
+    };
+  }
+
+  private firings(): number {
+    let n = 0;
+    for (const s of this.subtasks) n += s.operator.gauges?.().firings ?? 0;
+    return n;
+  }
+
+  private emitFrom(source: SourceSubtask): void {
+    this.advanceClock(source.nextArrival());
+    source.emitNext();
+    this.finishIfDone();
+  }
+
+  /** The subtask of a source with a record pending (the earliest, if it has several). */
+  private pendingSource(uid: string): SourceSubtask | null {
+    let best: SourceSubtask | null = null;
+    for (const s of this.sources) {
+      if (s.uid !== uid || s.nextArrival() === Infinity) continue;
+      if (best === null || s.nextArrival() < best.nextArrival()) best = s;
+    }
+    return best;
+  }
+
+  private nextSource(): SourceSubtask | null {
+    let best: SourceSubtask | null = null;
+    let at = Infinity;
+    for (const s of this.sources) {
+      const a = s.nextArrival();
+      if (a < at) {
+        at = a;
+        best = s;
+      }
+    }
+    return best;
+  }
+
+  /** Runs processing-time work due up to `time` in time order, then sets the clock there. */
+  private advanceClock(time: number): void {
+    const scheduled = this.scheduled;
+    for (;;) {
+      let due = Infinity;
+      let next: Scheduled | null = null;
+      for (let i = 0; i < scheduled.length; i++) {
+        const d = scheduled[i]!.nextDue();
+        if (d < due) {
+          due = d;
+          next = scheduled[i]!;
+        }
+      }
+      if (next === null || due > time) break;
+      if (due > this.clock) this.clock = due;
+      next.fire(this.clock, time);
+    }
+    if (time > this.clock) this.clock = time;
+  }
+
+  private finishIfDone(): void {
+    if (this.statusValue === 'running' && this.sources.every((s) => s.finished)) {
+      this.setStatus('finished');
+    }
+  }
+
+  private guard(work: () => void): void {
+    if (this.statusValue !== 'running') return;
+    try {
+      work();
+    } catch (e) {
+      const operatorUid =
+        typeof e === 'object' && e !== null && 'operatorUid' in e ? String(e.operatorUid) : null;
+      this.failureValue = { operatorUid, message: e instanceof Error ? e.message : String(e) };
+      this.setStatus('failed', this.failureValue.message);
+    }
+  }
+
+  private setStatus(status: JobStatus, message?: string): void {
+    this.statusValue = status;
+    this.tracer?.emit({ type: 'job', pt: this.clock, status, ...(message ? { message } : {}) });
+  }
+
+  private deliver(sink: string, value: unknown, timestamp: number, subtask: number): void {
+    const result: SinkResult = { sink, subtask, value, timestamp, processingTime: this.clock };
+    for (const l of this.resultListeners) l(result);
+  }
+
+  /** Creates subtasks downstream first, so every writer finds its targets. */
+  private build(plan: PlannedOperator[]): void {
+    const maxParallelism = this.config.maxParallelism ?? DEFAULT_MAX_PARALLELISM;
+    const gates = new Map<string, InputGate[]>();
+    const clock = () => this.clock;
+    const onWatermark = () => {
+      this.watermarkAdvances++;
+    };
+
+    const writersFor = (op: PlannedOperator, subtask: number): Map<string, EdgeWriter[]> => {
+      const ports = new Map<string, EdgeWriter[]>();
+      for (const down of plan) {
+        let channelBase = 0;
+        for (const input of down.inputs) {
+          const upstream = plan.find((o) => o.uid === input.from)!;
+          const forward = input.partitioning === 'forward';
+          if (input.from === op.uid) {
+            const targets = gates.get(down.uid)!;
+            const edge: OutgoingEdge = forward
+              ? {
+                  partitioner: { kind: 'forward' },
+                  targets: [targets[subtask]!],
+                  channels: [channelBase],
+                }
+              : {
+                  partitioner: this.partitioner(input, maxParallelism),
+                  targets,
+                  channels: targets.map(() => channelBase + subtask),
+                };
+            const list = ports.get(input.port) ?? [];
+            list.push(new EdgeWriter(edge, subtask));
+            ports.set(input.port, list);
+          }
+          channelBase += forward ? 1 : upstream.parallelism;
+        }
+      }
+      return ports;
+    };
+
+    for (const op of [...plan].reverse()) {
+      if (op.kind === 'source.list' || op.kind === 'source.generator') {
+        for (let i = 0; i < op.parallelism; i++) {
+          const output = new RoutingOutput(writersFor(op, i), null, null);
+          const source = new SourceSubtask(
+            op.uid,
+            i,
+            this.supplier(op, i),
+            watermarkStrategy(op.params),
+            op.kind === 'source.list' ? op.params.bounded !== false : op.params.count !== null,
+            output,
+            this.tracer,
+            clock,
+          );
+          this.sources.unshift(source);
+          this.scheduled.unshift({
+            nextDue: () => source.nextDue(),
+            fire: (n, u) => source.fireDue(n, u),
+          });
+        }
+        continue;
+      }
+
+      const keyed = op.inputs.some((i) => i.partitioning === 'hash');
+      const channelCount = op.inputs.reduce(
+        (n, i) =>
+          n + (i.partitioning === 'forward' ? 1 : plan.find((o) => o.uid === i.from)!.parallelism),
+        0,
+      );
+      const subtasks: OperatorSubtask[] = [];
+      for (let i = 0; i < op.parallelism; i++) {
+        const range = keyGroupRangeForOperator(maxParallelism, op.parallelism, i);
+        const output = new RoutingOutput(writersFor(op, i), null, null);
+        const timers = new InternalTimerService();
+        const subtask = new OperatorSubtask(
+          op.uid,
+          i,
+          range,
+          channelCount,
+          output,
+          timers,
+          keyed ? new HeapKeyedStateBackend(range) : null,
+          this.tracer,
+          clock,
+          onWatermark,
+        );
+        const ctx: OperatorContext = {
+          uid: op.uid,
+          subtaskIndex: i,
+          parallelism: op.parallelism,
+          maxParallelism,
+          keyGroupRange: range,
+          output,
+          keyedState: subtask.keyedState,
+          timers,
+          tracer: this.tracer,
+          currentProcessingTime: clock,
+        };
+        subtask.operator = createOperator(op, ctx, this.config.time, (sink, v, ts, st) =>
+          this.deliver(sink, v, ts, st),
+        );
+        subtasks.push(subtask);
+        this.subtasks.unshift(subtask);
+        this.scheduled.push({
+          nextDue: () => subtask.nextDue(),
+          fire: (now) => subtask.fireProcessingTime(now),
+        });
+      }
+      gates.set(op.uid, subtasks);
+    }
+  }
+
+  private partitioner(
+    input: PlannedOperator['inputs'][number],
+    maxParallelism: number,
+  ): Partitioner {
+    switch (input.partitioning) {
+      case 'hash': {
+        const selector =
+          input.keyBy !== undefined ? keySelector(input.keyBy.uid, input.keyBy.params) : () => null;
+        return { kind: 'hash', selector, maxParallelism };
+      }
+      case 'broadcast':
+        return { kind: 'broadcast' };
+      default:
+        return { kind: 'rebalance' };
+    }
+  }
+
+  private supplier(op: PlannedOperator, subtask: number): RecordSupplier {
+    const p = op.params;
+    if (op.kind === 'source.list') {
+      return listSupplier(
+        op.uid,
+        p.records as JsonValue[],
+        String(p.timestampField),
+        String(p.arrivalField),
+      );
+    }
+    const generator = createGenerator({
+      generator: p.generator as GeneratorKind,
+      count: p.count as number | null,
+      keys: p.keys as number,
+      ratePerSecond: p.ratePerSecond as number,
+      disorderMs: p.disorderMs as number,
+      lateFraction: p.lateFraction as number,
+      lateByMs: p.lateByMs as number,
+      seed: this.config.seed,
+    });
+    return generatorSupplier(generator, subtask, op.parallelism);
+  }
+}
+
+function watermarkStrategy(p: Record<string, JsonValue>): WatermarkStrategy {
+  return {
+    outOfOrdernessMs: p.watermarks === 'monotonous' ? 0 : (p.outOfOrdernessMs as number),
+    emit: p.watermarkEmit === 'periodic' ? 'periodic' : 'perRecord',
+    intervalMs: p.watermarkIntervalMs as number,
+    idleTimeoutMs: p.idleTimeoutMs as number | null,
+  };
+}

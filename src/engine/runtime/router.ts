@@ -1,0 +1,124 @@
+/**
+ * Output routing between subtasks (Flink's RecordWriter + StreamPartitioner). Records go to
+ * one target chosen by the partitioner; watermarks and idle status go to every target so
+ * each downstream valve hears from every upstream channel.
+ */
+import type { Key } from '../keygroups';
+import { assignToKeyGroup, normalizeKey, operatorIndexForKeyGroup } from '../keygroups';
+import type { Output } from './operator';
+
+/** The receiving side of a channel: an input of a downstream subtask. */
+export interface InputGate {
+  pushRecord(value: unknown, timestamp: number, key: Key, keyGroup: number): void;
+  pushWatermark(channel: number, watermark: number): void;
+  pushIdle(channel: number, idle: boolean): void;
+}
+
+export type KeySelector = (value: unknown) => unknown;
+
+export type Partitioner =
+  | { kind: 'forward' }
+  | { kind: 'rebalance' }
+  | { kind: 'broadcast' }
+  | { kind: 'hash'; selector: KeySelector; maxParallelism: number };
+
+/** One edge as seen from an upstream subtask: its targets and its channel on each. */
+export interface OutgoingEdge {
+  partitioner: Partitioner;
+  targets: InputGate[];
+  /** The channel index this upstream subtask has at each target. */
+  channels: number[];
+}
+
+export class EdgeWriter {
+  private nextRebalance: number;
+  /** Key-group cache: most keys repeat, and hashing a string each time is the cost. */
+  private readonly keyGroups = new Map<Key, number>();
+
+  constructor(
+    private readonly edge: OutgoingEdge,
+    subtaskIndex: number,
+  ) {
+    this.nextRebalance = subtaskIndex % edge.targets.length;
+  }
+
+  writeRecord(value: unknown, timestamp: number, key: Key, keyGroup: number): void {
+    const { partitioner, targets } = this.edge;
+    switch (partitioner.kind) {
+      case 'forward':
+        targets[0]!.pushRecord(value, timestamp, key, keyGroup);
+        return;
+      case 'rebalance': {
+        const i = this.nextRebalance;
+        this.nextRebalance = (i + 1) % targets.length;
+        targets[i]!.pushRecord(value, timestamp, key, keyGroup);
+        return;
+      }
+      case 'broadcast':
+        for (const t of targets) t.pushRecord(value, timestamp, key, keyGroup);
+        return;
+      case 'hash': {
+        const k = normalizeKey(partitioner.selector(value));
+        let kg = this.keyGroups.get(k);
+        if (kg === undefined) {
+          kg = assignToKeyGroup(k, partitioner.maxParallelism);
+          if (this.keyGroups.size >= 65_536) this.keyGroups.clear();
+          this.keyGroups.set(k, kg);
+        }
+        const target = operatorIndexForKeyGroup(partitioner.maxParallelism, targets.length, kg);
+        targets[target]!.pushRecord(value, timestamp, k, kg);
+        return;
+      }
+    }
+  }
+
+  writeWatermark(watermark: number): void {
+    const { targets, channels } = this.edge;
+    for (let i = 0; i < targets.length; i++) targets[i]!.pushWatermark(channels[i]!, watermark);
+  }
+
+  writeIdle(idle: boolean): void {
+    const { targets, channels } = this.edge;
+    for (let i = 0; i < targets.length; i++) targets[i]!.pushIdle(channels[i]!, idle);
+  }
+}
+
+/** An operator subtask's Output: writers per port, plus counting and tracing hooks. */
+export class RoutingOutput implements Output {
+  recordsOut = 0;
+  private readonly main: EdgeWriter[];
+  private readonly all: EdgeWriter[];
+
+  constructor(
+    private readonly ports: ReadonlyMap<string, EdgeWriter[]>,
+    private readonly onRecordOut: ((value: unknown, timestamp: number) => void) | null,
+    private readonly onWatermarkOut: ((watermark: number) => void) | null,
+  ) {
+    this.main = ports.get('out') ?? [];
+    this.all = [...ports.values()].flat();
+  }
+
+  collect(value: unknown, timestamp: number): void {
+    this.recordsOut++;
+    if (this.onRecordOut !== null) this.onRecordOut(value, timestamp);
+    const writers = this.main;
+    for (let i = 0; i < writers.length; i++) {
+      writers[i]!.writeRecord(value, timestamp, null, -1);
+    }
+  }
+
+  collectSide(port: string, value: unknown, timestamp: number): void {
+    const writers = this.ports.get(port);
+    if (writers === undefined) return;
+    for (const w of writers) w.writeRecord(value, timestamp, null, -1);
+  }
+
+  emitWatermark(watermark: number): void {
+    if (this.onWatermarkOut !== null) this.onWatermarkOut(watermark);
+    for (const w of this.all) w.writeWatermark(watermark);
+  }
+
+  emitIdle(idle: boolean): void {
+    for (const w of this.all) w.writeIdle(idle);
+  }
+}

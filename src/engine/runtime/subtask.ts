@@ -1,0 +1,123 @@
+/**
+ * One parallel instance of an operator: its input valve, its operator, its timers and keyed
+ * state, and its counters. Records and watermarks are pushed into it by upstream writers.
+ */
+import type { Key, KeyGroupRange } from '../keygroups';
+import type { KeyedStateBackend } from '../state/keyed-state';
+import { MIN_WATERMARK } from '../time';
+import type { StreamOperator } from './operator';
+import type { RoutingOutput } from './router';
+import type { InputGate } from './router';
+import type { InternalTimerService } from './timer-service';
+import type { Tracer } from './trace';
+import { WatermarkValve } from './watermark-valve';
+
+export interface SubtaskMetrics {
+  uid: string;
+  subtask: number;
+  recordsIn: number;
+  recordsOut: number;
+  watermark: number;
+  idle: boolean;
+  openWindows: number;
+  stateEntries: number;
+  lateRecordsDropped: number;
+  firings: number;
+}
+
+export class OperatorSubtask implements InputGate {
+  recordsIn = 0;
+  readonly valve: WatermarkValve;
+  operator!: StreamOperator;
+
+  constructor(
+    readonly uid: string,
+    readonly index: number,
+    readonly keyGroupRange: KeyGroupRange,
+    channelCount: number,
+    readonly output: RoutingOutput,
+    readonly timers: InternalTimerService,
+    readonly keyedState: KeyedStateBackend | null,
+    private readonly tracer: Tracer | null,
+    private readonly clock: () => number,
+    private readonly onWatermark: () => void,
+  ) {
+    this.valve = new WatermarkValve(channelCount, {
+      emitWatermark: (w) => this.advanceWatermark(w),
+      emitIdle: (idle) => this.forwardIdle(idle),
+    });
+  }
+
+  pushRecord(value: unknown, timestamp: number, key: Key, keyGroup: number): void {
+    this.recordsIn++;
+    const tracer = this.tracer;
+    if (tracer !== null && tracer.sampleRecord()) {
+      tracer.emit({
+        type: 'record',
+        dir: 'in',
+        op: this.uid,
+        subtask: this.index,
+        pt: this.clock(),
+        ts: timestamp,
+        value,
+      });
+    }
+    this.operator.processElement(value, timestamp, key, keyGroup);
+  }
+
+  pushWatermark(channel: number, watermark: number): void {
+    this.valve.inputWatermark(channel, watermark);
+  }
+
+  pushIdle(channel: number, idle: boolean): void {
+    this.valve.inputIdle(channel, idle);
+  }
+
+  /** The clock reading at which this subtask next has processing-time work, or +Infinity. */
+  nextDue(): number {
+    return this.timers.nextProcessingTimeDue();
+  }
+
+  fireProcessingTime(now: number): void {
+    this.timers.advanceProcessingTime(now);
+  }
+
+  metrics(): SubtaskMetrics {
+    const g = this.operator.gauges?.() ?? {};
+    return {
+      uid: this.uid,
+      subtask: this.index,
+      recordsIn: this.recordsIn,
+      recordsOut: this.output.recordsOut,
+      watermark: this.valve.channelCount === 0 ? MIN_WATERMARK : this.valve.watermark,
+      idle: this.valve.isIdle,
+      openWindows: g.openWindows ?? 0,
+      stateEntries: this.keyedState?.entryCount() ?? 0,
+      lateRecordsDropped: g.lateRecordsDropped ?? 0,
+      firings: g.firings ?? 0,
+    };
+  }
+
+  private advanceWatermark(watermark: number): void {
+    this.onWatermark();
+    const tracer = this.tracer;
+    if (tracer !== null) {
+      tracer.emit({
+        type: 'watermark',
+        op: this.uid,
+        subtask: this.index,
+        pt: this.clock(),
+        watermark,
+      });
+    }
+    this.operator.processWatermark(watermark);
+  }
+
+  private forwardIdle(idle: boolean): void {
+    const tracer = this.tracer;
+    if (tracer !== null) {
+      tracer.emit({ type: 'idle', op: this.uid, subtask: this.index, pt: this.clock(), idle });
+    }
+    this.output.emitIdle(idle);
+  }
+}

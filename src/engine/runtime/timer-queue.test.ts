@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { TimerQueue } from './timer-queue';
+
+describe('TimerQueue', () => {
+  it('deduplicates timers by time, key and namespace', () => {
+    const q = new TimerQueue<string>();
+    expect(q.register(10, 'a', 1, 'w', 'w')).toBe(true);
+    expect(q.register(10, 'a', 1, 'w', 'w')).toBe(false);
+    expect(q.register(10, 'b', 2, 'w', 'w')).toBe(true);
+    expect(q.size()).toBe(2);
+  });
+
+  it('polls instants in time order and skips deleted ones', () => {
+    const q = new TimerQueue<null>();
+    q.register(30, 'a', 0, null, 0);
+    q.register(10, 'a', 0, null, 0);
+    q.register(20, 'a', 0, null, 0);
+    q.delete(10, 'a', 0);
+    expect(q.peekTime()).toBe(20);
+    expect(q.pollEarliest().map((t) => t.time)).toEqual([20]);
+    expect(q.pollEarliest().map((t) => t.time)).toEqual([30]);
+    expect(q.peekTime()).toBe(Infinity);
+    expect(q.size()).toBe(0);
+  });
+
+  it('fires every registered, undeleted timer exactly once, in time order', () => {
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('add' as const),
+        time: fc.integer({ min: 0, max: 50 }),
+        key: fc.integer({ min: 0, max: 5 }),
+      }),
+      fc.record({
+        kind: fc.constant('del' as const),
+        time: fc.integer({ min: 0, max: 50 }),
+        key: fc.integer({ min: 0, max: 5 }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(op), (ops) => {
+        const q = new TimerQueue<null>();
+        const model = new Set<string>();
+        for (const o of ops) {
+          if (o.kind === 'add') {
+            q.register(o.time, o.key, 0, null, 0);
+            model.add(`${o.time}/${o.key}`);
+          } else {
+            q.delete(o.time, o.key, 0);
+            model.delete(`${o.time}/${o.key}`);
+          }
+        }
+        const fired: string[] = [];
+        let last = -Infinity;
+        while (q.peekTime() !== Infinity) {
+          for (const t of q.pollEarliest()) {
+            if (t.time < last) return false;
+            last = t.time;
+            fired.push(`${t.time}/${String(t.key)}`);
+          }
+        }
+        return fired.length === model.size && fired.every((f) => model.has(f));
+      }),
+    );
+  });
+});

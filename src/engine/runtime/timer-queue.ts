@@ -1,0 +1,118 @@
+/**
+ * Timers of one time domain for one operator subtask, deduplicated by (time, key, namespace)
+ * as Flink's InternalTimerService does. Timers of one instant share a bucket, and a small
+ * heap orders the distinct instants, so a watermark that passes a tumbling window end fires
+ * every key's timer with one heap operation.
+ */
+import type { Key } from '../keygroups';
+import type { WindowId } from '../windowing/window';
+
+export interface Timer<N> {
+  readonly time: number;
+  readonly key: Key;
+  readonly keyGroup: number;
+  readonly namespace: N;
+  readonly namespaceId: WindowId;
+}
+
+type Bucket<N> = Map<Key, Map<WindowId, Timer<N>>>;
+
+export class TimerQueue<N> {
+  private readonly buckets = new Map<number, Bucket<N>>();
+  /** Min-heap of instants; an instant whose bucket was emptied is skipped lazily. */
+  private readonly heap: number[] = [];
+  private count = 0;
+
+  register(time: number, key: Key, keyGroup: number, namespace: N, namespaceId: WindowId): boolean {
+    let bucket = this.buckets.get(time);
+    if (bucket === undefined) {
+      bucket = new Map();
+      this.buckets.set(time, bucket);
+      this.push(time);
+    }
+    let byNamespace = bucket.get(key);
+    if (byNamespace === undefined) {
+      byNamespace = new Map();
+      bucket.set(key, byNamespace);
+    } else if (byNamespace.has(namespaceId)) {
+      return false;
+    }
+    byNamespace.set(namespaceId, { time, key, keyGroup, namespace, namespaceId });
+    this.count++;
+    return true;
+  }
+
+  delete(time: number, key: Key, namespaceId: WindowId): void {
+    const bucket = this.buckets.get(time);
+    const byNamespace = bucket?.get(key);
+    if (bucket === undefined || byNamespace === undefined) return;
+    if (!byNamespace.delete(namespaceId)) return;
+    this.count--;
+    if (byNamespace.size === 0) bucket.delete(key);
+    if (bucket.size === 0) this.buckets.delete(time);
+  }
+
+  /** The earliest instant with a timer, or +Infinity. */
+  peekTime(): number {
+    const heap = this.heap;
+    while (heap.length > 0 && !this.buckets.has(heap[0]!)) this.pop();
+    return heap.length > 0 ? heap[0]! : Infinity;
+  }
+
+  /** Removes and returns every timer of the earliest instant, in registration order. */
+  pollEarliest(): Timer<N>[] {
+    const time = this.peekTime();
+    const bucket = this.buckets.get(time);
+    if (bucket === undefined) return [];
+    this.pop();
+    this.buckets.delete(time);
+    const timers: Timer<N>[] = [];
+    for (const byNamespace of bucket.values()) for (const t of byNamespace.values()) timers.push(t);
+    this.count -= timers.length;
+    return timers;
+  }
+
+  size(): number {
+    return this.count;
+  }
+
+  /** Every timer, earliest first (for snapshots and the state inspector). */
+  all(): Timer<N>[] {
+    const out: Timer<N>[] = [];
+    for (const time of [...this.buckets.keys()].sort((a, b) => a - b)) {
+      for (const byNamespace of this.buckets.get(time)!.values()) out.push(...byNamespace.values());
+    }
+    return out;
+  }
+
+  private push(time: number): void {
+    const heap = this.heap;
+    heap.push(time);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent]! <= time) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = time;
+  }
+
+  private pop(): void {
+    const heap = this.heap;
+    const last = heap.pop()!;
+    if (heap.length === 0) return;
+    let i = 0;
+    const n = heap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && heap[r]! < heap[l]! ? r : l;
+      if (heap[c]! >= last) break;
+      heap[i] = heap[c]!;
+      i = c;
+    }
+    heap[i] = last;
+  }
+}

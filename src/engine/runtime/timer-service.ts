@@ -1,0 +1,90 @@
+/**
+ * Event-time and processing-time timers of one operator subtask (Flink's
+ * InternalTimerService). Event-time timers fire as the watermark passes them; processing-
+ * time timers when the virtual clock passes them (a timer at t fires once the clock is > t,
+ * as Flink schedules timers one millisecond after their timestamp).
+ */
+import type { Key } from '../keygroups';
+import { MIN_WATERMARK } from '../time';
+import type { WindowId } from '../windowing/window';
+import type { Timer } from './timer-queue';
+import { TimerQueue } from './timer-queue';
+import type { Triggerable } from './operator';
+
+export class InternalTimerService<N = unknown> {
+  readonly eventTimers = new TimerQueue<N>();
+  readonly processingTimers = new TimerQueue<N>();
+  private watermark: number = MIN_WATERMARK;
+  private target: Triggerable<N> | null = null;
+
+  currentWatermark(): number {
+    return this.watermark;
+  }
+
+  /** The operator that timers call back; set once when it is created. */
+  bind(target: Triggerable<N>): void {
+    this.target = target;
+  }
+
+  registerEventTimeTimer(time: number, key: Key, keyGroup: number, ns: N, nsId: WindowId): boolean {
+    return this.eventTimers.register(time, key, keyGroup, ns, nsId);
+  }
+
+  deleteEventTimeTimer(time: number, key: Key, nsId: WindowId): void {
+    this.eventTimers.delete(time, key, nsId);
+  }
+
+  registerProcessingTimeTimer(
+    time: number,
+    key: Key,
+    keyGroup: number,
+    ns: N,
+    nsId: WindowId,
+  ): boolean {
+    return this.processingTimers.register(time, key, keyGroup, ns, nsId);
+  }
+
+  deleteProcessingTimeTimer(time: number, key: Key, nsId: WindowId): void {
+    this.processingTimers.delete(time, key, nsId);
+  }
+
+  /** Fires every event-time timer at or before the watermark, earliest first. */
+  advanceWatermark(watermark: number): void {
+    this.watermark = watermark;
+    const target = this.target;
+    if (target === null) return;
+    for (
+      let t = this.eventTimers.peekTime();
+      t !== Infinity && t <= watermark;
+      t = this.eventTimers.peekTime()
+    ) {
+      for (const timer of this.eventTimers.pollEarliest()) target.onEventTime(timer);
+    }
+  }
+
+  /** The clock reading at which the next processing-time timer is due, or +Infinity. */
+  nextProcessingTimeDue(): number {
+    return this.processingTimers.peekTime() + 1;
+  }
+
+  /** Fires every processing-time timer before the clock reading `now`. */
+  advanceProcessingTime(now: number): void {
+    const target = this.target;
+    if (target === null) return;
+    for (
+      let t = this.processingTimers.peekTime();
+      t !== Infinity && t < now;
+      t = this.processingTimers.peekTime()
+    ) {
+      for (const timer of this.processingTimers.pollEarliest()) target.onProcessingTime(timer);
+    }
+  }
+
+  restoreWatermark(watermark: number): void {
+    this.watermark = watermark;
+  }
+
+  pending(): { event: Timer<N>[]; processing: Timer<N>[] } {
+    return { event: this.eventTimers.all(), processing: this.processingTimers.all() };
+  }
+}

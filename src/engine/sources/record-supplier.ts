@@ -1,0 +1,66 @@
+/**
+ * What a source subtask reads: records by offset, so a source restored from a checkpoint
+ * rewinds to its offset and replays the same records.
+ */
+import type { JsonValue } from '../pipeline/document';
+import type { EventGenerator } from './generators/types';
+
+export interface SourceRecord {
+  /** Arrival on the virtual processing-time clock. */
+  at: number;
+  /** Event time. */
+  ts: number;
+  value: unknown;
+}
+
+export interface RecordSupplier {
+  /** The record at a local offset, or null when there is none (yet). */
+  recordAt(offset: number): SourceRecord | null;
+}
+
+export class SourceDataError extends Error {
+  constructor(
+    readonly operatorUid: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SourceDataError';
+  }
+}
+
+/** A list of records; its arrival order is the order of their arrival times. */
+export function listSupplier(
+  uid: string,
+  records: readonly JsonValue[],
+  timestampField: string,
+  arrivalField: string,
+): RecordSupplier {
+  const parsed = records.map((r, i): SourceRecord => {
+    const rec = r as Record<string, JsonValue>;
+    const ts = rec[timestampField];
+    const at = rec[arrivalField] ?? 0;
+    if (typeof ts !== 'number' || typeof at !== 'number') {
+      throw new SourceDataError(
+        uid,
+        `Record ${i} of source "${uid}" needs numbers in "${timestampField}" (event time) and ` +
+          `"${arrivalField}" (arrival time), got ${JSON.stringify(r)}.`,
+      );
+    }
+    return { at, ts, value: r };
+  });
+  // A stable sort: records arriving at the same instant keep their list order.
+  const ordered = parsed
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => a[0].at - b[0].at || a[1] - b[1]);
+  const sorted = ordered.map(([r]) => r);
+  return { recordAt: (offset) => sorted[offset] ?? null };
+}
+
+/** Subtask `index` of `parallelism` reads every parallelism-th generated record. */
+export function generatorSupplier(
+  generator: EventGenerator,
+  index: number,
+  parallelism: number,
+): RecordSupplier {
+  return { recordAt: (offset) => generator.recordAt(offset * parallelism + index) };
+}

@@ -1,0 +1,159 @@
+/**
+ * A source subtask: reads records in arrival order, stamps them with event time, and makes
+ * watermarks with bounded out-of-orderness, per record or periodically, with an idleness
+ * timeout (Flink's WatermarkStrategy.forBoundedOutOfOrderness(...).withIdleness(...)).
+ * Like Flink's WatermarkToDataOutput it only ever emits a watermark that is higher than the
+ * last, and it becomes active again only when its watermark rises.
+ */
+import { MAX_WATERMARK, MIN_WATERMARK } from '../time';
+import type { RoutingOutput } from '../runtime/router';
+import type { Tracer } from '../runtime/trace';
+import type { RecordSupplier, SourceRecord } from './record-supplier';
+
+export interface WatermarkStrategy {
+  outOfOrdernessMs: number;
+  /** Emit after every record, or every `intervalMs` of processing time. */
+  emit: 'perRecord' | 'periodic';
+  intervalMs: number;
+  idleTimeoutMs: number | null;
+}
+
+export interface SourceMetrics {
+  uid: string;
+  subtask: number;
+  recordsOut: number;
+  offset: number;
+  watermark: number;
+  idle: boolean;
+  finished: boolean;
+}
+
+export class SourceSubtask {
+  private offset = 0;
+  private peeked: SourceRecord | null | undefined = undefined;
+  private maxTimestamp = MIN_WATERMARK as number;
+  private emittedWatermark = MIN_WATERMARK as number;
+  private idle = false;
+  private lastArrival = 0;
+  private nextPeriodic: number;
+  finished = false;
+
+  constructor(
+    readonly uid: string,
+    readonly index: number,
+    private readonly supplier: RecordSupplier,
+    private readonly strategy: WatermarkStrategy,
+    /** A bounded source finishes after its last record; an unbounded one waits for more. */
+    readonly bounded: boolean,
+    private readonly output: RoutingOutput,
+    private readonly tracer: Tracer | null,
+    private readonly clock: () => number,
+  ) {
+    this.nextPeriodic = strategy.emit === 'periodic' ? strategy.intervalMs : Infinity;
+  }
+
+  /** Arrival time of the next record, or +Infinity when there is none. */
+  nextArrival(): number {
+    if (this.finished) return Infinity;
+    if (this.peeked === undefined) this.peeked = this.supplier.recordAt(this.offset);
+    return this.peeked === null ? Infinity : this.peeked.at;
+  }
+
+  /** Emits the next record; the clock is already at its arrival time. */
+  emitNext(): void {
+    if (this.nextArrival() === Infinity) return;
+    const record = this.peeked!;
+    this.peeked = undefined;
+    this.offset++;
+    this.lastArrival = record.at;
+    const tracer = this.tracer;
+    if (tracer !== null && tracer.sampleRecord()) {
+      tracer.emit({
+        type: 'record',
+        dir: 'out',
+        op: this.uid,
+        subtask: this.index,
+        pt: this.clock(),
+        ts: record.ts,
+        value: record.value,
+      });
+    }
+    this.output.collect(record.value, record.ts);
+    if (record.ts > this.maxTimestamp) this.maxTimestamp = record.ts;
+    if (this.strategy.emit === 'perRecord') this.emitWatermark(this.currentWatermark());
+    if (this.bounded && this.nextArrival() === Infinity) this.finish();
+  }
+
+  /** The clock reading of this source's next processing-time work (periodic emit, idleness). */
+  nextDue(): number {
+    if (this.finished) return Infinity;
+    const timeout = this.strategy.idleTimeoutMs;
+    const idleDue = timeout === null || this.idle ? Infinity : this.lastArrival + timeout;
+    return Math.min(this.nextPeriodic, idleDue);
+  }
+
+  /** Does the work due at `now`; `until` is where the clock is heading in this advance. */
+  fireDue(now: number, until: number): void {
+    if (this.nextPeriodic <= now) {
+      this.emitWatermark(this.currentWatermark());
+      // Ticks between here and `until` would re-emit the same watermark: skip them.
+      const interval = this.strategy.intervalMs;
+      this.nextPeriodic = (Math.floor(Math.max(now, until) / interval) + 1) * interval;
+    }
+    const timeout = this.strategy.idleTimeoutMs;
+    if (timeout !== null && !this.idle && this.lastArrival + timeout <= now) this.markIdle();
+  }
+
+  /** End of input (or a drain): the final watermark closes every event-time window. */
+  finish(): void {
+    if (this.finished) return;
+    this.emitWatermark(MAX_WATERMARK);
+    this.finished = true;
+  }
+
+  metrics(): SourceMetrics {
+    return {
+      uid: this.uid,
+      subtask: this.index,
+      recordsOut: this.output.recordsOut,
+      offset: this.offset,
+      watermark: this.emittedWatermark,
+      idle: this.idle,
+      finished: this.finished,
+    };
+  }
+
+  private currentWatermark(): number {
+    return this.maxTimestamp - this.strategy.outOfOrdernessMs - 1;
+  }
+
+  private emitWatermark(watermark: number): void {
+    if (watermark <= this.emittedWatermark) return;
+    this.emittedWatermark = watermark;
+    if (this.idle) {
+      this.idle = false;
+      this.traceIdle(false);
+      this.output.emitIdle(false);
+    }
+    if (this.tracer !== null) {
+      this.tracer.emit({
+        type: 'watermark',
+        op: this.uid,
+        subtask: this.index,
+        pt: this.clock(),
+        watermark,
+      });
+    }
+    this.output.emitWatermark(watermark);
+  }
+
+  private markIdle(): void {
+    this.idle = true;
+    this.traceIdle(true);
+    this.output.emitIdle(true);
+  }
+
+  private traceIdle(idle: boolean): void {
+    this.tracer?.emit({ type: 'idle', op: this.uid, subtask: this.index, pt: this.clock(), idle });
+  }
+}

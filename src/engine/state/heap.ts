@@ -1,0 +1,115 @@
+/**
+ * The heap state backend (Flink's HashMapStateBackend): live objects in maps, one map per key
+ * group so whole key groups can be snapshotted and moved when a job is rescaled.
+ */
+import type { Key, KeyGroupRange } from '../keygroups';
+import type { WindowId } from '../windowing/window';
+import type { KeyedStateBackend, StateEntry, StateTable } from './keyed-state';
+
+interface Slot<N, V> {
+  namespace: N;
+  value: V;
+}
+
+class HeapStateTable<N, V> implements StateTable<N, V> {
+  /** [key group - range.start] -> key -> namespace id -> slot */
+  private readonly groups: Map<Key, Map<WindowId, Slot<N, V>>>[];
+  private count = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly range: KeyGroupRange,
+  ) {
+    this.groups = Array.from({ length: range.end - range.start + 1 }, () => new Map());
+  }
+
+  private group(keyGroup: number): Map<Key, Map<WindowId, Slot<N, V>>> {
+    const g = this.groups[keyGroup - this.range.start];
+    if (g === undefined) {
+      throw new RangeError(
+        `Key group ${keyGroup} is outside this subtask's range ${this.range.start}..${this.range.end}`,
+      );
+    }
+    return g;
+  }
+
+  get(key: Key, keyGroup: number, namespaceId: WindowId): V | undefined {
+    return this.group(keyGroup).get(key)?.get(namespaceId)?.value;
+  }
+
+  put(key: Key, keyGroup: number, namespace: N, namespaceId: WindowId, value: V): void {
+    const g = this.group(keyGroup);
+    let byNamespace = g.get(key);
+    if (byNamespace === undefined) {
+      byNamespace = new Map();
+      g.set(key, byNamespace);
+    }
+    const slot = byNamespace.get(namespaceId);
+    if (slot === undefined) {
+      byNamespace.set(namespaceId, { namespace, value });
+      this.count++;
+    } else {
+      slot.value = value;
+    }
+  }
+
+  remove(key: Key, keyGroup: number, namespaceId: WindowId): void {
+    const g = this.group(keyGroup);
+    const byNamespace = g.get(key);
+    if (byNamespace?.delete(namespaceId) === true) {
+      this.count--;
+      if (byNamespace.size === 0) g.delete(key);
+    }
+  }
+
+  *entries(keyGroup: number): Iterable<StateEntry<N, V>> {
+    for (const [key, byNamespace] of this.group(keyGroup)) {
+      for (const [namespaceId, slot] of byNamespace) {
+        yield { key, namespace: slot.namespace, namespaceId, value: slot.value };
+      }
+    }
+  }
+
+  size(): number {
+    return this.count;
+  }
+}
+
+export class HeapKeyedStateBackend implements KeyedStateBackend {
+  readonly kind = 'heap';
+  private key: Key = null;
+  private keyGroup = 0;
+  private readonly tables = new Map<string, HeapStateTable<unknown, unknown>>();
+
+  constructor(readonly keyGroupRange: KeyGroupRange) {
+    this.keyGroup = keyGroupRange.start;
+  }
+
+  setCurrentKey(key: Key, keyGroup: number): void {
+    this.key = key;
+    this.keyGroup = keyGroup;
+  }
+
+  currentKey(): Key {
+    return this.key;
+  }
+
+  currentKeyGroup(): number {
+    return this.keyGroup;
+  }
+
+  table<N, V>(name: string): StateTable<N, V> {
+    let t = this.tables.get(name);
+    if (t === undefined) {
+      t = new HeapStateTable(name, this.keyGroupRange);
+      this.tables.set(name, t);
+    }
+    return t as StateTable<N, V>;
+  }
+
+  entryCount(): number {
+    let n = 0;
+    for (const t of this.tables.values()) n += t.size();
+    return n;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Keyed state, as operators see it: scoped by the backend's current key (and its key group)
+ * and by a namespace, which for window state is the window. Flink's InternalKvState.
+ */
+import type { Key } from '../keygroups';
+import type { WindowId } from '../windowing/window';
+
+/** The namespace of per-key state that is not per window (Flink's VoidNamespace). */
+export const VOID_NAMESPACE = null;
+export const VOID_NAMESPACE_ID: WindowId = 0;
+
+export interface ValueState<V> {
+  value(): V | undefined;
+  update(value: V): void;
+  clear(): void;
+}
+
+/** State of many namespaces: the caller points it at one before reading or writing. */
+export interface NamespacedState<N, V> extends ValueState<V> {
+  setCurrentNamespace(namespace: N, id: WindowId): void;
+}
+
+/** One keyed state as stored: (key group, key, namespace) -> value. */
+export interface StateTable<N, V> {
+  readonly name: string;
+  get(key: Key, keyGroup: number, namespaceId: WindowId): V | undefined;
+  put(key: Key, keyGroup: number, namespace: N, namespaceId: WindowId, value: V): void;
+  remove(key: Key, keyGroup: number, namespaceId: WindowId): void;
+  /** Entries of one key group, for snapshots and the state inspector. */
+  entries(keyGroup: number): Iterable<StateEntry<N, V>>;
+  size(): number;
+}
+
+export interface StateEntry<N, V> {
+  key: Key;
+  namespace: N;
+  namespaceId: WindowId;
+  value: V;
+}
+
+/** A backend holds the tables of one operator subtask and its current key. */
+export interface KeyedStateBackend {
+  readonly kind: 'heap' | 'indexeddb';
+  setCurrentKey(key: Key, keyGroup: number): void;
+  currentKey(): Key;
+  currentKeyGroup(): number;
+  table<N, V>(name: string): StateTable<N, V>;
+  /** Entries across all tables, for metrics. */
+  entryCount(): number;
+}
+
+/** A table seen through the backend's current key and a settable namespace. */
+export class KeyedValueState<N, V> implements NamespacedState<N, V> {
+  private namespace: N | null = null;
+  private namespaceId: WindowId = VOID_NAMESPACE_ID;
+
+  constructor(
+    private readonly backend: KeyedStateBackend,
+    readonly table: StateTable<N, V>,
+  ) {}
+
+  setCurrentNamespace(namespace: N, id: WindowId): void {
+    this.namespace = namespace;
+    this.namespaceId = id;
+  }
+
+  value(): V | undefined {
+    const b = this.backend;
+    return this.table.get(b.currentKey(), b.currentKeyGroup(), this.namespaceId);
+  }
+
+  update(value: V): void {
+    const b = this.backend;
+    this.table.put(
+      b.currentKey(),
+      b.currentKeyGroup(),
+      this.namespace as N,
+      this.namespaceId,
+      value,
+    );
+  }
+
+  clear(): void {
+    const b = this.backend;
+    this.table.remove(b.currentKey(), b.currentKeyGroup(), this.namespaceId);
+  }
+}
