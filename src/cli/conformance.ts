@@ -18,7 +18,7 @@ for (const file of files) {
   let problems: string[];
   try {
     const scenario = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Scenario;
-    problems = checkScenario(scenario, ['heap']);
+    problems = await checkScenario(scenario, ['heap']);
   } catch (e) {
     problems = [`cannot read scenario: ${e instanceof Error ? e.message : String(e)}`];
   }

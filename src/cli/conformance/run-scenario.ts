@@ -1,5 +1,6 @@
 /** Runs one conformance scenario on the engine, as FORMAT.md of the conformance folder describes. */
 import { Job } from '../../engine/runtime/job';
+import { parseSnapshot, serializeSnapshot } from '../../engine/runtime/snapshot';
 import type { WindowResult } from '../../engine/operators/window-operator';
 import type { ActualResult } from './compare';
 import { diffLate, diffResults } from './compare';
@@ -13,66 +14,125 @@ export interface ScenarioOutcome {
   late: number[];
 }
 
-/** Plays the input record by record: clock to `at`, then the record; drains at the end. */
-export function runScenario(s: Scenario, backend: Backend): ScenarioOutcome {
-  const doc = scenarioPipeline(s);
-  const job = new Job(doc, {
-    time: s.pipeline.time,
-    stateBackend: backend,
-    parallelism: s.pipeline.parallelism,
-    seed: 0,
-  });
-  const indexOf = new Map<unknown, number>(s.input.map((r, i) => [r, i]));
-  // The record list is cloned into the document's params only by reference: identity holds.
-  const pipelineRecords = doc.nodes.flatMap((n) =>
-    n.kind === 'source.list' ? (n.params.records as unknown[]) : [],
-  );
-  for (const r of pipelineRecords) if (!indexOf.has(r)) throw new Error('record identity lost');
+/** Output of a run, split as an exactly-once sink sees it: committed, and pending a checkpoint. */
+class Output {
+  readonly committed: ScenarioOutcome = { results: [], late: [] };
+  private pending: ScenarioOutcome = { results: [], late: [] };
+  after: number | 'end' = -1;
 
-  let after: number | 'end' = -1;
-  const outcome: ScenarioOutcome = { results: [], late: [] };
-  job.onResult((r) => {
-    if (r.sink === 'late') {
-      outcome.late.push(indexOf.get(r.value)!);
-      return;
-    }
-    const w = r.value as WindowResult;
-    outcome.results.push({
-      key: w.key,
-      start: w.start,
-      end: w.end,
-      value: w.value as number,
-      after,
+  constructor(private readonly indexOf: Map<unknown, number>) {}
+
+  attach(job: Job): void {
+    job.onResult((r) => {
+      if (r.sink === 'late') {
+        this.pending.late.push(this.indexOf.get(r.value)!);
+        return;
+      }
+      const w = r.value as WindowResult;
+      const value = w.value as number;
+      this.pending.results.push({
+        key: w.key,
+        start: w.start,
+        end: w.end,
+        value,
+        after: this.after,
+      });
     });
-  });
+  }
 
-  s.input.forEach((record, i) => {
+  commit(): void {
+    this.committed.results.push(...this.pending.results);
+    this.committed.late.push(...this.pending.late);
+    this.discard();
+  }
+
+  discard(): void {
+    this.pending = { results: [], late: [] };
+  }
+}
+
+/**
+ * Plays the input record by record (clock to `at`, then the record), with the scenario's
+ * checkpoints and failures or its savepoint, and drains at the end.
+ */
+export async function runScenario(s: Scenario, backend: Backend): Promise<ScenarioOutcome> {
+  const p = s.pipeline;
+  const output = new Output(new Map<unknown, number>(s.input.map((r, i) => [r, i])));
+  const start = (stateBackend: Backend, parallelism: number): Job => {
+    const job = new Job(scenarioPipeline(s, parallelism), {
+      time: p.time,
+      stateBackend,
+      parallelism,
+      seed: 0,
+    });
+    output.attach(job);
+    return job;
+  };
+  const feed = (job: Job, i: number): void => {
+    const record = s.input[i]!;
     job.advanceProcessingTime(record.at);
-    after = i;
+    output.after = i;
     job.step(`source-${sourceOf(record)}`);
-  });
-  after = 'end';
+    if (job.failure !== null) throw new Error(`job failed: ${job.failure.message}`);
+  };
+
+  let job = start(backend, p.parallelism);
+  if (p.savepoint) {
+    const { after, restoreBackend, restoreParallelism } = p.savepoint;
+    for (let i = 0; i <= after; i++) feed(job, i);
+    const savepoint = serializeSnapshot(await job.snapshot());
+    job.cancel();
+    job = start(
+      (restoreBackend as Backend | undefined) ?? backend,
+      restoreParallelism ?? p.parallelism,
+    );
+    await job.restore(parseSnapshot(savepoint));
+    for (let i = after + 1; i < s.input.length; i++) feed(job, i);
+  } else if (p.faults) {
+    const { checkpointEvery, failAfter } = p.faults;
+    const pendingFailures = new Set(failAfter);
+    let checkpoint: { text: string; lastRecord: number } | null = null;
+    for (let i = 0; i < s.input.length;) {
+      feed(job, i);
+      if ((i + 1) % checkpointEvery === 0) {
+        checkpoint = { text: serializeSnapshot(await job.snapshot()), lastRecord: i };
+        output.commit();
+      }
+      if (pendingFailures.delete(i)) {
+        // Everything not covered by the last completed checkpoint is lost with the job.
+        job.cancel();
+        output.discard();
+        job = start(backend, p.parallelism);
+        if (checkpoint !== null) await job.restore(parseSnapshot(checkpoint.text));
+        i = checkpoint === null ? 0 : checkpoint.lastRecord + 1;
+        continue;
+      }
+      i++;
+    }
+  } else {
+    for (let i = 0; i < s.input.length; i++) feed(job, i);
+  }
+  output.after = 'end';
   job.drain();
   if (job.failure !== null) throw new Error(`job failed: ${job.failure.message}`);
-  return outcome;
+  output.commit();
+  return output.committed;
 }
 
 /** What differed from the expectation, per backend; empty when the scenario passes. */
-export function checkScenario(s: Scenario, backends: readonly Backend[]): string[] {
-  if (s.pipeline.faults || s.pipeline.savepoint) {
-    return ['checkpoints, failures and savepoints are not supported by this engine yet'];
-  }
+export async function checkScenario(s: Scenario, backends: readonly Backend[]): Promise<string[]> {
+  const exactlyOnce = Boolean(s.pipeline.faults);
   const problems: string[] = [];
   for (const backend of backends) {
     let outcome: ScenarioOutcome;
     try {
-      outcome = runScenario(s, backend);
+      outcome = await runScenario(s, backend);
     } catch (e) {
       problems.push(`${backend}: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
     const diff = [
-      ...diffResults(s.expected.results, outcome.results, false),
+      ...diffResults(s.expected.results, outcome.results, exactlyOnce),
       ...diffLate(s.expected.late, outcome.late),
     ];
     problems.push(...diff.map((d) => `${backend}: ${d}`));

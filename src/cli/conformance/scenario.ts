@@ -49,7 +49,10 @@ export interface Scenario {
 export const sourceOf = (r: ScenarioRecord): string => r.source ?? 'main';
 
 /** The scenario's linear pipeline as a document: sources -> union -> filter -> keyBy -> window -> sinks. */
-export function scenarioPipeline(s: Scenario): PipelineDocument {
+export function scenarioPipeline(
+  s: Scenario,
+  parallelism = s.pipeline.parallelism,
+): PipelineDocument {
   const p = s.pipeline;
   const nodes: PipelineNode[] = [];
   const edges: PipelineEdge[] = [];
@@ -94,7 +97,7 @@ export function scenarioPipeline(s: Scenario): PipelineDocument {
   chain({
     uid: 'window',
     kind: p.keyBy === null ? 'windowAll' : 'window',
-    parallelism: p.parallelism,
+    parallelism,
     params: {
       assigner: w.kind,
       ...(w.kind === 'tumbling' ? { sizeMs: w.sizeMs, offsetMs: w.offsetMs ?? 0 } : {}),

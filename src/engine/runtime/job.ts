@@ -17,6 +17,8 @@ import type { TimeCharacteristic } from '../time';
 import type { JsonValue } from '../pipeline/document';
 import type { OperatorContext } from './operator';
 import { planJob } from './plan';
+import { SAVEPOINT_FORMAT, SAVEPOINT_VERSION, SavepointError } from './snapshot';
+import type { JobSnapshot } from './snapshot';
 import type { PlannedOperator } from './plan';
 import { EdgeWriter, RoutingOutput } from './router';
 import type { InputGate, OutgoingEdge, Partitioner } from './router';
@@ -80,13 +82,18 @@ export class Job {
   private readonly scheduled: Scheduled[] = [];
   private readonly resultListeners = new Set<(r: SinkResult) => void>();
   private readonly tracer: Tracer | null;
+  private readonly plan: PlannedOperator[];
+  private readonly maxParallelism: number;
+  private started = false;
 
   constructor(
-    doc: PipelineDocument,
+    private readonly doc: PipelineDocument,
     readonly config: RunConfig,
   ) {
     this.tracer = config.trace ? new Tracer(config.trace) : null;
-    this.build(planJob(doc, config.parallelism));
+    this.maxParallelism = config.maxParallelism ?? DEFAULT_MAX_PARALLELISM;
+    this.plan = planJob(doc, config.parallelism);
+    this.build(this.plan);
   }
 
   get processingTime(): number {
@@ -176,6 +183,75 @@ export class Job {
     });
   }
 
+  /**
+   * A consistent snapshot of the whole job, taken between records: with no data in flight,
+   * this is what aligned checkpoint barriers capture.
+   */
+  async snapshot(): Promise<JobSnapshot> {
+    const operators: JobSnapshot['operators'] = [];
+    for (const op of this.plan) {
+      if (op.kind === 'source.list' || op.kind === 'source.generator') continue;
+      const subtasks = this.subtasks.filter((s) => s.uid === op.uid);
+      operators.push({
+        uid: op.uid,
+        kind: op.kind,
+        parallelism: op.parallelism,
+        subtasks: await Promise.all(subtasks.map((s) => s.snapshot())),
+      });
+    }
+    const sourceUids = [...new Set(this.sources.map((s) => s.uid))];
+    return {
+      format: SAVEPOINT_FORMAT,
+      version: SAVEPOINT_VERSION,
+      pipelineName: this.doc.name,
+      backend: this.config.stateBackend,
+      maxParallelism: this.maxParallelism,
+      processingTime: this.clock,
+      sources: sourceUids.map((uid) => {
+        const subtasks = this.sources.filter((s) => s.uid === uid);
+        return { uid, parallelism: subtasks.length, subtasks: subtasks.map((s) => s.snapshot()) };
+      }),
+      operators,
+    };
+  }
+
+  /**
+   * Starts this (fresh) job from a checkpoint or savepoint. State of an operator uid this
+   * job lacks is refused unless `allowNonRestoredState`, as in Flink.
+   */
+  async restore(snapshot: JobSnapshot, options: { allowNonRestoredState?: boolean } = {}): Promise<void> {
+    if (this.started) throw new SavepointError('A job can only be restored before it has run.');
+    if (snapshot.maxParallelism !== this.maxParallelism) {
+      throw new SavepointError(
+        `The savepoint was taken with max parallelism ${snapshot.maxParallelism}, this job has ${this.maxParallelism}: key groups would not line up.`,
+      );
+    }
+    const known = new Set(this.plan.map((o) => o.uid));
+    const unknown = [...snapshot.sources, ...snapshot.operators].filter((o) => !known.has(o.uid));
+    if (unknown.length > 0 && options.allowNonRestoredState !== true) {
+      throw new SavepointError(
+        `The savepoint has state for ${unknown.map((o) => `"${o.uid}"`).join(', ')}, which this pipeline no longer has. ` +
+          'Restore with "allow non-restored state" to drop it.',
+      );
+    }
+    for (const saved of snapshot.sources) {
+      const subtasks = this.sources.filter((s) => s.uid === saved.uid);
+      if (subtasks.length === 0) continue;
+      if (subtasks.length !== saved.parallelism) {
+        throw new SavepointError(
+          `Source "${saved.uid}" ran with parallelism ${saved.parallelism} and now has ${subtasks.length}; a source's parallelism cannot change on restore.`,
+        );
+      }
+      subtasks.forEach((s, i) => s.restore(saved.subtasks[i]!));
+    }
+    for (const saved of snapshot.operators) {
+      for (const subtask of this.subtasks.filter((s) => s.uid === saved.uid)) {
+        await subtask.restore(saved.subtasks);
+      }
+    }
+    this.clock = snapshot.processingTime;
+  }
+
   cancel(): void {
     if (this.statusValue === 'running') this.setStatus('canceled');
   }
@@ -196,6 +272,7 @@ export class Job {
   }
 
   private emitFrom(source: SourceSubtask): void {
+    this.started = true;
     this.advanceClock(source.nextArrival());
     source.emitNext();
     this.finishIfDone();
@@ -226,6 +303,7 @@ export class Job {
 
   /** Runs processing-time work due up to `time` in time order, then sets the clock there. */
   private advanceClock(time: number): void {
+    this.started = true;
     const scheduled = this.scheduled;
     for (;;) {
       let due = Infinity;
@@ -274,7 +352,7 @@ export class Job {
 
   /** Creates subtasks downstream first, so every writer finds its targets. */
   private build(plan: PlannedOperator[]): void {
-    const maxParallelism = this.config.maxParallelism ?? DEFAULT_MAX_PARALLELISM;
+    const maxParallelism = this.maxParallelism;
     const gates = new Map<string, InputGate[]>();
     const clock = () => this.clock;
     const onWatermark = () => {

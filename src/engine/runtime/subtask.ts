@@ -6,6 +6,7 @@ import type { Key, KeyGroupRange } from '../keygroups';
 import type { KeyedStateBackend } from '../state/keyed-state';
 import { MIN_WATERMARK } from '../time';
 import type { StreamOperator } from './operator';
+import type { SubtaskState, TimerState } from './snapshot';
 import type { RoutingOutput } from './router';
 import type { InputGate } from './router';
 import type { InternalTimerService } from './timer-service';
@@ -80,6 +81,59 @@ export class OperatorSubtask implements InputGate {
 
   fireProcessingTime(now: number): void {
     this.timers.advanceProcessingTime(now);
+  }
+
+  async snapshot(): Promise<SubtaskState> {
+    const timers = this.timers.pending();
+    const plain = (t: TimerState): TimerState => ({
+      time: t.time,
+      key: t.key,
+      keyGroup: t.keyGroup,
+      namespace: t.namespace,
+      namespaceId: t.namespaceId,
+    });
+    return {
+      index: this.index,
+      valve: this.valve.snapshot(),
+      eventTimers: timers.event.map(plain),
+      processingTimers: timers.processing.map(plain),
+      keyGroups: (await this.keyedState?.snapshot()) ?? [],
+    };
+  }
+
+  /**
+   * Restores from the subtasks of a snapshot: keyed state and timers of this subtask's key
+   * groups, and the watermark. After a rescale the valve comes from the old subtask with the
+   * same index when the channels match, else every channel starts at the old watermark.
+   */
+  async restore(from: readonly SubtaskState[]): Promise<void> {
+    const { start, end } = this.keyGroupRange;
+    const mine = (kg: number) => kg >= start && kg <= end;
+    const old = from[this.index] ?? from[0]!;
+    if (old.valve.channels.length === this.valve.channelCount) {
+      this.valve.restore(old.valve);
+    } else {
+      const watermark = Math.min(...from.map((s) => s.valve.lastOutputWatermark));
+      this.valve.restore({
+        lastOutputWatermark: watermark,
+        idle: false,
+        channels: Array.from({ length: this.valve.channelCount }, () => ({
+          watermark,
+          idle: false,
+          aligned: true,
+        })),
+      });
+    }
+    this.timers.restoreWatermark(this.valve.watermark);
+    for (const s of from) {
+      for (const t of s.eventTimers) {
+        if (mine(t.keyGroup)) this.timers.registerEventTimeTimer(t.time, t.key, t.keyGroup, t.namespace, t.namespaceId);
+      }
+      for (const t of s.processingTimers) {
+        if (mine(t.keyGroup)) this.timers.registerProcessingTimeTimer(t.time, t.key, t.keyGroup, t.namespace, t.namespaceId);
+      }
+    }
+    await this.keyedState?.restore(from.flatMap((s) => s.keyGroups.filter((g) => mine(g.keyGroup))));
   }
 
   metrics(): SubtaskMetrics {

@@ -8,6 +8,7 @@
 import { MAX_WATERMARK, MIN_WATERMARK } from '../time';
 import type { RoutingOutput } from '../runtime/router';
 import type { Tracer } from '../runtime/trace';
+import type { SourceState } from '../runtime/snapshot';
 import type { RecordSupplier, SourceRecord } from './record-supplier';
 
 export interface WatermarkStrategy {
@@ -109,6 +110,28 @@ export class SourceSubtask {
     if (this.finished) return;
     this.emitWatermark(MAX_WATERMARK);
     this.finished = true;
+  }
+
+  snapshot(): SourceState {
+    return {
+      offset: this.offset,
+      maxTimestamp: this.maxTimestamp,
+      emittedWatermark: this.emittedWatermark,
+      idle: this.idle,
+      lastArrival: this.lastArrival,
+      nextPeriodic: this.nextPeriodic,
+    };
+  }
+
+  /** Rewinds to a checkpoint: the next record read is the one at its offset. */
+  restore(s: SourceState): void {
+    this.offset = s.offset;
+    this.peeked = undefined;
+    this.maxTimestamp = s.maxTimestamp;
+    this.emittedWatermark = s.emittedWatermark;
+    this.idle = s.idle;
+    this.lastArrival = s.lastArrival;
+    this.nextPeriodic = s.nextPeriodic;
   }
 
   metrics(): SourceMetrics {

@@ -4,7 +4,8 @@
  */
 import type { Key, KeyGroupRange } from '../keygroups';
 import type { WindowId } from '../windowing/window';
-import type { KeyedStateBackend, StateEntry, StateTable } from './keyed-state';
+import type { KeyedStateBackend, KeyGroupState, StateEntry, StateTable } from './keyed-state';
+import { deserializeState, serializeState } from './serialization';
 
 interface Slot<N, V> {
   namespace: N;
@@ -111,5 +112,29 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
     let n = 0;
     for (const t of this.tables.values()) n += t.size();
     return n;
+  }
+
+  /** Values are live, mutable objects: the copy goes through serialization, as Flink's does. */
+  snapshot(): Promise<KeyGroupState[]> {
+    const groups: KeyGroupState[] = [];
+    for (let kg = this.keyGroupRange.start; kg <= this.keyGroupRange.end; kg++) {
+      const entries: KeyGroupState['entries'] = [];
+      for (const [table, t] of this.tables) {
+        for (const e of t.entries(kg)) entries.push({ table, ...e });
+      }
+      if (entries.length > 0) groups.push({ keyGroup: kg, entries });
+    }
+    return Promise.resolve(deserializeState<KeyGroupState[]>(serializeState(groups)));
+  }
+
+  restore(groups: readonly KeyGroupState[]): Promise<void> {
+    const { start, end } = this.keyGroupRange;
+    for (const g of groups) {
+      if (g.keyGroup < start || g.keyGroup > end) continue;
+      for (const e of g.entries) {
+        this.table(e.table).put(e.key, g.keyGroup, e.namespace, e.namespaceId, e.value);
+      }
+    }
+    return Promise.resolve();
   }
 }

@@ -38,6 +38,12 @@ export interface StateEntry<N, V> {
   value: V;
 }
 
+/** The state of one key group across all tables: what snapshots hold and rescaling moves. */
+export interface KeyGroupState {
+  keyGroup: number;
+  entries: { table: string; key: Key; namespace: unknown; namespaceId: WindowId; value: unknown }[];
+}
+
 /** A backend holds the tables of one operator subtask and its current key. */
 export interface KeyedStateBackend {
   readonly kind: 'heap' | 'indexeddb';
@@ -47,6 +53,10 @@ export interface KeyedStateBackend {
   table<N, V>(name: string): StateTable<N, V>;
   /** Entries across all tables, for metrics. */
   entryCount(): number;
+  /** Every non-empty key group of this subtask, as a consistent copy. */
+  snapshot(): Promise<KeyGroupState[]>;
+  /** Loads key groups (those in this subtask's range) into an empty backend. */
+  restore(groups: readonly KeyGroupState[]): Promise<void>;
 }
 
 /** A table seen through the backend's current key and a settable namespace. */
