@@ -68,18 +68,18 @@ export async function runScenario(s: Scenario, backend: Backend): Promise<Scenar
     output.attach(job);
     return job;
   };
-  const feed = (job: Job, i: number): void => {
+  const feed = async (job: Job, i: number): Promise<void> => {
     const record = s.input[i]!;
-    job.advanceProcessingTime(record.at);
+    await job.advanceProcessingTimeAsync(record.at);
     output.after = i;
-    job.step(`source-${sourceOf(record)}`);
+    await job.stepAsync(`source-${sourceOf(record)}`);
     if (job.failure !== null) throw new Error(`job failed: ${job.failure.message}`);
   };
 
   let job = start(backend, p.parallelism);
   if (p.savepoint) {
     const { after, restoreBackend, restoreParallelism } = p.savepoint;
-    for (let i = 0; i <= after; i++) feed(job, i);
+    for (let i = 0; i <= after; i++) await feed(job, i);
     const savepoint = serializeSnapshot(await job.snapshot());
     job.cancel();
     job = start(
@@ -87,13 +87,13 @@ export async function runScenario(s: Scenario, backend: Backend): Promise<Scenar
       restoreParallelism ?? p.parallelism,
     );
     await job.restore(parseSnapshot(savepoint));
-    for (let i = after + 1; i < s.input.length; i++) feed(job, i);
+    for (let i = after + 1; i < s.input.length; i++) await feed(job, i);
   } else if (p.faults) {
     const { checkpointEvery, failAfter } = p.faults;
     const pendingFailures = new Set(failAfter);
     let checkpoint: { text: string; lastRecord: number } | null = null;
     for (let i = 0; i < s.input.length;) {
-      feed(job, i);
+      await feed(job, i);
       if ((i + 1) % checkpointEvery === 0) {
         checkpoint = { text: serializeSnapshot(await job.snapshot()), lastRecord: i };
         output.commit();
@@ -110,10 +110,10 @@ export async function runScenario(s: Scenario, backend: Backend): Promise<Scenar
       i++;
     }
   } else {
-    for (let i = 0; i < s.input.length; i++) feed(job, i);
+    for (let i = 0; i < s.input.length; i++) await feed(job, i);
   }
   output.after = 'end';
-  job.drain();
+  await job.drainAsync();
   if (job.failure !== null) throw new Error(`job failed: ${job.failure.message}`);
   output.commit();
   return output.committed;

@@ -115,7 +115,7 @@ export function scenarioPipeline(
   nodes.push({
     uid: 'results',
     kind: 'sink',
-    parallelism: p.parallelism,
+    parallelism,
     params: { name: 'results' },
   });
   link('window', 'results');

@@ -4,7 +4,15 @@
  * deterministic: the same document, configuration and calls give the same output.
  */
 import type { PipelineDocument } from '../pipeline/document';
-import { DEFAULT_MAX_PARALLELISM, keyGroupRangeForOperator } from '../keygroups';
+import {
+  assignToKeyGroup,
+  DEFAULT_MAX_PARALLELISM,
+  keyGroupRangeForOperator,
+  normalizeKey,
+} from '../keygroups';
+import type { KeyGroupRange } from '../keygroups';
+import { isPaged } from '../state/keyed-state';
+import type { KeyedStateBackend, PagedKeyedStateBackend } from '../state/keyed-state';
 import { createOperator, keySelector } from '../operators/factory';
 import { createGenerator } from '../sources/generators/generator';
 import type { GeneratorKind } from '../sources/generators/types';
@@ -39,6 +47,11 @@ export interface RunConfig {
   seed: number;
   /** Tracing on (optionally sampled) or off (null: nothing allocated for it). */
   trace?: TraceOptions | null;
+  /**
+   * Creates the keyed state of a stateful operator subtask when the backend is not the heap
+   * (the IndexedDB backend needs a database, which the worker or the CLI opens).
+   */
+  createKeyedState?: (operatorUid: string, range: KeyGroupRange) => KeyedStateBackend;
 }
 
 export interface SinkResult {
@@ -85,6 +98,9 @@ export class Job {
   private readonly plan: PlannedOperator[];
   private readonly maxParallelism: number;
   private started = false;
+  /** Subtasks whose keyed state is paged in from IndexedDB. */
+  private readonly pagedSubtasks: OperatorSubtask[];
+  private readonly routes = new Map<string, ((value: unknown) => unknown) | 'opaque'>();
 
   constructor(
     private readonly doc: PipelineDocument,
@@ -94,6 +110,10 @@ export class Job {
     this.maxParallelism = config.maxParallelism ?? DEFAULT_MAX_PARALLELISM;
     this.plan = planJob(doc, config.parallelism);
     this.build(this.plan);
+    this.pagedSubtasks = this.subtasks.filter(
+      (s) => s.keyedState !== null && isPaged(s.keyedState),
+    );
+    if (this.pagedSubtasks.length > 0) this.computeRoutes();
   }
 
   get processingTime(): number {
@@ -147,6 +167,38 @@ export class Job {
       stepped = true;
     });
     return stepped;
+  }
+
+  /**
+   * The same as `step`, for any state backend: with IndexedDB the key groups the record and
+   * the timers it may fire can touch are loaded first, and the writes flushed after.
+   */
+  async stepAsync(sourceUid?: string): Promise<boolean> {
+    const source = sourceUid === undefined ? this.nextSource() : this.pendingSource(sourceUid);
+    if (source === null || this.statusValue !== 'running') return false;
+    await this.paged(() => this.pagesForRecord(source));
+    const stepped = this.step(sourceUid);
+    await this.flushPaged();
+    return stepped;
+  }
+
+  /** `advanceProcessingTime` for any state backend, one record at a time. */
+  async advanceProcessingTimeAsync(time: number): Promise<void> {
+    for (;;) {
+      const source = this.nextSource();
+      if (this.statusValue !== 'running' || source === null || source.nextArrival() >= time) break;
+      await this.stepAsync();
+    }
+    await this.paged(() => this.pagesForTimers(-Infinity, time));
+    this.advanceProcessingTime(time);
+    await this.flushPaged();
+  }
+
+  /** `drain` for any state backend. */
+  async drainAsync(): Promise<void> {
+    await this.paged(() => this.pagesForTimers(Infinity, Infinity));
+    this.drain();
+    await this.flushPaged();
   }
 
   /**
@@ -219,7 +271,10 @@ export class Job {
    * Starts this (fresh) job from a checkpoint or savepoint. State of an operator uid this
    * job lacks is refused unless `allowNonRestoredState`, as in Flink.
    */
-  async restore(snapshot: JobSnapshot, options: { allowNonRestoredState?: boolean } = {}): Promise<void> {
+  async restore(
+    snapshot: JobSnapshot,
+    options: { allowNonRestoredState?: boolean } = {},
+  ): Promise<void> {
     if (this.started) throw new SavepointError('A job can only be restored before it has run.');
     if (snapshot.maxParallelism !== this.maxParallelism) {
       throw new SavepointError(
@@ -263,6 +318,98 @@ export class Job {
       sources: this.sources.map((s) => s.metrics()),
       operators: this.subtasks.map((s) => s.metrics()),
     };
+  }
+
+  /** Paged backends per subtask, with the key groups a unit of work may touch. */
+  private async paged(needs: () => Map<OperatorSubtask, Set<number> | 'all'>): Promise<void> {
+    if (this.pagedSubtasks.length === 0) return;
+    await Promise.all(
+      [...needs()].map(([subtask, groups]) => {
+        const backend = subtask.keyedState as PagedKeyedStateBackend;
+        if (groups !== 'all') return backend.prefetch(groups);
+        const { start, end } = subtask.keyGroupRange;
+        return backend.prefetch(Array.from({ length: end - start + 1 }, (_, i) => start + i));
+      }),
+    );
+  }
+
+  private async flushPaged(): Promise<void> {
+    for (const s of this.pagedSubtasks) await (s.keyedState as PagedKeyedStateBackend).flush();
+  }
+
+  /**
+   * What firing timers may touch: event-time timers up to the highest watermark any source
+   * has (idleness can lift the combined watermark that far), processing-time ones before `until`.
+   */
+  private pagesForTimers(eventTimeBound: number, until: number): Map<OperatorSubtask, Set<number>> {
+    let watermark = eventTimeBound;
+    if (watermark !== Infinity) {
+      for (const s of this.sources) watermark = Math.max(watermark, s.metrics().watermark);
+    }
+    const needs = new Map<OperatorSubtask, Set<number>>();
+    for (const subtask of this.pagedSubtasks) {
+      const groups = new Set<number>();
+      subtask.timers.eventTimers.keyGroupsUpTo(watermark, groups);
+      subtask.timers.processingTimers.keyGroupsUpTo(until - 1, groups);
+      needs.set(subtask, groups);
+    }
+    return needs;
+  }
+
+  /**
+   * What the next record of a source may touch: its own key group where the route to a
+   * stateful operator leaves the record as it is (filters, unions, a keyBy), every key group
+   * where a map or another operator's output lies between; and what its timers may touch.
+   */
+  private pagesForRecord(source: SourceSubtask): Map<OperatorSubtask, Set<number> | 'all'> {
+    const record = source.peek()!;
+    const needs: Map<OperatorSubtask, Set<number> | 'all'> = this.pagesForTimers(
+      record.ts - source.outOfOrdernessMs - 1,
+      record.at,
+    );
+    for (const subtask of this.pagedSubtasks) {
+      const route = this.routes.get(`${source.uid}>${subtask.uid}`);
+      if (route === undefined) continue;
+      const groups = needs.get(subtask);
+      if (route === 'opaque' || groups === 'all' || groups === undefined) {
+        needs.set(subtask, 'all');
+        continue;
+      }
+      const key = normalizeKey(route(record.value));
+      const kg = assignToKeyGroup(key, this.maxParallelism);
+      const { start, end } = subtask.keyGroupRange;
+      if (kg >= start && kg <= end) groups.add(kg);
+    }
+    return needs;
+  }
+
+  /**
+   * For each source and stateful operator downstream of it: the key selector when only
+   * filters lie between them (the record reaches the operator unchanged), else 'opaque'.
+   */
+  private computeRoutes(): void {
+    const stateful = new Set(this.pagedSubtasks.map((s) => s.uid));
+    const byUid = new Map(this.plan.map((o) => [o.uid, o]));
+    const visit = (source: string, uid: string, transparent: boolean) => {
+      for (const down of this.plan) {
+        for (const input of down.inputs) {
+          if (input.from !== uid) continue;
+          if (stateful.has(down.uid)) {
+            const route =
+              transparent && input.keyBy !== undefined
+                ? keySelector(input.keyBy.uid, input.keyBy.params)
+                : transparent && down.kind === 'windowAll'
+                  ? () => null
+                  : 'opaque';
+            if (!this.routes.has(`${source}>${down.uid}`) || route === 'opaque') {
+              this.routes.set(`${source}>${down.uid}`, route);
+            }
+          }
+          visit(source, down.uid, transparent && byUid.get(down.uid)!.kind === 'filter');
+        }
+      }
+    };
+    for (const uid of new Set(this.sources.map((s) => s.uid))) visit(uid, uid, true);
   }
 
   private firings(): number {
@@ -430,7 +577,7 @@ export class Job {
           channelCount,
           output,
           timers,
-          keyed ? new HeapKeyedStateBackend(range) : null,
+          op.kind === 'window' || op.kind === 'windowAll' ? this.keyedState(op.uid, range) : null,
           this.tracer,
           clock,
           onWatermark,
@@ -459,6 +606,16 @@ export class Job {
       }
       gates.set(op.uid, subtasks);
     }
+  }
+
+  private keyedState(uid: string, range: KeyGroupRange): KeyedStateBackend {
+    if (this.config.stateBackend === 'heap') return new HeapKeyedStateBackend(range);
+    if (this.config.createKeyedState === undefined) {
+      throw new Error(
+        'The IndexedDB state backend needs a database: run the job where IndexedDB is available, or choose the heap backend.',
+      );
+    }
+    return this.config.createKeyedState(uid, range);
   }
 
   private partitioner(

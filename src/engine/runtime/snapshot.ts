@@ -73,14 +73,20 @@ export function parseSnapshot(text: string): JobSnapshot {
   }
   const s = value as Partial<JobSnapshot> | null;
   if (typeof s !== 'object' || s === null || s.format !== SAVEPOINT_FORMAT) {
-    throw new SavepointError('This file is not a Tidemark savepoint (its "format" field is missing).');
+    throw new SavepointError(
+      'This file is not a Tidemark savepoint (its "format" field is missing).',
+    );
   }
   if (s.version !== SAVEPOINT_VERSION) {
     throw new SavepointError(
       `This savepoint has format version ${String(s.version)}; this version of Tidemark reads version ${SAVEPOINT_VERSION}.`,
     );
   }
-  if (!Array.isArray(s.sources) || !Array.isArray(s.operators) || typeof s.processingTime !== 'number') {
+  if (
+    !Array.isArray(s.sources) ||
+    !Array.isArray(s.operators) ||
+    typeof s.processingTime !== 'number'
+  ) {
     throw new SavepointError('This savepoint is damaged: its sources or operators are missing.');
   }
   return s as JobSnapshot;

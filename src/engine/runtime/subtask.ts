@@ -127,13 +127,23 @@ export class OperatorSubtask implements InputGate {
     this.timers.restoreWatermark(this.valve.watermark);
     for (const s of from) {
       for (const t of s.eventTimers) {
-        if (mine(t.keyGroup)) this.timers.registerEventTimeTimer(t.time, t.key, t.keyGroup, t.namespace, t.namespaceId);
+        if (mine(t.keyGroup))
+          this.timers.registerEventTimeTimer(t.time, t.key, t.keyGroup, t.namespace, t.namespaceId);
       }
       for (const t of s.processingTimers) {
-        if (mine(t.keyGroup)) this.timers.registerProcessingTimeTimer(t.time, t.key, t.keyGroup, t.namespace, t.namespaceId);
+        if (mine(t.keyGroup))
+          this.timers.registerProcessingTimeTimer(
+            t.time,
+            t.key,
+            t.keyGroup,
+            t.namespace,
+            t.namespaceId,
+          );
       }
     }
-    await this.keyedState?.restore(from.flatMap((s) => s.keyGroups.filter((g) => mine(g.keyGroup))));
+    await this.keyedState?.restore(
+      from.flatMap((s) => s.keyGroups.filter((g) => mine(g.keyGroup))),
+    );
   }
 
   metrics(): SubtaskMetrics {

@@ -76,6 +76,16 @@ export class TimerQueue<N> {
     return this.count;
   }
 
+  /** Key groups with a timer at or before `time`: the state that firing them will touch. */
+  keyGroupsUpTo(time: number, into: Set<number>): void {
+    for (const [t, bucket] of this.buckets) {
+      if (t > time) continue;
+      for (const byNamespace of bucket.values()) {
+        for (const timer of byNamespace.values()) into.add(timer.keyGroup);
+      }
+    }
+  }
+
   /** Every timer, earliest first (for snapshots and the state inspector). */
   all(): Timer<N>[] {
     const out: Timer<N>[] = [];

@@ -60,6 +60,15 @@ export class SourceSubtask {
     return this.peeked === null ? Infinity : this.peeked.at;
   }
 
+  /** The next record, without taking it. */
+  peek(): SourceRecord | null {
+    return this.nextArrival() === Infinity ? null : this.peeked!;
+  }
+
+  get outOfOrdernessMs(): number {
+    return this.strategy.outOfOrdernessMs;
+  }
+
   /** Emits the next record; the clock is already at its arrival time. */
   emitNext(): void {
     if (this.nextArrival() === Infinity) return;

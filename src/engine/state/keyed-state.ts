@@ -59,6 +59,19 @@ export interface KeyedStateBackend {
   restore(groups: readonly KeyGroupState[]): Promise<void>;
 }
 
+/**
+ * A backend whose state is not all in memory (IndexedDB). Its reads and writes stay
+ * synchronous: the runtime makes the key groups a batch can touch resident first, and
+ * flushes the batch's writes after it.
+ */
+export interface PagedKeyedStateBackend extends KeyedStateBackend {
+  prefetch(keyGroups: Iterable<number>): Promise<void>;
+  flush(): Promise<void>;
+}
+
+export const isPaged = (b: KeyedStateBackend): b is PagedKeyedStateBackend =>
+  'prefetch' in b && 'flush' in b;
+
 /** A table seen through the backend's current key and a settable namespace. */
 export class KeyedValueState<N, V> implements NamespacedState<N, V> {
   private namespace: N | null = null;
