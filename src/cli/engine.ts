@@ -53,7 +53,7 @@ function main(): number {
   }
 
   job.onResult((r) => process.stdout.write(jsonLine({ type: 'result', ...r })));
-  if (values.trace) job.onTrace((e) => process.stdout.write(jsonLine({ type: 'trace', ...e })));
+  if (values.trace) job.onTrace((e) => process.stdout.write(jsonLine({ type: 'trace', event: e })));
 
   if (values.until !== undefined) job.advanceProcessingTime(Number(values.until));
   else job.runUntil('end');

@@ -559,7 +559,6 @@ export class Job {
         continue;
       }
 
-      const keyed = op.inputs.some((i) => i.partitioning === 'hash');
       const channelCount = op.inputs.reduce(
         (n, i) =>
           n + (i.partitioning === 'forward' ? 1 : plan.find((o) => o.uid === i.from)!.parallelism),
