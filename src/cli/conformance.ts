@@ -2,6 +2,7 @@
  * `npm run conformance -- [folder]`: runs every scenario file in a folder (default: the
  * shared conformance folder beside the repository) and ends with `N passed, N failed`.
  */
+import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkScenario } from './conformance/run-scenario';
@@ -18,7 +19,7 @@ for (const file of files) {
   let problems: string[];
   try {
     const scenario = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Scenario;
-    problems = await checkScenario(scenario, ['heap']);
+    problems = await checkScenario(scenario, ['heap', 'indexeddb'], indexedDB);
   } catch (e) {
     problems = [`cannot read scenario: ${e instanceof Error ? e.message : String(e)}`];
   }

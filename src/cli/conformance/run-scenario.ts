@@ -1,5 +1,8 @@
 /** Runs one conformance scenario on the engine, as FORMAT.md of the conformance folder describes. */
 import { Job } from '../../engine/runtime/job';
+import type { RunConfig } from '../../engine/runtime/job';
+import { IndexedDbKeyedStateBackend } from '../../engine/state/indexeddb/backend';
+import { StateStore } from '../../engine/state/indexeddb/store';
 import { parseSnapshot, serializeSnapshot } from '../../engine/runtime/snapshot';
 import type { WindowResult } from '../../engine/operators/window-operator';
 import type { ActualResult } from './compare';
@@ -55,19 +58,44 @@ class Output {
  * Plays the input record by record (clock to `at`, then the record), with the scenario's
  * checkpoints and failures or its savepoint, and drains at the end.
  */
-export async function runScenario(s: Scenario, backend: Backend): Promise<ScenarioOutcome> {
+export async function runScenario(
+  s: Scenario,
+  backend: Backend,
+  indexedDB: IDBFactory,
+): Promise<ScenarioOutcome> {
   const p = s.pipeline;
   const output = new Output(new Map<unknown, number>(s.input.map((r, i) => [r, i])));
-  const start = (stateBackend: Backend, parallelism: number): Job => {
-    const job = new Job(scenarioPipeline(s, parallelism), {
-      time: p.time,
-      stateBackend,
-      parallelism,
-      seed: 0,
-    });
+  const stores: StateStore[] = [];
+  const start = async (stateBackend: Backend, parallelism: number): Promise<Job> => {
+    const config: RunConfig = { time: p.time, stateBackend, parallelism, seed: 0 };
+    if (stateBackend === 'indexeddb') {
+      // A fresh database per job: a restarted job finds its state only in the checkpoint.
+      const store = await StateStore.open({
+        factory: indexedDB,
+        name: `${s.name}-${stores.length}`,
+      });
+      stores.push(store);
+      config.createKeyedState = (operatorUid, keyGroupRange) =>
+        new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange });
+    }
+    const job = new Job(scenarioPipeline(s, parallelism), config);
     output.attach(job);
     return job;
   };
+  try {
+    return await play(s, backend, start, output);
+  } finally {
+    for (const store of stores) await store.destroy();
+  }
+}
+
+async function play(
+  s: Scenario,
+  backend: Backend,
+  start: (backend: Backend, parallelism: number) => Promise<Job>,
+  output: Output,
+): Promise<ScenarioOutcome> {
+  const p = s.pipeline;
   const feed = async (job: Job, i: number): Promise<void> => {
     const record = s.input[i]!;
     await job.advanceProcessingTimeAsync(record.at);
@@ -76,13 +104,13 @@ export async function runScenario(s: Scenario, backend: Backend): Promise<Scenar
     if (job.failure !== null) throw new Error(`job failed: ${job.failure.message}`);
   };
 
-  let job = start(backend, p.parallelism);
+  let job = await start(backend, p.parallelism);
   if (p.savepoint) {
     const { after, restoreBackend, restoreParallelism } = p.savepoint;
     for (let i = 0; i <= after; i++) await feed(job, i);
     const savepoint = serializeSnapshot(await job.snapshot());
     job.cancel();
-    job = start(
+    job = await start(
       (restoreBackend as Backend | undefined) ?? backend,
       restoreParallelism ?? p.parallelism,
     );
@@ -102,7 +130,7 @@ export async function runScenario(s: Scenario, backend: Backend): Promise<Scenar
         // Everything not covered by the last completed checkpoint is lost with the job.
         job.cancel();
         output.discard();
-        job = start(backend, p.parallelism);
+        job = await start(backend, p.parallelism);
         if (checkpoint !== null) await job.restore(parseSnapshot(checkpoint.text));
         i = checkpoint === null ? 0 : checkpoint.lastRecord + 1;
         continue;
@@ -120,13 +148,17 @@ export async function runScenario(s: Scenario, backend: Backend): Promise<Scenar
 }
 
 /** What differed from the expectation, per backend; empty when the scenario passes. */
-export async function checkScenario(s: Scenario, backends: readonly Backend[]): Promise<string[]> {
+export async function checkScenario(
+  s: Scenario,
+  backends: readonly Backend[],
+  indexedDB: IDBFactory,
+): Promise<string[]> {
   const exactlyOnce = Boolean(s.pipeline.faults);
   const problems: string[] = [];
   for (const backend of backends) {
     let outcome: ScenarioOutcome;
     try {
-      outcome = await runScenario(s, backend);
+      outcome = await runScenario(s, backend, indexedDB);
     } catch (e) {
       problems.push(`${backend}: ${e instanceof Error ? e.message : String(e)}`);
       continue;

@@ -160,6 +160,7 @@ export class WindowOperator implements StreamOperator, Triggerable<Window> {
       if (stateWindow === undefined) return;
     }
     const id = this.assigner.windowId(stateWindow);
+    if (this.ctx.tracer !== null) this.traceTimerFired(domain, timer.time, key);
 
     this.triggerContext.window = window;
     const result =
@@ -291,6 +292,19 @@ export class WindowOperator implements StreamOperator, Triggerable<Window> {
         value,
       });
     }
+  }
+
+  private traceTimerFired(domain: 'event' | 'processing', time: number, key: Key): void {
+    this.ctx.tracer!.emit({
+      type: 'timer',
+      action: 'fired',
+      domain,
+      time,
+      op: this.ctx.uid,
+      subtask: this.ctx.subtaskIndex,
+      pt: this.ctx.currentProcessingTime(),
+      key,
+    });
   }
 
   private traceWindow(

@@ -418,8 +418,19 @@ export class Job {
     return n;
   }
 
-  private emitFrom(source: SourceSubtask): void {
+  /**
+   * On the first work: a bounded source with nothing to read has reached its end, and says
+   * so with the final watermark, as Flink's does (else an empty source holds the rest back).
+   */
+  private start(): void {
+    if (this.started) return;
     this.started = true;
+    for (const s of this.sources) if (s.bounded && s.nextArrival() === Infinity) s.finish();
+    this.finishIfDone();
+  }
+
+  private emitFrom(source: SourceSubtask): void {
+    this.start();
     this.advanceClock(source.nextArrival());
     source.emitNext();
     this.finishIfDone();
@@ -450,7 +461,7 @@ export class Job {
 
   /** Runs processing-time work due up to `time` in time order, then sets the clock there. */
   private advanceClock(time: number): void {
-    this.started = true;
+    this.start();
     const scheduled = this.scheduled;
     for (;;) {
       let due = Infinity;
@@ -539,7 +550,7 @@ export class Job {
     for (const op of [...plan].reverse()) {
       if (op.kind === 'source.list' || op.kind === 'source.generator') {
         for (let i = 0; i < op.parallelism; i++) {
-          const output = new RoutingOutput(writersFor(op, i), null, null);
+          const output = new RoutingOutput(writersFor(op, i), this.traceRecordOut(op.uid, i));
           const source = new SourceSubtask(
             op.uid,
             i,
@@ -567,7 +578,7 @@ export class Job {
       const subtasks: OperatorSubtask[] = [];
       for (let i = 0; i < op.parallelism; i++) {
         const range = keyGroupRangeForOperator(maxParallelism, op.parallelism, i);
-        const output = new RoutingOutput(writersFor(op, i), null, null);
+        const output = new RoutingOutput(writersFor(op, i), this.traceRecordOut(op.uid, i));
         const timers = new InternalTimerService();
         const subtask = new OperatorSubtask(
           op.uid,
@@ -605,6 +616,16 @@ export class Job {
       }
       gates.set(op.uid, subtasks);
     }
+  }
+
+  private traceRecordOut(uid: string, subtask: number) {
+    const tracer = this.tracer;
+    if (tracer === null) return null;
+    return (value: unknown, ts: number) => {
+      if (tracer.sampleRecord()) {
+        tracer.emit({ type: 'record', dir: 'out', op: uid, subtask, pt: this.clock, ts, value });
+      }
+    };
   }
 
   private keyedState(uid: string, range: KeyGroupRange): KeyedStateBackend {

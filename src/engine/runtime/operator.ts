@@ -47,3 +47,20 @@ export interface Triggerable<N> {
   onEventTime(timer: import('./timer-queue').Timer<N>): void;
   onProcessingTime(timer: import('./timer-queue').Timer<N>): void;
 }
+
+/** A failure inside an operator, naming it so the job's failure says where it happened. */
+export class OperatorError extends Error {
+  constructor(
+    readonly operatorUid: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OperatorError';
+  }
+}
+
+/** Rethrows `e` with the operator's uid unless an inner operator already named itself. */
+export function attributed(e: unknown, operatorUid: string): unknown {
+  if (typeof e === 'object' && e !== null && 'operatorUid' in e) return e;
+  return new OperatorError(operatorUid, e instanceof Error ? e.message : String(e));
+}

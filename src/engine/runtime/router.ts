@@ -91,8 +91,8 @@ export class RoutingOutput implements Output {
 
   constructor(
     private readonly ports: ReadonlyMap<string, EdgeWriter[]>,
+    /** Called for every record sent on the main output, when tracing is on. */
     private readonly onRecordOut: ((value: unknown, timestamp: number) => void) | null,
-    private readonly onWatermarkOut: ((watermark: number) => void) | null,
   ) {
     this.main = ports.get('out') ?? [];
     this.all = [...ports.values()].flat();
@@ -114,7 +114,6 @@ export class RoutingOutput implements Output {
   }
 
   emitWatermark(watermark: number): void {
-    if (this.onWatermarkOut !== null) this.onWatermarkOut(watermark);
     for (const w of this.all) w.writeWatermark(watermark);
   }
 

@@ -5,6 +5,7 @@
 import type { Key, KeyGroupRange } from '../keygroups';
 import type { KeyedStateBackend } from '../state/keyed-state';
 import { MIN_WATERMARK } from '../time';
+import { attributed } from './operator';
 import type { StreamOperator } from './operator';
 import type { SubtaskState, TimerState } from './snapshot';
 import type { RoutingOutput } from './router';
@@ -63,7 +64,11 @@ export class OperatorSubtask implements InputGate {
         value,
       });
     }
-    this.operator.processElement(value, timestamp, key, keyGroup);
+    try {
+      this.operator.processElement(value, timestamp, key, keyGroup);
+    } catch (e) {
+      throw attributed(e, this.uid);
+    }
   }
 
   pushWatermark(channel: number, watermark: number): void {
@@ -80,7 +85,11 @@ export class OperatorSubtask implements InputGate {
   }
 
   fireProcessingTime(now: number): void {
-    this.timers.advanceProcessingTime(now);
+    try {
+      this.timers.advanceProcessingTime(now);
+    } catch (e) {
+      throw attributed(e, this.uid);
+    }
   }
 
   async snapshot(): Promise<SubtaskState> {
@@ -174,7 +183,11 @@ export class OperatorSubtask implements InputGate {
         watermark,
       });
     }
-    this.operator.processWatermark(watermark);
+    try {
+      this.operator.processWatermark(watermark);
+    } catch (e) {
+      throw attributed(e, this.uid);
+    }
   }
 
   private forwardIdle(idle: boolean): void {

@@ -46,7 +46,8 @@ export function listSupplier(
           `"${arrivalField}" (arrival time), got ${JSON.stringify(r)}.`,
       );
     }
-    return { at, ts, value: r };
+    // The engine never changes its input: a user function that mutates a record fails.
+    return { at, ts, value: deepFreeze(r) };
   });
   // A stable sort: records arriving at the same instant keep their list order.
   const ordered = parsed
@@ -63,4 +64,12 @@ export function generatorSupplier(
   parallelism: number,
 ): RecordSupplier {
   return { recordAt: (offset) => generator.recordAt(offset * parallelism + index) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

@@ -76,18 +76,6 @@ export class SourceSubtask {
     this.peeked = undefined;
     this.offset++;
     this.lastArrival = record.at;
-    const tracer = this.tracer;
-    if (tracer !== null && tracer.sampleRecord()) {
-      tracer.emit({
-        type: 'record',
-        dir: 'out',
-        op: this.uid,
-        subtask: this.index,
-        pt: this.clock(),
-        ts: record.ts,
-        value: record.value,
-      });
-    }
     this.output.collect(record.value, record.ts);
     if (record.ts > this.maxTimestamp) this.maxTimestamp = record.ts;
     if (this.strategy.emit === 'perRecord') this.emitWatermark(this.currentWatermark());

@@ -29,7 +29,10 @@ import type { StateEntry } from '../state/keyed-state';
 import { createAggregate } from '../windowing/aggregates';
 import type { AggregateFunction, AggregateKind } from '../windowing/aggregates';
 import type { WindowAssigner } from '../windowing/assigners/assigner';
-import type { Trigger } from '../windowing/triggers/trigger';
+import type { Trigger, TriggerContext } from '../windowing/triggers/trigger';
+import type { ValueState } from '../state/keyed-state';
+import { MIN_WATERMARK } from '../time';
+import type { Window } from '../windowing/window';
 
 /** Everything the operator emitted, in emission order. */
 export type HarnessOutput =
@@ -272,5 +275,72 @@ export class OperatorHarness<O extends StreamOperator = StreamOperator> {
   /** Trace events, when the harness was made with `trace`. */
   traces(): readonly TraceEvent[] {
     return this.traceEvents;
+  }
+}
+
+/**
+ * A TriggerContext over plain maps, for unit tests of one trigger (a small Flink
+ * TriggerTestHarness). Point it at a window with `at(window)`; timers are recorded as
+ * "window@time" and partitioned state is scoped by window.
+ */
+export class TestTriggerContext implements TriggerContext {
+  watermark: number = MIN_WATERMARK;
+  processingTime = 0;
+  readonly eventTimers = new Set<string>();
+  readonly processingTimers = new Set<string>();
+  private readonly state = new Map<string, unknown>();
+  private window: Window | null = null;
+
+  at(window: Window): this {
+    this.window = window;
+    return this;
+  }
+
+  currentWatermark(): number {
+    return this.watermark;
+  }
+
+  currentProcessingTime(): number {
+    return this.processingTime;
+  }
+
+  registerEventTimeTimer(time: number): void {
+    this.eventTimers.add(this.timer(time));
+  }
+
+  deleteEventTimeTimer(time: number): void {
+    this.eventTimers.delete(this.timer(time));
+  }
+
+  registerProcessingTimeTimer(time: number): void {
+    this.processingTimers.add(this.timer(time));
+  }
+
+  deleteProcessingTimeTimer(time: number): void {
+    this.processingTimers.delete(this.timer(time));
+  }
+
+  partitionedState<V>(name: string): ValueState<V> {
+    const slot = `${name}|${this.current().toString()}`;
+    const state = this.state;
+    return {
+      value: () => state.get(slot) as V | undefined,
+      update: (v) => void state.set(slot, v),
+      clear: () => void state.delete(slot),
+    };
+  }
+
+  /** The partitioned state of every window, as "name|window" -> value. */
+  stateSnapshot(): Record<string, unknown> {
+    return Object.fromEntries(this.state);
+  }
+
+  private timer(time: number): string {
+    return `${this.current().toString()}@${time}`;
+  }
+
+  private current(): Window {
+    if (this.window === null) throw new Error('Call at(window) first');
+    return this.window;
   }
 }

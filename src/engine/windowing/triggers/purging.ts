@@ -21,6 +21,10 @@ export class PurgingTrigger<W extends Window> implements Trigger<W> {
     return purging(this.inner.onProcessingTime(time, window, ctx));
   }
 
+  onMerge(window: W, mergedWindows: readonly W[], ctx: TriggerContext): void {
+    this.inner.onMerge?.(window, mergedWindows, ctx);
+  }
+
   clear(window: W, ctx: TriggerContext): void {
     this.inner.clear(window, ctx);
   }

@@ -1,0 +1,331 @@
+// idb recognises IndexedDB objects by their global classes; the factory itself is injected.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Key } from '../../keygroups';
+import { GlobalWindow, TimeWindow } from '../../windowing/window';
+import type { WindowId } from '../../windowing/window';
+import { HeapKeyedStateBackend } from '../heap';
+import type { KeyGroupState, KeyedStateBackend } from '../keyed-state';
+import { VOID_NAMESPACE, VOID_NAMESPACE_ID } from '../keyed-state';
+import { serializeState } from '../serialization';
+import { IndexedDbKeyedStateBackend } from './backend';
+import type { IndexedDbBackendOptions } from './backend';
+import { StateBackendError, StateNotResidentError } from './errors';
+import { utf8Length } from './stats';
+import { StateStore } from './store';
+import type { StateTransactions } from './store';
+
+function openStore(factory = new IDBFactory()): Promise<StateStore> {
+  return StateStore.open({ factory, name: 'job' });
+}
+
+function backend(
+  store: StateTransactions,
+  options: Partial<IndexedDbBackendOptions> = {},
+): IndexedDbKeyedStateBackend {
+  return new IndexedDbKeyedStateBackend(store, {
+    operatorUid: 'window-1',
+    keyGroupRange: { start: 0, end: 7 },
+    ...options,
+  });
+}
+
+/** Snapshots compare regardless of entry order, which differs between backends. */
+function sorted(groups: KeyGroupState[]): KeyGroupState[] {
+  const order = (e: KeyGroupState['entries'][number]) =>
+    serializeState([e.table, e.key, e.namespaceId]);
+  return groups.map((g) => ({
+    keyGroup: g.keyGroup,
+    entries: [...g.entries].sort((a, b) => (order(a) < order(b) ? -1 : 1)),
+  }));
+}
+
+describe('IndexedDbKeyedStateBackend', () => {
+  it('reads what the heap backend reads, for any sequence of puts and removes', async () => {
+    const namespaces: { namespace: unknown; id: WindowId }[] = [
+      { namespace: VOID_NAMESPACE, id: VOID_NAMESPACE_ID },
+      { namespace: new TimeWindow(0, 10), id: '0' },
+      { namespace: GlobalWindow.instance, id: 'global' },
+    ];
+    const cell = fc.record({
+      table: fc.constantFrom('contents', 'trigger:count'),
+      key: fc.constantFrom<Key>('a', 7, true, null),
+      keyGroup: fc.integer({ min: 2, max: 4 }),
+      ns: fc.constantFrom(...namespaces),
+    });
+    const value = fc.oneof(
+      fc.integer(),
+      fc.record({ count: fc.nat(), window: fc.constant(new TimeWindow(-5, 5)) }),
+      fc.constantFrom(-Infinity, 'é€😀', null),
+    );
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('put' as const), cell, value }),
+      fc.record({ kind: fc.constant('remove' as const), cell }),
+      fc.record({ kind: fc.constant('get' as const), cell }),
+    );
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(op, { minLength: 20, maxLength: 100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 8 }),
+        async (ops, batchSize, cacheEntries) => {
+          const keyGroupRange = { start: 2, end: 4 };
+          const heap = new HeapKeyedStateBackend(keyGroupRange);
+          const idb = backend(await openStore(), { keyGroupRange, cacheEntries });
+          const tables = ['contents', 'trigger:count'];
+          const sameCounts = (a: KeyedStateBackend, b: KeyedStateBackend) => {
+            expect(b.entryCount()).toBe(a.entryCount());
+            for (const t of tables) expect(b.table(t).size()).toBe(a.table(t).size());
+          };
+          for (let i = 0; i < ops.length; i += batchSize) {
+            const batch = ops.slice(i, i + batchSize);
+            await idb.prefetch(batch.map((o) => o.cell.keyGroup));
+            for (const { kind, cell: c, ...rest } of batch) {
+              for (const b of [heap, idb]) {
+                const t = b.table(c.table);
+                if (kind === 'put' && 'value' in rest) {
+                  t.put(c.key, c.keyGroup, c.ns.namespace, c.ns.id, rest.value);
+                } else if (kind === 'remove') t.remove(c.key, c.keyGroup, c.ns.id);
+              }
+              expect(idb.table(c.table).get(c.key, c.keyGroup, c.ns.id)).toEqual(
+                heap.table(c.table).get(c.key, c.keyGroup, c.ns.id),
+              );
+              sameCounts(heap, idb);
+            }
+            await idb.flush();
+            expect(idb.stats().residentEntries).toBeLessThanOrEqual(cacheEntries);
+          }
+          expect(sorted(await idb.snapshot())).toEqual(sorted(await heap.snapshot()));
+          sameCounts(heap, idb);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps values through eviction, and a new backend on the database reads them back', async () => {
+    const factory = new IDBFactory();
+    const store = await openStore(factory);
+    const range = { start: 0, end: 19 };
+    const first = backend(store, { keyGroupRange: range, cacheEntries: 4 });
+    const sums = first.table<TimeWindow, { sum: number }>('sum');
+    const window = new TimeWindow(0, 60_000);
+    for (let g = 0; g <= 19; g += 5) {
+      const groups = [g, g + 1, g + 2, g + 3, g + 4];
+      await first.prefetch(groups);
+      for (const kg of groups) {
+        sums.put(`k${kg}`, kg, window, '0', { sum: kg });
+        sums.put(kg * 10, kg, window, '0', { sum: -kg - 1 });
+      }
+      await first.flush();
+      expect(first.stats().residentEntries).toBeLessThanOrEqual(4);
+    }
+    expect(first.entryCount()).toBe(40);
+
+    await first.prefetch(Array.from({ length: 20 }, (_, i) => i));
+    for (let kg = 0; kg <= 19; kg++) {
+      expect(sums.get(`k${kg}`, kg, '0')).toEqual({ sum: kg });
+      expect(sums.get(kg * 10, kg, '0')).toEqual({ sum: -kg - 1 });
+    }
+
+    const second = backend(store, { keyGroupRange: range });
+    await second.prefetch([7]);
+    expect(second.entryCount()).toBe(40);
+    expect(second.table('sum').size()).toBe(40);
+    expect(second.table('sum').get('k7', 7, '0')).toEqual({ sum: 7 });
+    expect([...second.table('sum').entries(7)]).toEqual([
+      { key: 'k7', namespace: window, namespaceId: '0', value: { sum: 7 } },
+      { key: 70, namespace: window, namespaceId: '0', value: { sum: -8 } },
+    ]);
+
+    await store.close();
+    const reopened = backend(await openStore(factory), { keyGroupRange: range });
+    await reopened.prefetch([19]);
+    expect(reopened.table('sum').get(190, 19, '0')).toEqual({ sum: -20 });
+  });
+
+  it('refuses to touch a key group that was not prefetched', async () => {
+    const b = backend(await openStore(), { cacheEntries: 1 });
+    const t = b.table<null, number>('count');
+    expect(() => t.get('a', 3, 0)).toThrow(StateNotResidentError);
+    expect(() => t.put('a', 3, null, 0, 1)).toThrow(/not loaded from IndexedDB.*prefetch/);
+    expect(() => [...t.entries(3)]).toThrow(StateNotResidentError);
+    expect(() => t.get('a', 8, 0)).toThrow(RangeError);
+    await expect(b.prefetch([8])).rejects.toThrow(RangeError);
+
+    await b.prefetch([3, 4]);
+    t.put('a', 3, null, 0, 1);
+    t.put('b', 4, null, 0, 2);
+    expect(t.get('a', 3, 0)).toBe(1);
+    await b.flush(); // two entries, bound one: evicts the least recently used group
+    expect(() => t.get('a', 3, 0)).toThrow(StateNotResidentError);
+    expect(t.get('b', 4, 0)).toBe(2);
+  });
+
+  it('round-trips a snapshot through restore into a fresh database', async () => {
+    const source = backend(await openStore());
+    await source.prefetch([1, 2, 5]);
+    const contents = source.table<TimeWindow, number[]>('contents');
+    contents.put('a', 1, new TimeWindow(0, 10), '0', [1, 2]);
+    contents.put(true, 2, new TimeWindow(10, 20), '10', [3]);
+    source.table<null, number>('trigger:count').put(42, 5, null, 0, Infinity);
+    await source.flush();
+    contents.put('late', 2, new TimeWindow(0, 10), '0', [9]); // unflushed: snapshot flushes
+    const snapshot = await source.snapshot();
+    expect(snapshot.map((g) => g.keyGroup)).toEqual([1, 2, 5]);
+    expect(snapshot[0]!.entries[0]!.namespace).toBeInstanceOf(TimeWindow);
+
+    const target = backend(await openStore());
+    await target.prefetch([2, 3]);
+    target.table('contents').put('stale', 2, null, 0, 'flushed');
+    target.table('contents').put('kept', 3, null, 0, 'flushed');
+    await target.flush();
+    target.table('contents').put('stale', 2, null, 0, 'dirty');
+    const outside = { keyGroup: 9, entries: [{ ...snapshot[0]!.entries[0]!, key: 'x' }] };
+    await target.restore([...snapshot, outside]);
+
+    expect(target.stats().residentKeyGroups).toBe(1); // group 3: not restored, stays
+    expect(target.entryCount()).toBe(5);
+    await target.prefetch([2]);
+    expect(target.table('contents').get('stale', 2, 0)).toBeUndefined();
+    const restored = await target.snapshot();
+    expect(restored.filter((g) => g.keyGroup !== 3)).toEqual(snapshot);
+    expect(restored.find((g) => g.keyGroup === 3)?.entries).toHaveLength(1);
+
+    const rescaled = backend(await openStore(), { keyGroupRange: { start: 2, end: 4 } });
+    await rescaled.restore(snapshot);
+    expect(rescaled.entryCount()).toBe(2);
+    expect(await rescaled.snapshot()).toEqual([snapshot[1]]);
+  });
+
+  it('counts reads, writes, deletes and cache hits', async () => {
+    const b = backend(await openStore(), { keyGroupRange: { start: 0, end: 3 }, cacheEntries: 2 });
+    const t = b.table<null, number>('count');
+    const text = (value: number) => serializeState({ namespace: null, value });
+
+    await b.prefetch([0, 1]); // two misses, nothing stored yet
+    t.put('a', 0, null, 0, 1);
+    t.put('b', 1, null, 0, 2);
+    t.put('c', 1, null, 0, 3);
+    await b.flush(); // writes 3, then evicts group 0 (least recently used) to fit 2 entries
+    expect(b.stats()).toMatchObject({ residentKeyGroups: 1, residentEntries: 2 });
+
+    await b.prefetch([0, 1]); // group 1 hit, group 0 miss: reads 'a'
+    t.remove('a', 0, 0);
+    t.put('b', 1, null, 0, 20);
+    await b.flush(); // writes 'b', deletes 'a'
+    await b.flush(); // nothing to write: no transaction
+
+    expect(b.stats()).toEqual({
+      reads: 1,
+      writes: 4,
+      deletes: 1,
+      bytesRead: text(1).length,
+      bytesWritten: text(1).length + text(2).length + text(3).length + text(20).length,
+      cacheHits: 1,
+      cacheMisses: 3,
+      residentKeyGroups: 2,
+      residentEntries: 2,
+      flushes: 2,
+    });
+    expect(b.entryCount()).toBe(2);
+    expect(utf8Length('aé€😀')).toBe(1 + 2 + 3 + 4);
+  });
+
+  it('keeps the writes of a flush that IndexedDB refused, and writes them on the next one', async () => {
+    const store = await openStore();
+    let full = false;
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const filling: StateTransactions = {
+      read: (work) => store.read(work),
+      write: (work) =>
+        store.write((writer) =>
+          work({
+            ...writer,
+            put: (key, text) => {
+              if (full) throw quota;
+              writer.put(key, text);
+            },
+          }),
+        ),
+    };
+    const b = backend(filling);
+    const t = b.table<null, string>('contents');
+    await b.prefetch([0]);
+    t.put('old', 0, null, 0, 'v1');
+    await b.flush();
+
+    full = true;
+    t.remove('old', 0, 0);
+    t.put('new', 0, null, 0, 'v2');
+    const flush = b.flush();
+    await expect(flush).rejects.toThrow(StateBackendError);
+    await expect(flush).rejects.toThrow(
+      'IndexedDB is full: the browser refused to store more state (QuotaExceededError). ' +
+        'Free space by deleting old savepoints/projects, lower the state size (shorter windows, ' +
+        'fewer keys) or use the heap backend.',
+    );
+    expect(b.stats()).toMatchObject({ writes: 1, deletes: 0, flushes: 1 });
+    // The transaction was aborted as a whole: the delete issued before the put did not commit.
+    const reader = backend(store);
+    await reader.prefetch([0]);
+    expect(reader.table('contents').get('old', 0, 0)).toBe('v1');
+
+    full = false;
+    await b.flush();
+    expect(b.stats()).toMatchObject({ writes: 2, deletes: 1, flushes: 2 });
+    const after = backend(store);
+    await after.prefetch([0]);
+    expect(after.table('contents').get('old', 0, 0)).toBeUndefined();
+    expect(after.table('contents').get('new', 0, 0)).toBe('v2');
+  });
+
+  it('keeps a key group written to while a flush runs', async () => {
+    const store = await openStore();
+    let whileWriting = () => {};
+    const hooked: StateTransactions = {
+      read: (work) => store.read(work),
+      write: (work) => {
+        const written = store.write(work);
+        whileWriting();
+        return written;
+      },
+    };
+    const b = backend(hooked, { cacheEntries: 0 });
+    const t = b.table<null, number>('count');
+    await b.prefetch([0]);
+    t.put('a', 0, null, 0, 1);
+    // Not in the running flush's transaction: its eviction must keep the group.
+    whileWriting = () => t.put('b', 0, null, 0, 2);
+    await b.flush();
+    whileWriting = () => {};
+    expect(t.get('b', 0, 0)).toBe(2);
+    await b.flush();
+    expect(b.stats()).toMatchObject({ writes: 2, flushes: 2, residentKeyGroups: 0 });
+    const reader = backend(store);
+    await reader.prefetch([0]);
+    expect([...reader.table('count').entries(0)].map((e) => e.value)).toEqual([1, 2]);
+  });
+
+  it('explains a flush into a closed database, and one of a value JSON cannot hold', async () => {
+    const store = await openStore();
+    const b = backend(store);
+    await b.prefetch([0]);
+    b.table('t').put('a', 0, null, 0, 10n);
+    await expect(b.flush()).rejects.toThrow(/^Could not write state to IndexedDB: .*BigInt/);
+    b.table('t').put('a', 0, null, 0, 10);
+    await store.close();
+    await expect(b.flush()).rejects.toThrow(/the state database is closed \(InvalidStateError\)/);
+  });
+
+  it('is unusable after dispose', async () => {
+    const b = backend(await openStore());
+    await b.prefetch([0]);
+    b.dispose();
+    expect(() => b.table('t').get('a', 0, 0)).toThrow(StateNotResidentError);
+    await expect(b.prefetch([0])).rejects.toThrow(/disposed/);
+  });
+});
