@@ -26,7 +26,7 @@ import type { JsonValue } from '../pipeline/document';
 import type { OperatorContext } from './operator';
 import { planJob } from './plan';
 import { SAVEPOINT_FORMAT, SAVEPOINT_VERSION, SavepointError } from './snapshot';
-import type { JobSnapshot } from './snapshot';
+import type { JobSnapshot, SubtaskState } from './snapshot';
 import type { PlannedOperator } from './plan';
 import { EdgeWriter, RoutingOutput } from './router';
 import type { InputGate, OutgoingEdge, Partitioner } from './router';
@@ -98,6 +98,7 @@ export class Job {
   private readonly plan: PlannedOperator[];
   private readonly maxParallelism: number;
   private started = false;
+  private lastCheckpointId = 0;
   /** Subtasks whose keyed state is paged in from IndexedDB. */
   private readonly pagedSubtasks: OperatorSubtask[];
   private readonly routes = new Map<string, ((value: unknown) => unknown) | 'opaque'>();
@@ -239,7 +240,15 @@ export class Job {
    * A consistent snapshot of the whole job, taken between records: with no data in flight,
    * this is what aligned checkpoint barriers capture.
    */
-  async snapshot(): Promise<JobSnapshot> {
+  async snapshot(checkpointId = this.lastCheckpointId + 1): Promise<JobSnapshot> {
+    this.lastCheckpointId = Math.max(this.lastCheckpointId, checkpointId);
+    const taken = new Map<OperatorSubtask, Promise<SubtaskState>>();
+    for (const s of this.subtasks) {
+      s.onAligned = (_id, subtask) => taken.set(subtask, subtask.snapshot());
+    }
+    // Barriers travel synchronously: when the last source has injected its barrier, every
+    // subtask has aligned and started its snapshot.
+    const sourceStates = this.sources.map((s) => s.injectBarrier(checkpointId));
     const operators: JobSnapshot['operators'] = [];
     for (const op of this.plan) {
       if (op.kind === 'source.list' || op.kind === 'source.generator') continue;
@@ -248,20 +257,21 @@ export class Job {
         uid: op.uid,
         kind: op.kind,
         parallelism: op.parallelism,
-        subtasks: await Promise.all(subtasks.map((s) => s.snapshot())),
+        subtasks: await Promise.all(subtasks.map((s) => taken.get(s)!)),
       });
     }
     const sourceUids = [...new Set(this.sources.map((s) => s.uid))];
     return {
       format: SAVEPOINT_FORMAT,
       version: SAVEPOINT_VERSION,
+      checkpointId,
       pipelineName: this.doc.name,
       backend: this.config.stateBackend,
       maxParallelism: this.maxParallelism,
       processingTime: this.clock,
       sources: sourceUids.map((uid) => {
-        const subtasks = this.sources.filter((s) => s.uid === uid);
-        return { uid, parallelism: subtasks.length, subtasks: subtasks.map((s) => s.snapshot()) };
+        const states = sourceStates.filter((_, i) => this.sources[i]!.uid === uid);
+        return { uid, parallelism: states.length, subtasks: states };
       }),
       operators,
     };
@@ -305,6 +315,7 @@ export class Job {
       }
     }
     this.clock = snapshot.processingTime;
+    this.lastCheckpointId = snapshot.checkpointId;
   }
 
   cancel(): void {

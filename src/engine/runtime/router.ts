@@ -12,6 +12,7 @@ export interface InputGate {
   pushRecord(value: unknown, timestamp: number, key: Key, keyGroup: number): void;
   pushWatermark(channel: number, watermark: number): void;
   pushIdle(channel: number, idle: boolean): void;
+  pushBarrier(channel: number, checkpointId: number): void;
 }
 
 export type KeySelector = (value: unknown) => unknown;
@@ -81,6 +82,12 @@ export class EdgeWriter {
     const { targets, channels } = this.edge;
     for (let i = 0; i < targets.length; i++) targets[i]!.pushIdle(channels[i]!, idle);
   }
+
+  /** Barriers go down every channel, like watermarks. */
+  writeBarrier(checkpointId: number): void {
+    const { targets, channels } = this.edge;
+    for (let i = 0; i < targets.length; i++) targets[i]!.pushBarrier(channels[i]!, checkpointId);
+  }
 }
 
 /** An operator subtask's Output: writers per port, plus counting and tracing hooks. */
@@ -115,6 +122,10 @@ export class RoutingOutput implements Output {
 
   emitWatermark(watermark: number): void {
     for (const w of this.all) w.writeWatermark(watermark);
+  }
+
+  emitBarrier(checkpointId: number): void {
+    for (const w of this.all) w.writeBarrier(checkpointId);
   }
 
   emitIdle(idle: boolean): void {

@@ -42,6 +42,8 @@ export interface SubtaskState {
 export interface JobSnapshot {
   format: typeof SAVEPOINT_FORMAT;
   version: typeof SAVEPOINT_VERSION;
+  /** The checkpoint (or savepoint) id; a restored job numbers its next one after it. */
+  checkpointId: number;
   pipelineName: string;
   backend: 'heap' | 'indexeddb';
   maxParallelism: number;

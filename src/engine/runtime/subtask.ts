@@ -30,6 +30,10 @@ export interface SubtaskMetrics {
 export class OperatorSubtask implements InputGate {
   recordsIn = 0;
   readonly valve: WatermarkValve;
+  /** Per checkpoint in progress, the channels its barrier has arrived on. */
+  private readonly barriers = new Map<number, Set<number>>();
+  /** Called when a checkpoint's barriers are aligned: the job takes the snapshot. */
+  onAligned: (checkpointId: number, subtask: OperatorSubtask) => void = () => undefined;
   operator!: StreamOperator;
 
   constructor(
@@ -77,6 +81,26 @@ export class OperatorSubtask implements InputGate {
 
   pushIdle(channel: number, idle: boolean): void {
     this.valve.inputIdle(channel, idle);
+  }
+
+  /**
+   * Barrier alignment: once the barrier of a checkpoint has come in on every channel, the
+   * subtask snapshots its state and forwards the barrier. Sources inject barriers between
+   * records and channels deliver at once, so no record can overtake one while aligning.
+   */
+  pushBarrier(channel: number, checkpointId: number): void {
+    let arrived = this.barriers.get(checkpointId);
+    if (arrived === undefined) {
+      arrived = new Set();
+      this.barriers.set(checkpointId, arrived);
+    }
+    arrived.add(channel);
+    this.traceBarrier(checkpointId, 'received', channel);
+    if (arrived.size < this.valve.channelCount) return;
+    this.barriers.delete(checkpointId);
+    this.traceBarrier(checkpointId, 'aligned');
+    this.onAligned(checkpointId, this);
+    this.output.emitBarrier(checkpointId);
   }
 
   /** The clock reading at which this subtask next has processing-time work, or +Infinity. */
@@ -188,6 +212,18 @@ export class OperatorSubtask implements InputGate {
     } catch (e) {
       throw attributed(e, this.uid);
     }
+  }
+
+  private traceBarrier(checkpoint: number, action: 'received' | 'aligned', channel?: number): void {
+    this.tracer?.emit({
+      type: 'barrier',
+      op: this.uid,
+      subtask: this.index,
+      pt: this.clock(),
+      checkpoint,
+      action,
+      ...(channel !== undefined ? { channel } : {}),
+    });
   }
 
   private forwardIdle(idle: boolean): void {

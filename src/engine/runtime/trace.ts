@@ -42,6 +42,13 @@ export type TraceEvent =
       time: number;
       key: Key;
     })
+  | (At & {
+      type: 'barrier';
+      checkpoint: number;
+      /** A barrier arrived on one input channel, or on all of them (the subtask snapshots). */
+      action: 'received' | 'aligned';
+      channel?: number;
+    })
   | { type: 'job'; pt: number; status: string; message?: string };
 
 export interface TraceOptions {

@@ -131,6 +131,13 @@ export class SourceSubtask {
     this.nextPeriodic = s.nextPeriodic;
   }
 
+  /** Snapshots the read position and sends the checkpoint's barrier downstream. */
+  injectBarrier(checkpointId: number): SourceState {
+    const state = this.snapshot();
+    this.output.emitBarrier(checkpointId);
+    return state;
+  }
+
   metrics(): SourceMetrics {
     return {
       uid: this.uid,
