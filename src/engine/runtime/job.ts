@@ -256,6 +256,7 @@ export class Job {
       operators.push({
         uid: op.uid,
         kind: op.kind,
+        layout: stateLayout(op),
         parallelism: op.parallelism,
         subtasks: await Promise.all(subtasks.map((s) => taken.get(s)!)),
       });
@@ -688,6 +689,15 @@ export class Job {
     });
     return generatorSupplier(generator, subtask, op.parallelism);
   }
+}
+
+/**
+ * What an operator's state means: a restore into an operator whose layout differs (another
+ * window kind or aggregate) would misread it, so it is refused.
+ */
+export function stateLayout(op: PlannedOperator): string {
+  if (op.kind !== 'window' && op.kind !== 'windowAll') return op.kind;
+  return `${op.kind}/${String(op.params.assigner)}/${String(op.params.aggregate)}`;
 }
 
 function watermarkStrategy(p: Record<string, JsonValue>): WatermarkStrategy {

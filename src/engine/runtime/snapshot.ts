@@ -49,7 +49,14 @@ export interface JobSnapshot {
   maxParallelism: number;
   processingTime: number;
   sources: { uid: string; parallelism: number; subtasks: SourceState[] }[];
-  operators: { uid: string; kind: string; parallelism: number; subtasks: SubtaskState[] }[];
+  operators: {
+    uid: string;
+    kind: string;
+    /** What the state means, e.g. "window/tumbling/count"; must match on restore. */
+    layout: string;
+    parallelism: number;
+    subtasks: SubtaskState[];
+  }[];
 }
 
 export class SavepointError extends Error {
