@@ -1,10 +1,9 @@
 /** Runs one conformance scenario on the engine, as FORMAT.md of the conformance folder describes. */
-import { Job } from '../../engine/runtime/job';
-import type { RunConfig } from '../../engine/runtime/job';
+import { JobMaster } from '../../engine/runtime/job-master';
+import type { MasterConfig } from '../../engine/runtime/job-master';
+import type { WindowResult } from '../../engine/operators/window-operator';
 import { IndexedDbKeyedStateBackend } from '../../engine/state/indexeddb/backend';
 import { StateStore } from '../../engine/state/indexeddb/store';
-import { parseSnapshot, serializeSnapshot } from '../../engine/runtime/snapshot';
-import type { WindowResult } from '../../engine/operators/window-operator';
 import type { ActualResult } from './compare';
 import { diffLate, diffResults } from './compare';
 import type { Scenario } from './scenario';
@@ -17,46 +16,10 @@ export interface ScenarioOutcome {
   late: number[];
 }
 
-/** Output of a run, split as an exactly-once sink sees it: committed, and pending a checkpoint. */
-class Output {
-  readonly committed: ScenarioOutcome = { results: [], late: [] };
-  private pending: ScenarioOutcome = { results: [], late: [] };
-  after: number | 'end' = -1;
-
-  constructor(private readonly indexOf: Map<unknown, number>) {}
-
-  attach(job: Job): void {
-    job.onResult((r) => {
-      if (r.sink === 'late') {
-        this.pending.late.push(this.indexOf.get(r.value)!);
-        return;
-      }
-      const w = r.value as WindowResult;
-      const value = w.value as number;
-      this.pending.results.push({
-        key: w.key,
-        start: w.start,
-        end: w.end,
-        value,
-        after: this.after,
-      });
-    });
-  }
-
-  commit(): void {
-    this.committed.results.push(...this.pending.results);
-    this.committed.late.push(...this.pending.late);
-    this.discard();
-  }
-
-  discard(): void {
-    this.pending = { results: [], late: [] };
-  }
-}
-
 /**
  * Plays the input record by record (clock to `at`, then the record), with the scenario's
- * checkpoints and failures or its savepoint, and drains at the end.
+ * checkpoints and failures or its savepoint, and drains at the end. Only committed output
+ * counts: with failures the sink is exactly-once.
  */
 export async function runScenario(
   s: Scenario,
@@ -64,87 +27,100 @@ export async function runScenario(
   indexedDB: IDBFactory,
 ): Promise<ScenarioOutcome> {
   const p = s.pipeline;
-  const output = new Output(new Map<unknown, number>(s.input.map((r, i) => [r, i])));
+  const indexOf = new Map<unknown, number>(s.input.map((r, i) => [r, i]));
+  const outcome: ScenarioOutcome = { results: [], late: [] };
   const stores: StateStore[] = [];
-  const start = async (stateBackend: Backend, parallelism: number): Promise<Job> => {
-    const config: RunConfig = { time: p.time, stateBackend, parallelism, seed: 0 };
+  let after: number | 'end' = -1;
+
+  const start = async (stateBackend: Backend, parallelism: number, savepoint?: string) => {
+    const config: MasterConfig = {
+      time: p.time,
+      stateBackend,
+      parallelism,
+      seed: 0,
+      checkpointing: {
+        mode: p.faults ? 'exactly-once' : 'at-least-once',
+        intervalMs: null,
+        retained: 1,
+      },
+      restart: { kind: 'fixed-delay', attempts: p.faults?.failAfter.length ?? 0 },
+    };
     if (stateBackend === 'indexeddb') {
-      // A fresh database per job: a restarted job finds its state only in the checkpoint.
-      const store = await StateStore.open({
-        factory: indexedDB,
-        name: `${s.name}-${stores.length}`,
-      });
-      stores.push(store);
-      config.createKeyedState = (operatorUid, keyGroupRange) =>
-        new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange });
+      // A fresh database per attempt: a restarted job finds its state only in the checkpoint.
+      config.keyedStateForAttempt = async () => {
+        const store = await StateStore.open({
+          factory: indexedDB,
+          name: `${s.name}-${stores.length}`,
+        });
+        stores.push(store);
+        return (operatorUid, keyGroupRange) =>
+          new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange });
+      };
     }
-    const job = new Job(scenarioPipeline(s, parallelism), config);
-    output.attach(job);
-    return job;
+    const doc = scenarioPipeline(s, parallelism);
+    const master = await JobMaster.create(doc, config, savepoint ? { savepoint } : undefined);
+    master.onResult((r) => {
+      if (r.state !== 'committed') return;
+      if (r.sink === 'late') {
+        outcome.late.push(indexOf.get(r.value)!);
+        return;
+      }
+      const w = r.value as WindowResult;
+      // With exactly-once output a result's timing is its commit, which the format ignores.
+      outcome.results.push({
+        key: w.key,
+        start: w.start,
+        end: w.end,
+        value: w.value as number,
+        after,
+      });
+    });
+    return master;
   };
+  const feed = async (master: JobMaster, i: number): Promise<void> => {
+    const record = s.input[i]!;
+    await master.advanceProcessingTime(record.at);
+    after = i;
+    await master.step(`source-${sourceOf(record)}`);
+    if (master.failure !== null) throw new Error(`job failed: ${master.failure.message}`);
+  };
+
   try {
-    return await play(s, backend, start, output);
+    let master = await start(backend, p.parallelism);
+    if (p.savepoint) {
+      const { after: last, restoreBackend, restoreParallelism } = p.savepoint;
+      for (let i = 0; i <= last; i++) await feed(master, i);
+      const savepoint = await master.savepoint();
+      master.cancel();
+      const nextBackend = (restoreBackend as Backend | undefined) ?? backend;
+      master = await start(nextBackend, restoreParallelism ?? p.parallelism, savepoint);
+      for (let i = last + 1; i < s.input.length; i++) await feed(master, i);
+    } else if (p.faults) {
+      const { checkpointEvery, failAfter } = p.faults;
+      const pendingFailures = new Set(failAfter);
+      const lastRecordOf = new Map<number, number>();
+      for (let i = 0; i < s.input.length;) {
+        await feed(master, i);
+        if ((i + 1) % checkpointEvery === 0)
+          lastRecordOf.set((await master.triggerCheckpoint()).id, i);
+        if (pendingFailures.delete(i)) {
+          await master.injectFailure();
+          const restored = master.checkpoints().at(-1);
+          i = restored === undefined ? 0 : lastRecordOf.get(restored.id)! + 1;
+          continue;
+        }
+        i++;
+      }
+    } else {
+      for (let i = 0; i < s.input.length; i++) await feed(master, i);
+    }
+    after = 'end';
+    await master.drain();
+    if (master.failure !== null) throw new Error(`job failed: ${master.failure.message}`);
+    return outcome;
   } finally {
     for (const store of stores) await store.destroy();
   }
-}
-
-async function play(
-  s: Scenario,
-  backend: Backend,
-  start: (backend: Backend, parallelism: number) => Promise<Job>,
-  output: Output,
-): Promise<ScenarioOutcome> {
-  const p = s.pipeline;
-  const feed = async (job: Job, i: number): Promise<void> => {
-    const record = s.input[i]!;
-    await job.advanceProcessingTimeAsync(record.at);
-    output.after = i;
-    await job.stepAsync(`source-${sourceOf(record)}`);
-    if (job.failure !== null) throw new Error(`job failed: ${job.failure.message}`);
-  };
-
-  let job = await start(backend, p.parallelism);
-  if (p.savepoint) {
-    const { after, restoreBackend, restoreParallelism } = p.savepoint;
-    for (let i = 0; i <= after; i++) await feed(job, i);
-    const savepoint = serializeSnapshot(await job.snapshot());
-    job.cancel();
-    job = await start(
-      (restoreBackend as Backend | undefined) ?? backend,
-      restoreParallelism ?? p.parallelism,
-    );
-    await job.restore(parseSnapshot(savepoint));
-    for (let i = after + 1; i < s.input.length; i++) await feed(job, i);
-  } else if (p.faults) {
-    const { checkpointEvery, failAfter } = p.faults;
-    const pendingFailures = new Set(failAfter);
-    let checkpoint: { text: string; lastRecord: number } | null = null;
-    for (let i = 0; i < s.input.length;) {
-      await feed(job, i);
-      if ((i + 1) % checkpointEvery === 0) {
-        checkpoint = { text: serializeSnapshot(await job.snapshot()), lastRecord: i };
-        output.commit();
-      }
-      if (pendingFailures.delete(i)) {
-        // Everything not covered by the last completed checkpoint is lost with the job.
-        job.cancel();
-        output.discard();
-        job = await start(backend, p.parallelism);
-        if (checkpoint !== null) await job.restore(parseSnapshot(checkpoint.text));
-        i = checkpoint === null ? 0 : checkpoint.lastRecord + 1;
-        continue;
-      }
-      i++;
-    }
-  } else {
-    for (let i = 0; i < s.input.length; i++) await feed(job, i);
-  }
-  output.after = 'end';
-  await job.drainAsync();
-  if (job.failure !== null) throw new Error(`job failed: ${job.failure.message}`);
-  output.commit();
-  return output.committed;
 }
 
 /** What differed from the expectation, per backend; empty when the scenario passes. */

@@ -319,6 +319,21 @@ export class Job {
     this.lastCheckpointId = snapshot.checkpointId;
   }
 
+  /** Fails the job now, as a crashed task would (failure injection for demos and tests). */
+  fail(message: string, operatorUid: string | null = null): void {
+    if (this.statusValue !== 'running') return;
+    this.failureValue = { operatorUid, message };
+    this.setStatus('failed', message);
+  }
+
+  /** Where every source is in its input now (kept when a job restarts without state). */
+  sourcePositions(): JobSnapshot['sources'] {
+    return [...new Set(this.sources.map((s) => s.uid))].map((uid) => {
+      const subtasks = this.sources.filter((s) => s.uid === uid).map((s) => s.snapshot());
+      return { uid, parallelism: subtasks.length, subtasks };
+    });
+  }
+
   cancel(): void {
     if (this.statusValue === 'running') this.setStatus('canceled');
   }
@@ -505,8 +520,7 @@ export class Job {
     } catch (e) {
       const operatorUid =
         typeof e === 'object' && e !== null && 'operatorUid' in e ? String(e.operatorUid) : null;
-      this.failureValue = { operatorUid, message: e instanceof Error ? e.message : String(e) };
-      this.setStatus('failed', this.failureValue.message);
+      this.fail(e instanceof Error ? e.message : String(e), operatorUid);
     }
   }
 

@@ -1,0 +1,337 @@
+/**
+ * The job master: runs a job attempt by attempt, as Flink's JobMaster does. It triggers
+ * checkpoints (periodically in processing time, or on demand), keeps the last few, and when
+ * an attempt fails it restarts the job from the latest completed checkpoint under the
+ * restart strategy. Sinks are exactly-once in that mode: a result stays pending until the
+ * checkpoint after it completes, and pending results of a failed attempt are discarded.
+ */
+import { DEFAULT_MAX_PARALLELISM } from '../keygroups';
+import type { PipelineDocument } from '../pipeline/document';
+import { createJob } from './create-job';
+import type { Job, JobFailure, RunCondition, RunConfig, SinkResult } from './job';
+import { parseSnapshot, SAVEPOINT_FORMAT, SAVEPOINT_VERSION, serializeSnapshot } from './snapshot';
+import type { JobSnapshot } from './snapshot';
+import type { TraceEvent } from './trace';
+
+export interface CheckpointingConfig {
+  mode: 'exactly-once' | 'at-least-once' | 'off';
+  /** Processing time between periodic checkpoints; null = only on demand. */
+  intervalMs: number | null;
+  /** Completed checkpoints to keep. */
+  retained: number;
+}
+
+export type RestartStrategy = { kind: 'none' } | { kind: 'fixed-delay'; attempts: number };
+
+export interface MasterConfig extends RunConfig {
+  checkpointing: CheckpointingConfig;
+  restart: RestartStrategy;
+  /**
+   * Keyed state for each attempt when it is not on the heap: a restarted attempt must not
+   * see what the failed one wrote, so each gets its own (e.g. a fresh database).
+   */
+  keyedStateForAttempt?: (attempt: number) => Promise<RunConfig['createKeyedState']>;
+}
+
+export interface CheckpointStats {
+  id: number;
+  /** Processing time when the barriers were injected. */
+  triggeredAt: number;
+  /** Size of the stored checkpoint, in bytes of its serialized form. */
+  bytes: number;
+  subtasks: { uid: string; subtask: number; stateEntries: number; timers: number }[];
+  /** Read positions of the sources, where a restore rewinds them to. */
+  offsets: { uid: string; subtask: number; offset: number }[];
+}
+
+/** pending: waiting for a checkpoint; committed: visible downstream; discarded: lost with a failed attempt. */
+export type ResultState = 'pending' | 'committed' | 'discarded';
+
+export interface DeliveredResult extends SinkResult {
+  attempt: number;
+  state: ResultState;
+}
+
+export type MasterStatus = 'running' | 'finished' | 'failed' | 'canceled';
+
+export class JobMaster {
+  private attemptNumber = 0;
+  private restarts = 0;
+  private recordsProcessed = 0;
+  private failOn: number | null = null;
+  private nextCheckpointAt: number;
+  private finalFailure: JobFailure | null = null;
+  private readonly completed: { stats: CheckpointStats; text: string }[] = [];
+  private pending: DeliveredResult[] = [];
+  private readonly resultListeners = new Set<(r: DeliveredResult) => void>();
+  private readonly traceListeners = new Set<(e: TraceEvent) => void>();
+  private readonly failureListeners = new Set<(f: JobFailure, restarting: boolean) => void>();
+
+  private constructor(
+    private readonly doc: PipelineDocument,
+    private readonly config: MasterConfig,
+    private current: Job,
+  ) {
+    const interval = config.checkpointing.intervalMs;
+    this.nextCheckpointAt =
+      interval !== null && config.checkpointing.mode !== 'off' ? interval : Infinity;
+    this.attach(current);
+  }
+
+  /** Starts a job, fresh or from a savepoint file's text. */
+  static async create(
+    doc: PipelineDocument,
+    config: MasterConfig,
+    from?: { savepoint: string; allowNonRestoredState?: boolean },
+  ): Promise<JobMaster> {
+    const createKeyedState = await config.keyedStateForAttempt?.(0);
+    const job = createJob(doc, { ...config, createKeyedState });
+    if (from !== undefined) {
+      await job.restore(parseSnapshot(from.savepoint), {
+        allowNonRestoredState: from.allowNonRestoredState ?? false,
+      });
+    }
+    return new JobMaster(doc, config, job);
+  }
+
+  /** The running attempt: its metrics, its clock. */
+  get job(): Job {
+    return this.current;
+  }
+
+  get attempt(): number {
+    return this.attemptNumber;
+  }
+
+  get status(): MasterStatus {
+    if (this.finalFailure !== null) return 'failed';
+    const s = this.current.status;
+    return s === 'failed' ? 'running' : s;
+  }
+
+  get failure(): JobFailure | null {
+    return this.finalFailure;
+  }
+
+  checkpoints(): readonly CheckpointStats[] {
+    return this.completed.map((c) => c.stats);
+  }
+
+  onResult(listener: (r: DeliveredResult) => void): () => void {
+    this.resultListeners.add(listener);
+    return () => this.resultListeners.delete(listener);
+  }
+
+  onTrace(listener: (e: TraceEvent) => void): () => void {
+    this.traceListeners.add(listener);
+    const off = this.current.onTrace(listener);
+    return () => {
+      this.traceListeners.delete(listener);
+      off();
+    };
+  }
+
+  /** Called on every failure, with whether the job restarts. */
+  onFailure(listener: (f: JobFailure, restarting: boolean) => void): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
+  async step(sourceUid?: string): Promise<boolean> {
+    const stepped = await this.current.stepAsync(sourceUid);
+    if (stepped) this.recordsProcessed++;
+    if (this.failOn !== null && this.recordsProcessed >= this.failOn) {
+      this.failOn = null;
+      this.current.fail(`Injected failure after record ${this.recordsProcessed}`);
+    }
+    await this.afterWork();
+    return stepped;
+  }
+
+  async advanceProcessingTime(time: number): Promise<void> {
+    while (this.status === 'running') {
+      const job = this.current;
+      await job.advanceProcessingTimeAsync(Math.min(time, this.nextCheckpointAt));
+      await this.afterWork();
+      if (this.current === job && job.processingTime >= time) break;
+    }
+  }
+
+  async runUntil(condition: RunCondition, maxRecords = Number.MAX_SAFE_INTEGER): Promise<number> {
+    let records = 0;
+    while (this.status === 'running' && records < maxRecords) {
+      const watermarks = this.current.metrics();
+      if (!(await this.step())) break;
+      records++;
+      if (condition === 'record') break;
+      if (
+        condition !== 'idle' &&
+        condition !== 'end' &&
+        changed(watermarks, this.current.metrics(), condition)
+      )
+        break;
+    }
+    if (condition === 'end' && this.status === 'running') await this.drain();
+    return records;
+  }
+
+  async drain(): Promise<void> {
+    await this.current.drainAsync();
+    await this.afterWork();
+  }
+
+  /** Fails the running attempt now (a whole-job or one-subtask failure restarts the job). */
+  async injectFailure(where?: { operatorUid: string; subtask: number }): Promise<void> {
+    this.current.fail(
+      where
+        ? `Injected failure in ${where.operatorUid} #${where.subtask}`
+        : 'Injected failure of the job',
+      where?.operatorUid ?? null,
+    );
+    await this.afterWork();
+  }
+
+  /** Scripted demos: fail once when the run has processed `records` records. */
+  failOnRecord(records: number): void {
+    this.failOn = records;
+  }
+
+  /** Takes a checkpoint now; in exactly-once mode it commits the results before it. */
+  async triggerCheckpoint(): Promise<CheckpointStats> {
+    const job = this.current;
+    const snapshot = await job.snapshot();
+    const text = serializeSnapshot(snapshot);
+    const stats = checkpointStats(snapshot, text.length);
+    this.completed.push({ stats, text });
+    while (this.completed.length > Math.max(1, this.config.checkpointing.retained))
+      this.completed.shift();
+    if (this.config.checkpointing.mode === 'exactly-once') this.commitPending();
+    return stats;
+  }
+
+  /** A savepoint: a checkpoint the user keeps, as the file they download. */
+  async savepoint(): Promise<string> {
+    await this.triggerCheckpoint();
+    return this.completed.at(-1)!.text;
+  }
+
+  cancel(): void {
+    this.current.cancel();
+  }
+
+  private async afterWork(): Promise<void> {
+    const job = this.current;
+    if (job.status === 'failed') {
+      await this.recover(job);
+      return;
+    }
+    if (job.status === 'finished') {
+      // The end of input completes the last transaction: nothing is left pending.
+      this.commitPending();
+      return;
+    }
+    if (job.processingTime >= this.nextCheckpointAt) {
+      const interval = this.config.checkpointing.intervalMs!;
+      this.nextCheckpointAt = (Math.floor(job.processingTime / interval) + 1) * interval;
+      await this.triggerCheckpoint();
+    }
+  }
+
+  private async recover(failed: Job): Promise<void> {
+    const failure = failed.failure!;
+    for (const r of this.pending) this.emit({ ...r, state: 'discarded' });
+    this.pending = [];
+    const { restart, checkpointing } = this.config;
+    const restarting = restart.kind === 'fixed-delay' && this.restarts < restart.attempts;
+    for (const l of this.failureListeners) l(failure, restarting);
+    if (!restarting) {
+      this.finalFailure = failure;
+      return;
+    }
+    this.restarts++;
+    this.attemptNumber++;
+    const createKeyedState = await this.config.keyedStateForAttempt?.(this.attemptNumber);
+    const next = createJob(this.doc, { ...this.config, createKeyedState });
+    const latest = this.completed.at(-1);
+    if (checkpointing.mode !== 'off' && latest !== undefined) {
+      await next.restore(parseSnapshot(latest.text));
+    } else if (checkpointing.mode === 'off') {
+      // Without checkpoints the sources go on where they were; the state is lost.
+      await next.restore(positionsOnly(this.doc.name, this.config, failed), {
+        allowNonRestoredState: true,
+      });
+    }
+    this.current = next;
+    this.attach(next);
+  }
+
+  private attach(job: Job): void {
+    const attempt = this.attemptNumber;
+    job.onResult((r) => {
+      const exactlyOnce = this.config.checkpointing.mode === 'exactly-once';
+      const delivered: DeliveredResult = {
+        ...r,
+        attempt,
+        state: exactlyOnce ? 'pending' : 'committed',
+      };
+      if (exactlyOnce) this.pending.push(delivered);
+      this.emit(delivered);
+    });
+    if (this.config.trace) for (const l of this.traceListeners) job.onTrace(l);
+  }
+
+  private commitPending(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const r of pending) this.emit({ ...r, state: 'committed' });
+  }
+
+  private emit(r: DeliveredResult): void {
+    for (const l of this.resultListeners) l(r);
+  }
+}
+
+function changed(
+  before: ReturnType<Job['metrics']>,
+  after: ReturnType<Job['metrics']>,
+  condition: 'watermark' | 'firing',
+): boolean {
+  return after.operators.some((o, i) => {
+    const b = before.operators[i];
+    if (b === undefined) return true;
+    return condition === 'watermark' ? o.watermark !== b.watermark : o.firings !== b.firings;
+  });
+}
+
+function checkpointStats(snapshot: JobSnapshot, bytes: number): CheckpointStats {
+  return {
+    id: snapshot.checkpointId,
+    triggeredAt: snapshot.processingTime,
+    bytes,
+    subtasks: snapshot.operators.flatMap((op) =>
+      op.subtasks.map((s) => ({
+        uid: op.uid,
+        subtask: s.index,
+        stateEntries: s.keyGroups.reduce((n, g) => n + g.entries.length, 0),
+        timers: s.eventTimers.length + s.processingTimers.length,
+      })),
+    ),
+    offsets: snapshot.sources.flatMap((src) =>
+      src.subtasks.map((s, subtask) => ({ uid: src.uid, subtask, offset: s.offset })),
+    ),
+  };
+}
+
+function positionsOnly(pipelineName: string, config: MasterConfig, failed: Job): JobSnapshot {
+  return {
+    format: SAVEPOINT_FORMAT,
+    version: SAVEPOINT_VERSION,
+    checkpointId: 0,
+    pipelineName,
+    backend: config.stateBackend,
+    maxParallelism: config.maxParallelism ?? DEFAULT_MAX_PARALLELISM,
+    processingTime: failed.processingTime,
+    sources: failed.sourcePositions(),
+    operators: [],
+  };
+}
