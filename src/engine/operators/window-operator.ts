@@ -145,7 +145,8 @@ export class WindowOperator implements StreamOperator, Triggerable<Window> {
     const result = this.trigger.onElement(timestamp, window, this.triggerContext);
     if (fires(result)) this.emit(window, next, key);
     if (purges(result)) this.contents.remove(key, keyGroup, id);
-    this.registerCleanupTimer(window);
+    // A fixed window that already had state already has its cleanup timer.
+    if (acc === undefined || this.mergingSets !== null) this.registerCleanupTimer(window);
   }
 
   private onTimer(timer: Timer<Window>, domain: 'event' | 'processing'): void {

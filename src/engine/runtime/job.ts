@@ -208,6 +208,13 @@ export class Job {
    * drain ('end'). Returns the number of records processed.
    */
   runUntil(condition: RunCondition, maxRecords = Number.MAX_SAFE_INTEGER): number {
+    if (condition === 'idle' || condition === 'end') {
+      const records = this.runAll(maxRecords);
+      if (condition === 'end' && this.statusValue === 'running' && this.nextSource() === null) {
+        this.drain();
+      }
+      return records;
+    }
     const watermarks = this.watermarkAdvances;
     const firings = this.firings();
     let records = 0;
@@ -218,9 +225,20 @@ export class Job {
       if (condition === 'watermark' && this.watermarkAdvances !== watermarks) break;
       if (condition === 'firing' && this.firings() !== firings) break;
     }
-    if (condition === 'end' && this.statusValue === 'running' && this.nextSource() === null) {
-      this.drain();
-    }
+    return records;
+  }
+
+  /** Every pending record in arrival order: the hot loop of a run "as fast as possible". */
+  private runAll(maxRecords: number): number {
+    let records = 0;
+    this.guard(() => {
+      while (records < maxRecords && this.statusValue === 'running') {
+        const source = this.nextSource();
+        if (source === null) break;
+        this.emitFrom(source);
+        records++;
+      }
+    });
     return records;
   }
 
@@ -588,10 +606,13 @@ export class Job {
             clock,
           );
           this.sources.unshift(source);
-          this.scheduled.unshift({
-            nextDue: () => source.nextDue(),
-            fire: (n, u) => source.fireDue(n, u),
-          });
+          // Only sources with periodic watermarks or an idle timeout have clock-driven work.
+          const ws = watermarkStrategy(op.params);
+          if (ws.emit === 'periodic' || ws.idleTimeoutMs !== null)
+            this.scheduled.unshift({
+              nextDue: () => source.nextDue(),
+              fire: (n, u) => source.fireDue(n, u),
+            });
         }
         continue;
       }
@@ -635,10 +656,12 @@ export class Job {
         );
         subtasks.push(subtask);
         this.subtasks.unshift(subtask);
-        this.scheduled.push({
-          nextDue: () => subtask.nextDue(),
-          fire: (now) => subtask.fireProcessingTime(now),
-        });
+        // Only window operators set processing-time timers.
+        if (subtask.keyedState !== null)
+          this.scheduled.push({
+            nextDue: () => subtask.nextDue(),
+            fire: (now) => subtask.fireProcessingTime(now),
+          });
       }
       gates.set(op.uid, subtasks);
     }

@@ -33,8 +33,12 @@ export interface OutgoingEdge {
 
 export class EdgeWriter {
   private nextRebalance: number;
-  /** Key-group cache: most keys repeat, and hashing a string each time is the cost. */
-  private readonly keyGroups = new Map<Key, number>();
+  /**
+   * Keys seen recently, with their key group: most keys repeat, and hashing a string is the
+   * cost. Handing on the first instance of each key also lets every later lookup of it
+   * (state, timers) match by identity instead of comparing characters.
+   */
+  private readonly keys = new Map<Key, { key: Key; keyGroup: number }>();
 
   constructor(
     private readonly edge: OutgoingEdge,
@@ -60,14 +64,15 @@ export class EdgeWriter {
         return;
       case 'hash': {
         const k = normalizeKey(partitioner.selector(value));
-        let kg = this.keyGroups.get(k);
-        if (kg === undefined) {
-          kg = assignToKeyGroup(k, partitioner.maxParallelism);
-          if (this.keyGroups.size >= 65_536) this.keyGroups.clear();
-          this.keyGroups.set(k, kg);
+        let known = this.keys.get(k);
+        if (known === undefined) {
+          known = { key: k, keyGroup: assignToKeyGroup(k, partitioner.maxParallelism) };
+          if (this.keys.size >= 65_536) this.keys.clear();
+          this.keys.set(k, known);
         }
+        const kg = known.keyGroup;
         const target = operatorIndexForKeyGroup(partitioner.maxParallelism, targets.length, kg);
-        targets[target]!.pushRecord(value, timestamp, k, kg);
+        targets[target]!.pushRecord(value, timestamp, known.key, kg);
         return;
       }
     }

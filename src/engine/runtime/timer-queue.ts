@@ -15,41 +15,70 @@ export interface Timer<N> {
   readonly namespaceId: WindowId;
 }
 
-type Bucket<N> = Map<Key, Map<WindowId, Timer<N>>>;
+/**
+ * A key's timers at one instant: nearly always one (its window's end), so a single timer is
+ * stored as is and only several become a map by window.
+ */
+type KeyTimers<N> = Timer<N> | Map<WindowId, Timer<N>>;
+type Bucket<N> = Map<Key, KeyTimers<N>>;
+
+function* timersOf<N>(entry: KeyTimers<N>): Iterable<Timer<N>> {
+  if (entry instanceof Map) yield* entry.values();
+  else yield entry;
+}
 
 export class TimerQueue<N> {
   private readonly buckets = new Map<number, Bucket<N>>();
   /** Min-heap of instants; an instant whose bucket was emptied is skipped lazily. */
   private readonly heap: number[] = [];
   private count = 0;
+  /** The bucket last registered into: records of one window register the same instant. */
+  private lastTime = NaN;
+  private lastBucket: Bucket<N> | undefined = undefined;
 
   register(time: number, key: Key, keyGroup: number, namespace: N, namespaceId: WindowId): boolean {
-    let bucket = this.buckets.get(time);
+    let bucket = time === this.lastTime ? this.lastBucket : this.buckets.get(time);
     if (bucket === undefined) {
       bucket = new Map();
       this.buckets.set(time, bucket);
       this.push(time);
     }
-    let byNamespace = bucket.get(key);
-    if (byNamespace === undefined) {
-      byNamespace = new Map();
-      bucket.set(key, byNamespace);
-    } else if (byNamespace.has(namespaceId)) {
-      return false;
+    this.lastTime = time;
+    this.lastBucket = bucket;
+    const existing = bucket.get(key);
+    if (existing === undefined) {
+      bucket.set(key, { time, key, keyGroup, namespace, namespaceId });
+    } else if (existing instanceof Map) {
+      if (existing.has(namespaceId)) return false;
+      existing.set(namespaceId, { time, key, keyGroup, namespace, namespaceId });
+    } else {
+      if (existing.namespaceId === namespaceId) return false;
+      const both = new Map([[existing.namespaceId, existing]]);
+      both.set(namespaceId, { time, key, keyGroup, namespace, namespaceId });
+      bucket.set(key, both);
     }
-    byNamespace.set(namespaceId, { time, key, keyGroup, namespace, namespaceId });
     this.count++;
     return true;
   }
 
   delete(time: number, key: Key, namespaceId: WindowId): void {
     const bucket = this.buckets.get(time);
-    const byNamespace = bucket?.get(key);
-    if (bucket === undefined || byNamespace === undefined) return;
-    if (!byNamespace.delete(namespaceId)) return;
+    const existing = bucket?.get(key);
+    if (bucket === undefined || existing === undefined) return;
+    if (existing instanceof Map) {
+      if (!existing.delete(namespaceId)) return;
+      if (existing.size === 0) bucket.delete(key);
+    } else {
+      if (existing.namespaceId !== namespaceId) return;
+      bucket.delete(key);
+    }
     this.count--;
-    if (byNamespace.size === 0) bucket.delete(key);
-    if (bucket.size === 0) this.buckets.delete(time);
+    if (bucket.size === 0) this.forget(time);
+  }
+
+  private forget(time: number): void {
+    this.buckets.delete(time);
+    if (time === this.lastTime) this.lastBucket = undefined;
   }
 
   /** The earliest instant with a timer, or +Infinity. */
@@ -65,9 +94,9 @@ export class TimerQueue<N> {
     const bucket = this.buckets.get(time);
     if (bucket === undefined) return [];
     this.pop();
-    this.buckets.delete(time);
+    this.forget(time);
     const timers: Timer<N>[] = [];
-    for (const byNamespace of bucket.values()) for (const t of byNamespace.values()) timers.push(t);
+    for (const entry of bucket.values()) timers.push(...timersOf(entry));
     this.count -= timers.length;
     return timers;
   }
@@ -80,8 +109,8 @@ export class TimerQueue<N> {
   keyGroupsUpTo(time: number, into: Set<number>): void {
     for (const [t, bucket] of this.buckets) {
       if (t > time) continue;
-      for (const byNamespace of bucket.values()) {
-        for (const timer of byNamespace.values()) into.add(timer.keyGroup);
+      for (const entry of bucket.values()) {
+        for (const timer of timersOf(entry)) into.add(timer.keyGroup);
       }
     }
   }
@@ -90,7 +119,7 @@ export class TimerQueue<N> {
   all(): Timer<N>[] {
     const out: Timer<N>[] = [];
     for (const time of [...this.buckets.keys()].sort((a, b) => a - b)) {
-      for (const byNamespace of this.buckets.get(time)!.values()) out.push(...byNamespace.values());
+      for (const entry of this.buckets.get(time)!.values()) out.push(...timersOf(entry));
     }
     return out;
   }

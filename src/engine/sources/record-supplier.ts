@@ -49,12 +49,21 @@ export function listSupplier(
     // The engine never changes its input: a user function that mutates a record fails.
     return { at, ts, value: deepFreeze(r) };
   });
-  // A stable sort: records arriving at the same instant keep their list order.
-  const ordered = parsed
-    .map((r, i) => [r, i] as const)
-    .sort((a, b) => a[0].at - b[0].at || a[1] - b[1]);
-  const sorted = ordered.map(([r]) => r);
+  const sorted = isInArrivalOrder(parsed) ? parsed : arrivalOrder(parsed);
   return { recordAt: (offset) => sorted[offset] ?? null };
+}
+
+function isInArrivalOrder(records: readonly SourceRecord[]): boolean {
+  for (let i = 1; i < records.length; i++) if (records[i]!.at < records[i - 1]!.at) return false;
+  return true;
+}
+
+/** A stable sort: records arriving at the same instant keep their list order. */
+function arrivalOrder(records: readonly SourceRecord[]): SourceRecord[] {
+  return records
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => a[0].at - b[0].at || a[1] - b[1])
+    .map(([r]) => r);
 }
 
 /** Subtask `index` of `parallelism` reads every parallelism-th generated record. */

@@ -16,6 +16,11 @@ class HeapStateTable<N, V> implements StateTable<N, V> {
   /** [key group - range.start] -> key -> namespace id -> slot */
   private readonly groups: Map<Key, Map<WindowId, Slot<N, V>>>[];
   private count = 0;
+  /** The slot last read: an operator reads a window's value and then writes it back. */
+  private lastKey: Key | undefined = undefined;
+  private lastKeyGroup = -1;
+  private lastNamespaceId: WindowId | undefined = undefined;
+  private lastSlot: Slot<N, V> | undefined = undefined;
 
   constructor(
     readonly name: string,
@@ -35,10 +40,25 @@ class HeapStateTable<N, V> implements StateTable<N, V> {
   }
 
   get(key: Key, keyGroup: number, namespaceId: WindowId): V | undefined {
-    return this.group(keyGroup).get(key)?.get(namespaceId)?.value;
+    const slot = this.group(keyGroup).get(key)?.get(namespaceId);
+    this.lastKey = key;
+    this.lastKeyGroup = keyGroup;
+    this.lastNamespaceId = namespaceId;
+    this.lastSlot = slot;
+    return slot?.value;
   }
 
   put(key: Key, keyGroup: number, namespace: N, namespaceId: WindowId, value: V): void {
+    const last = this.lastSlot;
+    if (
+      last !== undefined &&
+      key === this.lastKey &&
+      keyGroup === this.lastKeyGroup &&
+      namespaceId === this.lastNamespaceId
+    ) {
+      last.value = value;
+      return;
+    }
     const g = this.group(keyGroup);
     let byNamespace = g.get(key);
     if (byNamespace === undefined) {
@@ -55,6 +75,7 @@ class HeapStateTable<N, V> implements StateTable<N, V> {
   }
 
   remove(key: Key, keyGroup: number, namespaceId: WindowId): void {
+    this.lastSlot = undefined;
     const g = this.group(keyGroup);
     const byNamespace = g.get(key);
     if (byNamespace?.delete(namespaceId) === true) {
