@@ -6,6 +6,7 @@ import type { WindowResult } from '../operators/window-operator';
 import { Job } from './job';
 import type { RunConfig, SinkResult } from './job';
 import type { TraceEvent } from './trace';
+import { parseSnapshot, SavepointError, serializeSnapshot } from './snapshot';
 
 interface Row {
   key: string;
@@ -423,5 +424,30 @@ describe('Job: tracing', () => {
     const fired = of(all, 'window').filter((e) => e.type === 'window' && e.action === 'fired');
     expect(fired).toHaveLength(12);
     expect(all.at(-1)).toMatchObject({ type: 'job', status: 'finished' });
+  });
+});
+
+describe('Job: restoring a savepoint', () => {
+  const records = [row('a', 1), row('b', 2), row('c', 3), row('a', 30), row('b', 31)];
+
+  it('refuses a savepoint whose window kind changed, and leaves the job untouched', async () => {
+    const tumbling = start(pipeline([listSource('src', records)], {}), { parallelism: 2 });
+    for (let i = 0; i < 3; i++) tumbling.job.step();
+    const savepoint = parseSnapshot(serializeSnapshot(await tumbling.job.snapshot()));
+    expect(savepoint.operators[0]!.subtasks.map((s) => s.index)).toEqual([0, 1]);
+
+    const sessionDoc = pipeline([listSource('src', records)], { assigner: 'session', gapMs: 5 });
+    const session = start(sessionDoc, { parallelism: 2 });
+    expect(session.job.compatibility(savepoint).ok).toBe(false);
+    const refused = await session.job.restore(savepoint).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SavepointError);
+    expect((refused as SavepointError).reason).toBe('incompatible');
+    expect((refused as SavepointError).message).toContain('"window" was a tumbling window');
+    expect(session.job.processingTime).toBe(0);
+
+    session.job.runUntil('end');
+    const fresh = start(sessionDoc, { parallelism: 2 });
+    fresh.job.runUntil('end');
+    expect(session.windows()).toEqual(fresh.windows());
   });
 });

@@ -25,6 +25,8 @@ import type { TimeCharacteristic } from '../time';
 import type { JsonValue } from '../pipeline/document';
 import type { OperatorContext } from './operator';
 import { planJob } from './plan';
+import { checkCompatibility, stateLayout } from './savepoint-compatibility';
+import type { CompatibilityReport } from './savepoint-compatibility';
 import { SAVEPOINT_FORMAT, SAVEPOINT_VERSION, SavepointError } from './snapshot';
 import type { JobSnapshot, SubtaskState } from './snapshot';
 import type { PlannedOperator } from './plan';
@@ -266,11 +268,13 @@ export class Job {
     }
     // Barriers travel synchronously: when the last source has injected its barrier, every
     // subtask has aligned and started its snapshot.
-    const sourceStates = this.sources.map((s) => s.injectBarrier(checkpointId));
+    const sourceStates = new Map(this.sources.map((s) => [s, s.injectBarrier(checkpointId)]));
     const operators: JobSnapshot['operators'] = [];
     for (const op of this.plan) {
       if (op.kind === 'source.list' || op.kind === 'source.generator') continue;
-      const subtasks = this.subtasks.filter((s) => s.uid === op.uid);
+      const subtasks = this.subtasks
+        .filter((s) => s.uid === op.uid)
+        .sort((a, b) => a.index - b.index);
       operators.push({
         uid: op.uid,
         kind: op.kind,
@@ -289,11 +293,25 @@ export class Job {
       maxParallelism: this.maxParallelism,
       processingTime: this.clock,
       sources: sourceUids.map((uid) => {
-        const states = sourceStates.filter((_, i) => this.sources[i]!.uid === uid);
+        const states = this.sourceSubtasks(uid).map((s) => sourceStates.get(s)!);
         return { uid, parallelism: states.length, subtasks: states };
       }),
       operators,
     };
+  }
+
+  /**
+   * What restoring `snapshot` would do, operator by operator, and why it would be refused:
+   * the compatibility dry run. It changes nothing.
+   */
+  compatibility(
+    snapshot: JobSnapshot,
+    options: { allowNonRestoredState?: boolean } = {},
+  ): CompatibilityReport {
+    return checkCompatibility(snapshot, this.plan, {
+      ...options,
+      maxParallelism: this.maxParallelism,
+    });
   }
 
   /**
@@ -304,29 +322,14 @@ export class Job {
     snapshot: JobSnapshot,
     options: { allowNonRestoredState?: boolean } = {},
   ): Promise<void> {
-    if (this.started) throw new SavepointError('A job can only be restored before it has run.');
-    if (snapshot.maxParallelism !== this.maxParallelism) {
-      throw new SavepointError(
-        `The savepoint was taken with max parallelism ${snapshot.maxParallelism}, this job has ${this.maxParallelism}: key groups would not line up.`,
-      );
+    if (this.started) {
+      throw new SavepointError('A job can only be restored before it has run.', 'job-started');
     }
-    const known = new Set(this.plan.map((o) => o.uid));
-    const unknown = [...snapshot.sources, ...snapshot.operators].filter((o) => !known.has(o.uid));
-    if (unknown.length > 0 && options.allowNonRestoredState !== true) {
-      throw new SavepointError(
-        `The savepoint has state for ${unknown.map((o) => `"${o.uid}"`).join(', ')}, which this pipeline no longer has. ` +
-          'Restore with "allow non-restored state" to drop it.',
-      );
-    }
+    // Everything is checked before anything changes: a refused restore leaves the job as it was.
+    const report = this.compatibility(snapshot, options);
+    if (!report.ok) throw new SavepointError(report.errors.join('\n'), 'incompatible');
     for (const saved of snapshot.sources) {
-      const subtasks = this.sources.filter((s) => s.uid === saved.uid);
-      if (subtasks.length === 0) continue;
-      if (subtasks.length !== saved.parallelism) {
-        throw new SavepointError(
-          `Source "${saved.uid}" ran with parallelism ${saved.parallelism} and now has ${subtasks.length}; a source's parallelism cannot change on restore.`,
-        );
-      }
-      subtasks.forEach((s, i) => s.restore(saved.subtasks[i]!));
+      this.sourceSubtasks(saved.uid).forEach((s, i) => s.restore(saved.subtasks[i]!));
     }
     for (const saved of snapshot.operators) {
       for (const subtask of this.subtasks.filter((s) => s.uid === saved.uid)) {
@@ -347,7 +350,7 @@ export class Job {
   /** Where every source is in its input now (kept when a job restarts without state). */
   sourcePositions(): JobSnapshot['sources'] {
     return [...new Set(this.sources.map((s) => s.uid))].map((uid) => {
-      const subtasks = this.sources.filter((s) => s.uid === uid).map((s) => s.snapshot());
+      const subtasks = this.sourceSubtasks(uid).map((s) => s.snapshot());
       return { uid, parallelism: subtasks.length, subtasks };
     });
   }
@@ -363,6 +366,11 @@ export class Job {
       sources: this.sources.map((s) => s.metrics()),
       operators: this.subtasks.map((s) => s.metrics()),
     };
+  }
+
+  /** A source's subtasks in index order, as savepoints list them. */
+  private sourceSubtasks(uid: string): SourceSubtask[] {
+    return this.sources.filter((s) => s.uid === uid).sort((a, b) => a.index - b.index);
   }
 
   /** Paged backends per subtask, with the key groups a unit of work may touch. */
@@ -726,15 +734,6 @@ export class Job {
     });
     return generatorSupplier(generator, subtask, op.parallelism);
   }
-}
-
-/**
- * What an operator's state means: a restore into an operator whose layout differs (another
- * window kind or aggregate) would misread it, so it is refused.
- */
-export function stateLayout(op: PlannedOperator): string {
-  if (op.kind !== 'window' && op.kind !== 'windowAll') return op.kind;
-  return `${op.kind}/${String(op.params.assigner)}/${String(op.params.aggregate)}`;
 }
 
 function watermarkStrategy(p: Record<string, JsonValue>): WatermarkStrategy {

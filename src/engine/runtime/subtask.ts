@@ -142,7 +142,7 @@ export class OperatorSubtask implements InputGate {
   async restore(from: readonly SubtaskState[]): Promise<void> {
     const { start, end } = this.keyGroupRange;
     const mine = (kg: number) => kg >= start && kg <= end;
-    const old = from[this.index] ?? from[0]!;
+    const old = from.find((s) => s.index === this.index) ?? from[0]!;
     if (old.valve.channels.length === this.valve.channelCount) {
       this.valve.restore(old.valve);
     } else {
