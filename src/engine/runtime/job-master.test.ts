@@ -731,4 +731,35 @@ describe('JobMaster: the IndexedDB backend', () => {
       for (const store of stores) await store.destroy();
     }
   });
+
+  it('loads the state of timers a periodic watermark fires right after a restore (IndexedDB)', async () => {
+    const input = [row('a', 0, 0), row('a', 1, 0), row('a', 0, 1)];
+    const doc = pipelineDoc(input, {
+      window: { sizeMs: 1 },
+      sources: { main: { watermarkEmit: 'periodic', watermarkIntervalMs: 1 } },
+    });
+    const factory = new IDBFactory();
+    const stores: StateStore[] = [];
+    const master = await JobMaster.create(doc, {
+      ...masterConfig({}),
+      stateBackend: 'indexeddb',
+      keyedStateForAttempt: async (attempt) => {
+        const store = await StateStore.open({ factory, name: `periodic-${attempt}` });
+        stores.push(store);
+        return (operatorUid, keyGroupRange) =>
+          new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange });
+      },
+    });
+    try {
+      await master.step('source-main');
+      await master.step('source-main');
+      await master.triggerCheckpoint();
+      await master.injectFailure();
+      await master.advanceProcessingTime(1);
+      expect(master.failure).toBeNull();
+      expect(master.status).toBe('running');
+    } finally {
+      for (const store of stores) await store.destroy();
+    }
+  });
 });

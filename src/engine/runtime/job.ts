@@ -397,7 +397,7 @@ export class Job {
   private pagesForTimers(eventTimeBound: number, until: number): Map<OperatorSubtask, Set<number>> {
     let watermark = eventTimeBound;
     if (watermark !== Infinity) {
-      for (const s of this.sources) watermark = Math.max(watermark, s.metrics().watermark);
+      for (const s of this.sources) watermark = Math.max(watermark, s.watermarkBound());
     }
     const needs = new Map<OperatorSubtask, Set<number>>();
     for (const subtask of this.pagedSubtasks) {

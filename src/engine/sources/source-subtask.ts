@@ -69,6 +69,11 @@ export class SourceSubtask {
     return this.strategy.outOfOrdernessMs;
   }
 
+  /** The highest watermark this source can emit without a new record (e.g. periodically). */
+  watermarkBound(): number {
+    return Math.max(this.emittedWatermark, this.currentWatermark());
+  }
+
   /** Emits the next record; the clock is already at its arrival time. */
   emitNext(): void {
     if (this.nextArrival() === Infinity) return;
