@@ -87,8 +87,8 @@ function main(): void {
       `tumbling ${WINDOW_MS} ms event-time windows; watermark = max ts - ${OUT_OF_ORDERNESS_MS}` +
       ` - 1 after every record; ${n(expected.length)} (key, window) results, ` +
       `${n(late)} late records dropped\n` +
-      `setup = engine job creation (list source parse + sort), timed apart; records/s is the ` +
-      `run's. Best of ${runs} after a ${n(warmUp.length)}-record warm-up.\n` +
+      `setup = engine job creation (plan, list source copied and ordered), timed apart; ` +
+      `records/s is the run's. Best of ${runs} after a ${n(warmUp.length)}-record warm-up.\n` +
       `peak heap = highest used heap over setup and run, above the heap before (input excluded)\n`,
   );
 

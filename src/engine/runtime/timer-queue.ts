@@ -96,7 +96,11 @@ export class TimerQueue<N> {
     this.pop();
     this.forget(time);
     const timers: Timer<N>[] = [];
-    for (const entry of bucket.values()) timers.push(...timersOf(entry));
+    // No generator here: a watermark that passes a window end fires every key's timer.
+    for (const entry of bucket.values()) {
+      if (entry instanceof Map) for (const t of entry.values()) timers.push(t);
+      else timers.push(entry);
+    }
     this.count -= timers.length;
     return timers;
   }
