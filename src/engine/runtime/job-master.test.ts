@@ -763,3 +763,49 @@ describe('JobMaster: the IndexedDB backend', () => {
     }
   });
 });
+
+describe('JobMaster: a full IndexedDB', () => {
+  it('fails the attempt with the quota message, and keeps the completed checkpoint', async () => {
+    const input = [row('a', 1, 1), row('a', 2, 2), row('b', 3, 3), row('a', 12, 12)];
+    const doc = pipelineDoc(input);
+    const factory = new IDBFactory();
+    const stores: StateStore[] = [];
+    let full = false;
+    const failures: string[] = [];
+    const master = await JobMaster.create(doc, {
+      ...masterConfig({ restart: { kind: 'none' } }),
+      stateBackend: 'indexeddb',
+      keyedStateForAttempt: async (attempt) => {
+        const store = await StateStore.open({ factory, name: `quota-${attempt}` });
+        stores.push(store);
+        // The browser refuses writes once `full` is set, as it does when the quota is used up.
+        const refusing = {
+          read: store.read.bind(store),
+          write: (work: Parameters<StateStore['write']>[0]) =>
+            full
+              ? Promise.reject(
+                  new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+                )
+              : store.write(work),
+        };
+        return (operatorUid, keyGroupRange) =>
+          new IndexedDbKeyedStateBackend(refusing, { operatorUid, keyGroupRange });
+      },
+    });
+    master.onFailure((f) => failures.push(f.message));
+    try {
+      await master.step('source-main');
+      await master.step('source-main');
+      const checkpoint = await master.triggerCheckpoint();
+      full = true;
+      await master.step('source-main');
+      expect(master.status).toBe('failed');
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatch(/IndexedDB is full/);
+      expect(master.checkpoints().map((c) => c.id)).toEqual([checkpoint.id]);
+      expect(master.checkpoints()[0]!.subtasks[0]!.stateEntries).toBeGreaterThan(0);
+    } finally {
+      for (const store of stores) await store.destroy();
+    }
+  });
+});

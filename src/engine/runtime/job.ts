@@ -179,7 +179,7 @@ export class Job {
   async stepAsync(sourceUid?: string): Promise<boolean> {
     const source = sourceUid === undefined ? this.nextSource() : this.pendingSource(sourceUid);
     if (source === null || this.statusValue !== 'running') return false;
-    await this.paged(() => this.pagesForRecord(source));
+    if (!(await this.paged(() => this.pagesForRecord(source)))) return false;
     const stepped = this.step(sourceUid);
     await this.flushPaged();
     return stepped;
@@ -192,14 +192,14 @@ export class Job {
       if (this.statusValue !== 'running' || source === null || source.nextArrival() >= time) break;
       await this.stepAsync();
     }
-    await this.paged(() => this.pagesForTimers(-Infinity, time));
+    if (!(await this.paged(() => this.pagesForTimers(-Infinity, time)))) return;
     this.advanceProcessingTime(time);
     await this.flushPaged();
   }
 
   /** `drain` for any state backend. */
   async drainAsync(): Promise<void> {
-    await this.paged(() => this.pagesForTimers(Infinity, Infinity));
+    if (!(await this.paged(() => this.pagesForTimers(Infinity, Infinity)))) return;
     this.drain();
     await this.flushPaged();
   }
@@ -374,20 +374,35 @@ export class Job {
   }
 
   /** Paged backends per subtask, with the key groups a unit of work may touch. */
-  private async paged(needs: () => Map<OperatorSubtask, Set<number> | 'all'>): Promise<void> {
-    if (this.pagedSubtasks.length === 0) return;
-    await Promise.all(
-      [...needs()].map(([subtask, groups]) => {
-        const backend = subtask.keyedState as PagedKeyedStateBackend;
-        if (groups !== 'all') return backend.prefetch(groups);
-        const { start, end } = subtask.keyGroupRange;
-        return backend.prefetch(Array.from({ length: end - start + 1 }, (_, i) => start + i));
-      }),
-    );
+  /**
+   * Loads what a unit of work needs; false when the state backend failed (a full or blocked
+   * database), which fails the job like any other failure. Completed checkpoints are kept
+   * elsewhere, so nothing they hold is lost.
+   */
+  private async paged(needs: () => Map<OperatorSubtask, Set<number> | 'all'>): Promise<boolean> {
+    if (this.pagedSubtasks.length === 0) return true;
+    try {
+      await Promise.all(
+        [...needs()].map(([subtask, groups]) => {
+          const backend = subtask.keyedState as PagedKeyedStateBackend;
+          if (groups !== 'all') return backend.prefetch(groups);
+          const { start, end } = subtask.keyGroupRange;
+          return backend.prefetch(Array.from({ length: end - start + 1 }, (_, i) => start + i));
+        }),
+      );
+      return true;
+    } catch (e) {
+      this.fail(e instanceof Error ? e.message : String(e));
+      return false;
+    }
   }
 
   private async flushPaged(): Promise<void> {
-    for (const s of this.pagedSubtasks) await (s.keyedState as PagedKeyedStateBackend).flush();
+    try {
+      for (const s of this.pagedSubtasks) await (s.keyedState as PagedKeyedStateBackend).flush();
+    } catch (e) {
+      this.fail(e instanceof Error ? e.message : String(e));
+    }
   }
 
   /**
