@@ -607,8 +607,19 @@ describe('JobMaster: checkpoints', () => {
     // Sorted: the job lists an operator's subtasks in no promised order.
     type Entry = (typeof stats.subtasks)[number];
     const bySubtask = (a: Entry, b: Entry) => a.uid.localeCompare(b.uid) || a.subtask - b.subtask;
-    expect(stats.subtasks.filter((s) => s.uid === 'window').sort(bySubtask)).toEqual(expected);
-    expect(stats.subtasks.filter((s) => s.uid !== 'window').sort(bySubtask)).toEqual([
+    const counts = ({ bytes: _bytes, ...rest }: Entry) => rest;
+    const windows = stats.subtasks.filter((s) => s.uid === 'window').sort(bySubtask);
+    expect(windows.map(counts)).toEqual(expected);
+    // Each subtask's share of the checkpoint grows with what it holds.
+    expect(windows[0]!.bytes > windows[1]!.bytes).toBe(expected[0]!.timers > expected[1]!.timers);
+    expect(stats.alignmentMs).toBe(0);
+    expect(stats.durationMs).toBeNull();
+    expect(
+      stats.subtasks
+        .filter((s) => s.uid !== 'window')
+        .sort(bySubtask)
+        .map(counts),
+    ).toEqual([
       { uid: 'late', subtask: 0, stateEntries: 0, timers: 0 },
       { uid: 'late', subtask: 1, stateEntries: 0, timers: 0 },
       { uid: 'results', subtask: 0, stateEntries: 0, timers: 0 },
@@ -617,6 +628,17 @@ describe('JobMaster: checkpoints', () => {
     const text = await master.savepoint();
     expect(master.checkpoints().at(-1)!.bytes).toBe(text.length);
     expect(stats.bytes).toBeGreaterThan(100);
+  });
+});
+
+describe('JobMaster: checkpoint duration', () => {
+  it('is measured on the wall clock the caller gives', async () => {
+    const input = [row('a', 1, 1), row('b', 2, 2)];
+    let now = 1000;
+    const config = { ...masterConfig({}), wallClock: () => (now += 7) };
+    const { master } = await startMaster(pipelineDoc(input), config);
+    await play(master, input);
+    expect((await master.triggerCheckpoint()).durationMs).toBe(7);
   });
 });
 

@@ -12,6 +12,7 @@ import type { Job, JobFailure, RunCondition, RunConfig, SinkResult } from './job
 import { parseSnapshot, SAVEPOINT_FORMAT, SAVEPOINT_VERSION, serializeSnapshot } from './snapshot';
 import type { JobSnapshot } from './snapshot';
 import type { TraceEvent } from './trace';
+import { serializeState } from '../state/serialization';
 
 export interface CheckpointingConfig {
   mode: 'exactly-once' | 'at-least-once' | 'off';
@@ -31,15 +32,27 @@ export interface MasterConfig extends RunConfig {
    * see what the failed one wrote, so each gets its own (e.g. a fresh database).
    */
   keyedStateForAttempt?: (attempt: number) => Promise<RunConfig['createKeyedState']>;
+  /**
+   * Real time in ms, for checkpoint durations only (the engine itself never reads it): the
+   * worker passes `performance.now`. Without it durations are not reported.
+   */
+  wallClock?: () => number;
 }
 
 export interface CheckpointStats {
   id: number;
   /** Processing time when the barriers were injected. */
   triggeredAt: number;
+  /** Real time from trigger to completion (snapshots of IndexedDB state take real time). */
+  durationMs: number | null;
+  /**
+   * Time spent aligning barriers. Sources inject barriers between records and channels
+   * deliver at once, so no input is ever held back: it is always 0 here.
+   */
+  alignmentMs: number;
   /** Size of the stored checkpoint, in bytes of its serialized form. */
   bytes: number;
-  subtasks: { uid: string; subtask: number; stateEntries: number; timers: number }[];
+  subtasks: { uid: string; subtask: number; stateEntries: number; timers: number; bytes: number }[];
   /** Read positions of the sources, where a restore rewinds them to. */
   offsets: { uid: string; subtask: number; offset: number }[];
 }
@@ -199,9 +212,11 @@ export class JobMaster {
   /** Takes a checkpoint now; in exactly-once mode it commits the results before it. */
   async triggerCheckpoint(): Promise<CheckpointStats> {
     const job = this.current;
+    const started = this.config.wallClock?.();
     const snapshot = await job.snapshot();
     const text = serializeSnapshot(snapshot);
-    const stats = checkpointStats(snapshot, text.length);
+    const durationMs = started === undefined ? null : this.config.wallClock!() - started;
+    const stats = checkpointStats(snapshot, text.length, durationMs);
     this.completed.push({ stats, text });
     while (this.completed.length > Math.max(1, this.config.checkpointing.retained))
       this.completed.shift();
@@ -303,10 +318,16 @@ function changed(
   });
 }
 
-function checkpointStats(snapshot: JobSnapshot, bytes: number): CheckpointStats {
+function checkpointStats(
+  snapshot: JobSnapshot,
+  bytes: number,
+  durationMs: number | null,
+): CheckpointStats {
   return {
     id: snapshot.checkpointId,
     triggeredAt: snapshot.processingTime,
+    durationMs,
+    alignmentMs: 0,
     bytes,
     subtasks: snapshot.operators.flatMap((op) =>
       op.subtasks.map((s) => ({
@@ -314,6 +335,7 @@ function checkpointStats(snapshot: JobSnapshot, bytes: number): CheckpointStats 
         subtask: s.index,
         stateEntries: s.keyGroups.reduce((n, g) => n + g.entries.length, 0),
         timers: s.eventTimers.length + s.processingTimers.length,
+        bytes: serializeState(s).length,
       })),
     ),
     offsets: snapshot.sources.flatMap((src) =>
