@@ -12,6 +12,7 @@ import { VOID_NAMESPACE, VOID_NAMESPACE_ID } from '../keyed-state';
 import { serializeState } from '../serialization';
 import { IndexedDbKeyedStateBackend } from './backend';
 import type { IndexedDbBackendOptions } from './backend';
+import { decodeChunk, DEFAULT_CHUNK_ENTRIES, encodeChunk } from './chunk';
 import { StateBackendError, StateNotResidentError } from './errors';
 import { utf8Length } from './stats';
 import { StateStore } from './store';
@@ -71,10 +72,12 @@ describe('IndexedDbKeyedStateBackend', () => {
         fc.array(op, { minLength: 20, maxLength: 100 }),
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 0, max: 8 }),
-        async (ops, batchSize, cacheEntries) => {
+        fc.integer({ min: 1, max: 4 }),
+        async (ops, batchSize, cacheEntries, chunkEntries) => {
           const keyGroupRange = { start: 2, end: 4 };
           const heap = new HeapKeyedStateBackend(keyGroupRange);
-          const idb = backend(await openStore(), { keyGroupRange, cacheEntries });
+          const store = await openStore();
+          const idb = backend(store, { keyGroupRange, cacheEntries, chunkEntries });
           const tables = ['contents', 'trigger:count'];
           const sameCounts = (a: KeyedStateBackend, b: KeyedStateBackend) => {
             expect(b.entryCount()).toBe(a.entryCount());
@@ -100,6 +103,10 @@ describe('IndexedDbKeyedStateBackend', () => {
           }
           expect(sorted(await idb.snapshot())).toEqual(sorted(await heap.snapshot()));
           sameCounts(heap, idb);
+          // Counted from the chunks' headers alone.
+          const reopened = backend(store, { keyGroupRange, chunkEntries });
+          await reopened.prefetch([]);
+          sameCounts(heap, reopened);
         },
       ),
       { numRuns: 60 },
@@ -201,30 +208,43 @@ describe('IndexedDbKeyedStateBackend', () => {
     expect(await rescaled.snapshot()).toEqual([snapshot[1]]);
   });
 
-  it('counts reads, writes, deletes and cache hits', async () => {
+  it('counts entries and chunks read and written, and cache hits', async () => {
     const b = backend(await openStore(), { keyGroupRange: { start: 0, end: 3 }, cacheEntries: 2 });
     const t = b.table<null, number>('count');
-    const text = (value: number) => serializeState({ namespace: null, value });
+    const text = (...entries: [Key, number][]) =>
+      encodeChunk(
+        entries.map(([key, value]) => ({
+          table: 'count',
+          key,
+          namespaceId: 0,
+          namespace: null,
+          value,
+        })),
+      ).text;
 
     await b.prefetch([0, 1]); // two misses, nothing stored yet
     t.put('a', 0, null, 0, 1);
-    t.put('b', 1, null, 0, 2);
+    t.put('b', 1, null, 0, 0);
+    t.put('b', 1, null, 0, 2); // coalesced: one chunk per key group
     t.put('c', 1, null, 0, 3);
-    await b.flush(); // writes 3, then evicts group 0 (least recently used) to fit 2 entries
+    await b.flush(); // writes 2 chunks of 3 entries, then evicts group 0 to fit 2 entries
     expect(b.stats()).toMatchObject({ residentKeyGroups: 1, residentEntries: 2 });
 
-    await b.prefetch([0, 1]); // group 1 hit, group 0 miss: reads 'a'
+    await b.prefetch([0, 1]); // group 1 hit, group 0 miss: reads its chunk
     t.remove('a', 0, 0);
     t.put('b', 1, null, 0, 20);
-    await b.flush(); // writes 'b', deletes 'a'
+    await b.flush(); // deletes group 0's emptied chunk, rewrites group 1's
     await b.flush(); // nothing to write: no transaction
 
     expect(b.stats()).toEqual({
       reads: 1,
-      writes: 4,
-      deletes: 1,
-      bytesRead: text(1).length,
-      bytesWritten: text(1).length + text(2).length + text(3).length + text(20).length,
+      writes: 5,
+      chunksRead: 1,
+      chunksWritten: 3,
+      chunksDeleted: 1,
+      bytesRead: text(['a', 1]).length,
+      bytesWritten:
+        text(['a', 1]).length + text(['b', 2], ['c', 3]).length + text(['b', 20], ['c', 3]).length,
       cacheHits: 1,
       cacheMisses: 3,
       residentKeyGroups: 2,
@@ -245,22 +265,23 @@ describe('IndexedDbKeyedStateBackend', () => {
         store.write((writer) =>
           work({
             ...writer,
-            put: (key, text) => {
+            put: (key, value) => {
               if (full) throw quota;
-              writer.put(key, text);
+              writer.put(key, value);
             },
           }),
         ),
     };
     const b = backend(filling);
     const t = b.table<null, string>('contents');
-    await b.prefetch([0]);
+    await b.prefetch([0, 1]);
     t.put('old', 0, null, 0, 'v1');
     await b.flush();
+    const mark = b.checkpointMark();
 
     full = true;
     t.remove('old', 0, 0);
-    t.put('new', 0, null, 0, 'v2');
+    t.put('new', 1, null, 0, 'v2');
     const flush = b.flush();
     await expect(flush).rejects.toThrow(StateBackendError);
     await expect(flush).rejects.toThrow(
@@ -268,19 +289,22 @@ describe('IndexedDbKeyedStateBackend', () => {
         'Free space by deleting old savepoints/projects, lower the state size (shorter windows, ' +
         'fewer keys) or use the heap backend.',
     );
-    expect(b.stats()).toMatchObject({ writes: 1, deletes: 0, flushes: 1 });
-    // The transaction was aborted as a whole: the delete issued before the put did not commit.
+    expect(b.stats()).toMatchObject({ writes: 1, chunksWritten: 1, chunksDeleted: 0, flushes: 1 });
+    expect(b.changedKeyGroupsSince(mark)).toEqual([]);
+    // The transaction was aborted as a whole: group 0's delete, issued before the put, did not commit.
     const reader = backend(store);
-    await reader.prefetch([0]);
+    await reader.prefetch([0, 1]);
     expect(reader.table('contents').get('old', 0, 0)).toBe('v1');
+    expect(reader.table('contents').get('new', 1, 0)).toBeUndefined();
 
     full = false;
     await b.flush();
-    expect(b.stats()).toMatchObject({ writes: 2, deletes: 1, flushes: 2 });
+    expect(b.stats()).toMatchObject({ writes: 2, chunksWritten: 2, chunksDeleted: 1, flushes: 2 });
+    expect(b.changedKeyGroupsSince(mark)).toEqual([0, 1]);
     const after = backend(store);
-    await after.prefetch([0]);
+    await after.prefetch([0, 1]);
     expect(after.table('contents').get('old', 0, 0)).toBeUndefined();
-    expect(after.table('contents').get('new', 0, 0)).toBe('v2');
+    expect(after.table('contents').get('new', 1, 0)).toBe('v2');
   });
 
   it('keeps a key group written to while a flush runs', async () => {
@@ -304,7 +328,12 @@ describe('IndexedDbKeyedStateBackend', () => {
     whileWriting = () => {};
     expect(t.get('b', 0, 0)).toBe(2);
     await b.flush();
-    expect(b.stats()).toMatchObject({ writes: 2, flushes: 2, residentKeyGroups: 0 });
+    expect(b.stats()).toMatchObject({
+      writes: 1 + 2, // the whole chunk again
+      chunksWritten: 2,
+      flushes: 2,
+      residentKeyGroups: 0,
+    });
     const reader = backend(store);
     await reader.prefetch([0]);
     expect([...reader.table('count').entries(0)].map((e) => e.value)).toEqual([1, 2]);
@@ -319,6 +348,122 @@ describe('IndexedDbKeyedStateBackend', () => {
     b.table('t').put('a', 0, null, 0, 10);
     await store.close();
     await expect(b.flush()).rejects.toThrow(/the state database is closed \(InvalidStateError\)/);
+  });
+
+  it('stores one record per key group, holding all its tables', async () => {
+    const store = await openStore();
+    const b = backend(store);
+    await b.prefetch([0, 1, 2]);
+    const window = new TimeWindow(0, 10);
+    for (let i = 0; i < 100; i++) {
+      b.table('contents').put(`k${i % 4}`, i % 3, window, '0', [i]);
+      b.table('trigger:count').put(`k${i % 4}`, i % 3, window, '0', i);
+    }
+    b.table('sum').put(null, 2, null, 0, 1);
+    await b.flush();
+
+    const chunks = await store.read((r) =>
+      r.chunks({ operatorUid: 'window-1', first: 0, last: 7 }),
+    );
+    expect(chunks.map((c) => c.key)).toEqual([
+      ['window-1', 0, 0],
+      ['window-1', 1, 0],
+      ['window-1', 2, 0],
+    ]);
+    expect(chunks[2]!.value.counts).toEqual([
+      ['contents', 4],
+      ['trigger:count', 4],
+      ['sum', 1],
+    ]);
+    expect(decodeChunk(chunks[2]!.value.text)).toContainEqual({
+      table: 'contents',
+      key: 'k1',
+      namespace: window,
+      namespaceId: '0',
+      value: [89],
+    });
+    expect(b.stats()).toMatchObject({ chunksWritten: 3, writes: 25, flushes: 1 });
+  });
+
+  it('splits a key group above the chunk limit, rewrites only the chunks changed', async () => {
+    const store = await openStore();
+    expect(() => backend(store, { chunkEntries: 0 })).toThrow(RangeError);
+    const b = backend(store);
+    const t = b.table<null, number>('count');
+    const n = 2.5 * DEFAULT_CHUNK_ENTRIES;
+    await b.prefetch([3]);
+    for (let i = 0; i < n; i++) t.put(i, 3, null, 0, i);
+    await b.flush();
+    const stored = async () =>
+      (await store.read((r) => r.chunks({ operatorUid: 'window-1', first: 3, last: 3 }))).map(
+        (c) => [c.key[2], c.value.counts[0]![1]],
+      );
+    expect(await stored()).toEqual([
+      [0, DEFAULT_CHUNK_ENTRIES],
+      [1, DEFAULT_CHUNK_ENTRIES],
+      [2, n - 2 * DEFAULT_CHUNK_ENTRIES],
+    ]);
+
+    t.put(5, 3, null, 0, -5);
+    await b.flush();
+    expect(b.stats()).toMatchObject({ chunksWritten: 4, writes: n + DEFAULT_CHUNK_ENTRIES });
+
+    // Emptied chunks go; new entries fill the lowest chunk with room before opening another.
+    for (let i = 2 * DEFAULT_CHUNK_ENTRIES; i < n; i++) t.remove(i, 3, 0);
+    t.remove(0, 3, 0);
+    t.put('new', 3, null, 0, 0);
+    t.put('newer', 3, null, 0, 0);
+    await b.flush();
+    expect(await stored()).toEqual([
+      [0, DEFAULT_CHUNK_ENTRIES],
+      [1, DEFAULT_CHUNK_ENTRIES],
+      [2, 1],
+    ]);
+
+    const reader = backend(store);
+    await reader.prefetch([3]);
+    expect(reader.entryCount()).toBe(2 * DEFAULT_CHUNK_ENTRIES + 1);
+    expect(reader.table('count').get(5, 3, 0)).toBe(-5);
+    expect(reader.table('count').get('newer', 3, 0)).toBe(0);
+    expect(reader.stats()).toMatchObject({ chunksRead: 3, reads: 2 * DEFAULT_CHUNK_ENTRIES + 1 });
+
+    const snapshot = await reader.snapshot();
+    const copy = backend(await openStore());
+    await copy.restore(snapshot);
+    expect(copy.stats()).toMatchObject({ chunksWritten: 3 });
+    expect(await copy.snapshot()).toEqual(snapshot);
+  });
+
+  it('tells which key groups had writes committed since a mark', async () => {
+    const b = backend(await openStore());
+    const t = b.table<null, number>('count');
+    const start = b.checkpointMark();
+    await b.prefetch([0, 1, 2]);
+    t.put('a', 0, null, 0, 1);
+    t.put('b', 2, null, 0, 2);
+    expect(b.changedKeyGroupsSince(start)).toEqual([]); // not flushed yet
+    await b.flush();
+    expect(b.changedKeyGroupsSince(start)).toEqual([0, 2]);
+
+    const afterFirst = b.checkpointMark();
+    t.put('c', 1, null, 0, 3);
+    t.remove('b', 2, 0); // deletes the chunk: a change too
+    await b.flush();
+    await b.flush();
+    expect(b.changedKeyGroupsSince(afterFirst)).toEqual([1, 2]);
+    expect(b.changedKeyGroupsSince(start)).toEqual([0, 1, 2]);
+
+    const afterSecond = b.checkpointMark();
+    expect(b.changedKeyGroupsSince(afterSecond)).toEqual([]);
+    t.put('a', 0, null, 0, 10);
+    const flushing = b.flush();
+    const whileFlushing = b.checkpointMark(); // the running flush counts as after it
+    await flushing;
+    expect(b.changedKeyGroupsSince(whileFlushing)).toEqual([0]);
+
+    const beforeRestore = b.checkpointMark();
+    await b.restore([{ keyGroup: 5, entries: [] }]);
+    expect(b.changedKeyGroupsSince(beforeRestore)).toEqual([5]);
   });
 
   it('is unusable after dispose', async () => {

@@ -3,20 +3,25 @@
  * write synchronously, as with the heap; IndexedDB is asynchronous. So the runtime pages
  * whole key groups in before a batch (`prefetch`) and writes the batch's changes back after
  * it (`flush`), and in between reads and writes hit an in-memory cache of resident key groups,
- * holding live objects. Serialization is paid on load and on flush, as RocksDB pays it.
+ * holding live objects. IndexedDB costs per record, so a key group is stored as a few chunk
+ * records (store.ts, chunk.ts): a prefetch reads a missing key group's chunks, a flush rewrites
+ * each dirty chunk once however many updates it took. Serialization is paid per chunk on load
+ * and on flush, as RocksDB pays it per block.
  */
 import type { Key, KeyGroupRange } from '../../keygroups';
 import type { WindowId } from '../../windowing/window';
 import type { KeyGroupState, PagedKeyedStateBackend, StateEntry, StateTable } from '../keyed-state';
-import { deserializeState, serializeState } from '../serialization';
+import { ChangeLog } from './change-log';
+import type { WriteMark } from './change-log';
+import { countEntries, decodeChunk, DEFAULT_CHUNK_ENTRIES, encodeChunk } from './chunk';
+import type { ChunkEntry } from './chunk';
 import { EntryCounts } from './entry-counts';
 import { StateBackendError, StateNotResidentError, storeFailure } from './errors';
 import { ResidentGroup } from './resident-group';
-import type { DirtyCells, Slot } from './resident-group';
 import { SerialQueue } from './serial-queue';
 import { utf8Length } from './stats';
 import type { IndexedDbStateStats } from './stats';
-import type { KeyGroupSpan, StateKey, StateReader, StateRecord, StateTransactions } from './store';
+import type { ChunkKey, ChunkValue, KeyGroupSpan, StateReader, StateTransactions } from './store';
 
 export const DEFAULT_CACHE_ENTRIES = 10_000;
 
@@ -25,10 +30,20 @@ export interface IndexedDbBackendOptions {
   keyGroupRange: KeyGroupRange;
   /** Flushes evict least recently used key groups until at most this many entries stay. */
   cacheEntries?: number;
+  /** At most this many entries per stored record (see chunk.ts). */
+  chunkEntries?: number;
 }
 
-/** The cells a flush took from a key group, to give back if it fails. */
-type TakenCells = [keyGroup: number, group: ResidentGroup, cells: DirtyCells];
+/** One chunk record a transaction writes: its new value, or null to delete it. */
+interface ChunkWrite {
+  keyGroup: number;
+  group: ResidentGroup;
+  chunk: number;
+  value: ChunkValue | null;
+}
+
+/** The dirty chunks a flush took from a key group, to give back if it fails. */
+type TakenChunks = [keyGroup: number, group: ResidentGroup, chunks: number[]];
 
 class CachedStateTable<N, V> implements StateTable<N, V> {
   constructor(
@@ -67,6 +82,7 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
   readonly operatorUid: string;
   readonly keyGroupRange: KeyGroupRange;
   private readonly cacheEntries: number;
+  private readonly chunkEntries: number;
   private key: Key = null;
   private keyGroup: number;
   private readonly tables = new Map<string, CachedStateTable<unknown, unknown>>();
@@ -75,13 +91,16 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
   private readonly counts = new EntryCounts();
   /** Stored entries are counted by the first async operation, before anything else. */
   private counted = false;
+  private readonly changes = new ChangeLog();
   /** Prefetches, flushes, snapshots and restores run one at a time. */
   private readonly queue = new SerialQueue();
   private disposed = false;
   private readonly done = {
     reads: 0,
     writes: 0,
-    deletes: 0,
+    chunksRead: 0,
+    chunksWritten: 0,
+    chunksDeleted: 0,
     bytesRead: 0,
     bytesWritten: 0,
     cacheHits: 0,
@@ -91,11 +110,20 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
 
   constructor(
     private readonly store: StateTransactions,
-    { operatorUid, keyGroupRange, cacheEntries = DEFAULT_CACHE_ENTRIES }: IndexedDbBackendOptions,
+    {
+      operatorUid,
+      keyGroupRange,
+      cacheEntries = DEFAULT_CACHE_ENTRIES,
+      chunkEntries = DEFAULT_CHUNK_ENTRIES,
+    }: IndexedDbBackendOptions,
   ) {
+    if (!Number.isInteger(chunkEntries) || chunkEntries < 1) {
+      throw new RangeError(`chunkEntries must be a positive integer (it is ${chunkEntries})`);
+    }
     this.operatorUid = operatorUid;
     this.keyGroupRange = keyGroupRange;
     this.cacheEntries = cacheEntries;
+    this.chunkEntries = chunkEntries;
     this.keyGroup = keyGroupRange.start;
   }
 
@@ -151,9 +179,9 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
   }
 
   /**
-   * Writes every change since the last flush in one transaction, then evicts clean key groups
-   * down to the cache bound. If IndexedDB refuses, rejects with a StateBackendError and keeps
-   * the changes, so a later flush can still write them.
+   * Writes every dirty chunk in one transaction, then evicts clean key groups down to the
+   * cache bound. If IndexedDB refuses, rejects with a StateBackendError and keeps the changes,
+   * so a later flush can still write them.
    */
   flush(): Promise<void> {
     return this.exclusive(() => this.writeBack());
@@ -164,18 +192,18 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
     return this.exclusive(async () => {
       await this.writeBack();
       const { start, end } = this.keyGroupRange;
-      const records = await this.read('read state from IndexedDB for a snapshot', (reader) =>
-        reader.records(this.span(start, end)),
+      const chunks = await this.read('read state from IndexedDB for a snapshot', (reader) =>
+        reader.chunks(this.span(start, end)),
       );
       const groups: KeyGroupState[] = [];
-      for (const record of records) {
-        const { keyGroup, ...cell } = cellOf(record.key);
+      for (const { key, value } of chunks) {
+        const [, keyGroup] = key;
         let group = groups.at(-1);
         if (group?.keyGroup !== keyGroup) {
           group = { keyGroup, entries: [] };
           groups.push(group);
         }
-        group.entries.push({ ...cell, ...this.decode(record.text) });
+        for (const entry of this.decode(value)) group.entries.push(entry);
       }
       return groups;
     });
@@ -189,28 +217,46 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
   restore(groups: readonly KeyGroupState[]): Promise<void> {
     return this.exclusive(async () => {
       const { start, end } = this.keyGroupRange;
-      const mine = groups.filter((g) => g.keyGroup >= start && g.keyGroup <= end);
-      if (mine.length === 0) return;
-      const records: StateRecord[] = mine.flatMap(({ keyGroup, entries }) =>
-        entries.map((e) => ({
-          key: this.stateKey(keyGroup, e.table, e.key, e.namespaceId),
-          text: serializeState({ namespace: e.namespace, value: e.value } satisfies Slot),
-        })),
-      );
+      const restored = new Map<number, ResidentGroup>();
+      for (const { keyGroup, entries } of groups) {
+        if (keyGroup < start || keyGroup > end) continue;
+        let group = restored.get(keyGroup);
+        if (group === undefined) {
+          group = new ResidentGroup(this.chunkEntries);
+          restored.set(keyGroup, group);
+        }
+        for (const e of entries) group.put(e.table, e.key, e.namespace, e.namespaceId, e.value);
+      }
+      if (restored.size === 0) return;
+      const taken = [...restored].map(([kg, group]): TakenChunks => [kg, group, group.takeDirty()]);
+      let writes: ChunkWrite[];
       try {
-        await this.store.write((writer) => {
-          for (const { keyGroup } of mine) writer.clear(this.span(keyGroup, keyGroup));
-          for (const r of records) writer.put(r.key, r.text);
-        });
+        writes = this.chunkWrites(taken);
+        await this.commit(writes, [...restored.keys()]);
       } catch (error) {
         throw storeFailure('restore state into IndexedDB', error);
       }
-      this.done.writes += records.length;
-      for (const r of records) this.done.bytesWritten += utf8Length(r.text);
-      for (const { keyGroup } of mine) this.resident.delete(keyGroup);
-      // Recounted rather than trusted: duplicate entries in the input collapse to one record.
-      await this.countStored(mine.map((g) => g.keyGroup));
+      // Counted from what was written: duplicate entries in the input collapsed to one.
+      for (const keyGroup of restored.keys()) {
+        this.resident.delete(keyGroup);
+        const values = writes.flatMap((w) => (w.keyGroup === keyGroup && w.value ? [w.value] : []));
+        this.counts.setGroup(keyGroup, countEntries(values));
+      }
     });
+  }
+
+  /** Marks now in the sequence of writes committed to IndexedDB; see changedKeyGroupsSince. */
+  checkpointMark(): WriteMark {
+    return this.changes.mark();
+  }
+
+  /**
+   * Key groups whose stored chunks a flush or restore changed after the mark, ascending: what
+   * an incremental checkpoint taken at the mark would have to copy again. Changes not flushed
+   * yet are not included.
+   */
+  changedKeyGroupsSince(mark: WriteMark): number[] {
+    return this.changes.since(mark);
   }
 
   stats(): IndexedDbStateStats {
@@ -251,24 +297,25 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
         );
       }
       if (!this.counted) {
-        const { start, end } = this.keyGroupRange;
-        await this.countStored(Array.from({ length: end - start + 1 }, (_, i) => start + i));
+        await this.countStored();
         this.counted = true;
       }
       return task();
     });
   }
 
-  /** Counts stored entries per key group and table, one key group per request to bound memory. */
-  private async countStored(keyGroups: number[]): Promise<void> {
+  /**
+   * Counts stored entries per key group and table from the chunks' headers. One request per
+   * key group, so only one group's chunks need be in memory at a time.
+   */
+  private async countStored(): Promise<void> {
+    const { start, end } = this.keyGroupRange;
+    const keyGroups = Array.from({ length: end - start + 1 }, (_, i) => start + i);
     const counted = await this.read('count the state stored in IndexedDB', (reader) =>
       Promise.all(
         keyGroups.map(async (keyGroup) => {
-          const byTable = new Map<string, number>();
-          for (const [, , table] of await reader.keys(this.span(keyGroup, keyGroup))) {
-            byTable.set(table, (byTable.get(table) ?? 0) + 1);
-          }
-          return [keyGroup, byTable] as const;
+          const chunks = await reader.chunks(this.span(keyGroup, keyGroup));
+          return [keyGroup, countEntries(chunks.map((c) => c.value))] as const;
         }),
       ),
     );
@@ -277,62 +324,75 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
 
   private async load(keyGroups: number[]): Promise<void> {
     const loaded = await this.read('load state from IndexedDB', (reader) =>
-      Promise.all(spans(this.operatorUid, keyGroups).map((span) => reader.records(span))),
+      Promise.all(spans(this.operatorUid, keyGroups).map((span) => reader.chunks(span))),
     );
-    const groups = new Map(keyGroups.map((keyGroup) => [keyGroup, new ResidentGroup()]));
-    for (const records of loaded) {
-      for (const record of records) {
-        const { keyGroup, table, key, namespaceId } = cellOf(record.key);
-        groups.get(keyGroup)?.load(table, key, namespaceId, this.decode(record.text));
+    const groups = new Map(
+      keyGroups.map((keyGroup) => [keyGroup, new ResidentGroup(this.chunkEntries)]),
+    );
+    for (const chunks of loaded) {
+      for (const { key, value } of chunks) {
+        const [, keyGroup, chunk] = key;
+        groups.get(keyGroup)?.load(chunk, this.decode(value));
       }
     }
     for (const [keyGroup, group] of groups) this.resident.set(keyGroup, group);
   }
 
   private async writeBack(): Promise<void> {
-    const taken: TakenCells[] = [];
+    const taken: TakenChunks[] = [];
     for (const [keyGroup, group] of this.resident) {
       if (group.isDirty()) taken.push([keyGroup, group, group.takeDirty()]);
     }
-    if (taken.length > 0) {
-      try {
-        const { puts, deletes } = this.encode(taken);
-        await this.store.write((writer) => {
-          for (const key of deletes) writer.delete(key);
-          for (const r of puts) writer.put(r.key, r.text);
-        });
-        this.done.writes += puts.length;
-        this.done.deletes += deletes.length;
-        for (const r of puts) this.done.bytesWritten += utf8Length(r.text);
+    try {
+      const writes = this.chunkWrites(taken);
+      if (writes.length > 0) {
+        await this.commit(writes);
         this.done.flushes++;
-      } catch (error) {
-        for (const [, group, cells] of taken) group.restoreDirty(cells);
-        throw storeFailure('write state to IndexedDB', error);
       }
+    } catch (error) {
+      for (const [, group, chunks] of taken) group.restoreDirty(chunks);
+      throw storeFailure('write state to IndexedDB', error);
     }
     this.evict();
   }
 
-  /** Dirty cells as records to write, or keys to delete where the entry is gone. */
-  private encode(taken: TakenCells[]): {
-    puts: StateRecord[];
-    deletes: StateKey[];
-  } {
-    const puts: StateRecord[] = [];
-    const deletes: StateKey[] = [];
-    for (const [keyGroup, group, cells] of taken) {
-      for (const [table, byKey] of cells) {
-        for (const [key, namespaceIds] of byKey) {
-          for (const namespaceId of namespaceIds) {
-            const stateKey = this.stateKey(keyGroup, table, key, namespaceId);
-            const slot = group.slot(table, key, namespaceId);
-            if (slot === undefined) deletes.push(stateKey);
-            else puts.push({ key: stateKey, text: serializeState(slot) });
-          }
+  /** Serializes each taken chunk; an emptied one is deleted if it was stored. */
+  private chunkWrites(taken: TakenChunks[]): ChunkWrite[] {
+    const writes: ChunkWrite[] = [];
+    for (const [keyGroup, group, chunks] of taken) {
+      for (const chunk of chunks) {
+        const entries = group.entriesOf(chunk);
+        if (entries.size > 0) {
+          writes.push({ keyGroup, group, chunk, value: encodeChunk(entries) });
+        } else if (group.isStored(chunk)) {
+          writes.push({ keyGroup, group, chunk, value: null });
         }
       }
     }
-    return { puts, deletes };
+    return writes;
+  }
+
+  /** Runs the writes (after clearing whole key groups) in one transaction, and accounts them. */
+  private async commit(writes: ChunkWrite[], cleared: number[] = []): Promise<void> {
+    await this.store.write((writer) => {
+      for (const keyGroup of cleared) writer.clear(this.span(keyGroup, keyGroup));
+      for (const { keyGroup, chunk, value } of writes) {
+        const key: ChunkKey = [this.operatorUid, keyGroup, chunk];
+        if (value === null) writer.delete(key);
+        else writer.put(key, value);
+      }
+    });
+    for (const { group, chunk, value } of writes) {
+      group.setStored(chunk, value !== null);
+      if (value === null) {
+        this.done.chunksDeleted++;
+        continue;
+      }
+      this.done.chunksWritten++;
+      for (const [, n] of value.counts) this.done.writes += n;
+      this.done.bytesWritten += utf8Length(value.text);
+    }
+    this.changes.committed([...cleared, ...writes.map((w) => w.keyGroup)]);
   }
 
   private evict(): void {
@@ -359,25 +419,17 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
     }
   }
 
-  private decode(text: string): Slot {
-    this.done.reads++;
+  private decode({ text }: ChunkValue): ChunkEntry[] {
+    const entries = decodeChunk(text);
+    this.done.chunksRead++;
+    this.done.reads += entries.length;
     this.done.bytesRead += utf8Length(text);
-    return deserializeState<Slot>(text);
-  }
-
-  private stateKey(keyGroup: number, table: string, key: Key, namespaceId: WindowId): StateKey {
-    return [this.operatorUid, keyGroup, table, serializeState(key), serializeState(namespaceId)];
+    return entries;
   }
 
   private span(first: number, last: number): KeyGroupSpan {
     return { operatorUid: this.operatorUid, first, last };
   }
-}
-
-/** A stored key, deserialized: the inverse of `stateKey`. */
-function cellOf([, keyGroup, table, keyText, namespaceIdText]: StateKey) {
-  const key = deserializeState<Key>(keyText);
-  return { keyGroup, table, key, namespaceId: deserializeState<WindowId>(namespaceIdText) };
 }
 
 /** Sorted key groups as runs of consecutive ones: one key range each. */

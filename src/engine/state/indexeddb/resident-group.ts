@@ -1,44 +1,55 @@
 /**
  * One key group of an operator held in memory: every entry of every table (so a miss is a
- * real miss), as live objects like the heap backend's, plus the cells changed since the last
- * flush. A dirty cell that still has a slot is written back; one without is deleted (a
- * tombstone).
+ * real miss), as live objects like the heap backend's, in the chunks it is stored as. A write
+ * marks its entry's chunk dirty; a flush rewrites each dirty chunk whole, or deletes it once
+ * empty, however many writes it took.
+ *
+ * An entry stays in the chunk it was loaded from or first put in, so an update rewrites one
+ * chunk of a large key group, not all of them. A new entry goes to the lowest chunk with room:
+ * chunks emptied by removals fill up again before another opens, so a key group never has more
+ * chunks than its peak entry count needs.
  */
 import type { Key } from '../../keygroups';
 import type { WindowId } from '../../windowing/window';
 import type { StateEntry } from '../keyed-state';
+import type { ChunkEntry } from './chunk';
 
-/** What one stored record holds, besides its key. */
-export interface Slot {
-  namespace: unknown;
-  value: unknown;
+/** A live entry, and the chunk it is stored in. */
+interface Cell extends ChunkEntry {
+  readonly chunk: number;
 }
 
-/** table -> key -> namespace ids */
-export type DirtyCells = Map<string, Map<Key, Set<WindowId>>>;
+interface Chunk {
+  /** In insertion order: the order it is serialized in. */
+  readonly cells: Set<Cell>;
+  /** Whether IndexedDB holds a record for it: an emptied chunk is deleted only then. */
+  stored: boolean;
+}
 
 export class ResidentGroup {
-  /** table -> key -> namespace id -> slot */
-  private readonly tables = new Map<string, Map<Key, Map<WindowId, Slot>>>();
-  private dirty: DirtyCells = new Map();
+  /** table -> key -> namespace id -> cell */
+  private readonly tables = new Map<string, Map<Key, Map<WindowId, Cell>>>();
+  /** By chunk index; a gap (a chunk deleted while a later one stayed) counts as empty. */
+  private readonly chunks: Chunk[] = [];
+  private dirty = new Set<number>();
+
+  constructor(private readonly chunkEntries: number) {}
 
   get(table: string, key: Key, namespaceId: WindowId): unknown {
-    return this.slot(table, key, namespaceId)?.value;
-  }
-
-  slot(table: string, key: Key, namespaceId: WindowId): Slot | undefined {
-    return this.tables.get(table)?.get(key)?.get(namespaceId);
+    return this.tables.get(table)?.get(key)?.get(namespaceId)?.value;
   }
 
   /** Returns whether the entry is new. */
   put(table: string, key: Key, namespace: unknown, namespaceId: WindowId, value: unknown): boolean {
-    this.markDirty(table, key, namespaceId);
-    const slot = this.slot(table, key, namespaceId);
-    if (slot !== undefined) {
-      slot.value = value;
+    const cell = this.tables.get(table)?.get(key)?.get(namespaceId);
+    if (cell !== undefined) {
+      cell.value = value;
+      this.dirty.add(cell.chunk);
       return false;
     }
-    this.load(table, key, namespaceId, { namespace, value });
+    const chunk = this.chunkWithRoom();
+    this.add({ table, key, namespaceId, namespace, value, chunk });
+    this.dirty.add(chunk);
     return true;
   }
 
@@ -46,67 +57,85 @@ export class ResidentGroup {
   remove(table: string, key: Key, namespaceId: WindowId): boolean {
     const byKey = this.tables.get(table);
     const byNamespace = byKey?.get(key);
-    if (byKey === undefined || byNamespace === undefined) return false;
-    if (!byNamespace.delete(namespaceId)) return false;
+    const cell = byNamespace?.get(namespaceId);
+    if (byKey === undefined || byNamespace === undefined || cell === undefined) return false;
+    byNamespace.delete(namespaceId);
     if (byNamespace.size === 0) byKey.delete(key);
-    this.markDirty(table, key, namespaceId);
+    this.chunkAt(cell.chunk).cells.delete(cell);
+    this.dirty.add(cell.chunk);
     return true;
   }
 
-  /** Installs an entry read from IndexedDB: not dirty. */
-  load(table: string, key: Key, namespaceId: WindowId, slot: Slot): void {
-    let byKey = this.tables.get(table);
-    if (byKey === undefined) {
-      byKey = new Map();
-      this.tables.set(table, byKey);
-    }
-    let byNamespace = byKey.get(key);
-    if (byNamespace === undefined) {
-      byNamespace = new Map();
-      byKey.set(key, byNamespace);
-    }
-    byNamespace.set(namespaceId, slot);
+  /** Installs a chunk read from IndexedDB: not dirty. */
+  load(chunk: number, entries: readonly ChunkEntry[]): void {
+    for (const entry of entries) this.add({ ...entry, chunk });
+    this.chunkAt(chunk).stored = true;
   }
 
   *entries(table: string): Iterable<StateEntry<unknown, unknown>> {
     for (const [key, byNamespace] of this.tables.get(table) ?? []) {
-      for (const [namespaceId, slot] of byNamespace) {
-        yield { key, namespace: slot.namespace, namespaceId, value: slot.value };
+      for (const [namespaceId, { namespace, value }] of byNamespace) {
+        yield { key, namespace, namespaceId, value };
       }
     }
+  }
+
+  /** The entries stored together in one record. */
+  entriesOf(chunk: number): ReadonlySet<ChunkEntry> {
+    return this.chunkAt(chunk).cells;
+  }
+
+  isStored(chunk: number): boolean {
+    return this.chunkAt(chunk).stored;
+  }
+
+  /** After a committed flush: whether it put the chunk's record or deleted it. */
+  setStored(chunk: number, stored: boolean): void {
+    this.chunkAt(chunk).stored = stored;
   }
 
   isDirty(): boolean {
     return this.dirty.size > 0;
   }
 
-  /** Hands the dirty cells to a flush; writes made meanwhile start a new set. */
-  takeDirty(): DirtyCells {
-    const cells = this.dirty;
-    this.dirty = new Map();
-    return cells;
+  /** Hands the dirty chunks to a flush; writes made meanwhile start a new set. */
+  takeDirty(): number[] {
+    const chunks = [...this.dirty].sort((a, b) => a - b);
+    this.dirty = new Set();
+    return chunks;
   }
 
-  /** Gives back the cells of a failed flush, so nothing is lost. */
-  restoreDirty(cells: DirtyCells): void {
-    for (const [table, byKey] of cells) {
-      for (const [key, namespaceIds] of byKey) {
-        for (const namespaceId of namespaceIds) this.markDirty(table, key, namespaceId);
-      }
-    }
+  /** Gives back the chunks of a failed flush, so nothing is lost. */
+  restoreDirty(chunks: readonly number[]): void {
+    for (const chunk of chunks) this.dirty.add(chunk);
   }
 
-  private markDirty(table: string, key: Key, namespaceId: WindowId): void {
-    let byKey = this.dirty.get(table);
+  private add(cell: Cell): void {
+    let byKey = this.tables.get(cell.table);
     if (byKey === undefined) {
       byKey = new Map();
-      this.dirty.set(table, byKey);
+      this.tables.set(cell.table, byKey);
     }
-    let namespaceIds = byKey.get(key);
-    if (namespaceIds === undefined) {
-      namespaceIds = new Set();
-      byKey.set(key, namespaceIds);
+    let byNamespace = byKey.get(cell.key);
+    if (byNamespace === undefined) {
+      byNamespace = new Map();
+      byKey.set(cell.key, byNamespace);
     }
-    namespaceIds.add(namespaceId);
+    byNamespace.set(cell.namespaceId, cell);
+    this.chunkAt(cell.chunk).cells.add(cell);
+  }
+
+  private chunkWithRoom(): number {
+    const i = this.chunks.findIndex((c) => c === undefined || c.cells.size < this.chunkEntries);
+    return i === -1 ? this.chunks.length : i;
+  }
+
+  private chunkAt(index: number): Chunk {
+    let chunk = this.chunks[index];
+    if (chunk === undefined) {
+      chunk = { cells: new Set(), stored: false };
+      this.chunks[index] = chunk;
+    }
+    return chunk;
   }
 }

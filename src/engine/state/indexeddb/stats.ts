@@ -2,11 +2,14 @@
 export interface IndexedDbStateStats {
   /** Entries deserialized from IndexedDB (prefetch, snapshot). */
   reads: number;
-  /** Entries serialized into IndexedDB (flush, restore). */
+  /** Entries serialized into IndexedDB (flush, restore): every entry of each chunk written. */
   writes: number;
-  /** Tombstones written by flushes. */
-  deletes: number;
-  /** UTF-8 size of the serialized values read and written. */
+  /** Chunk records deserialized, and written (one per dirty chunk, however many writes). */
+  chunksRead: number;
+  chunksWritten: number;
+  /** Chunk records deleted by flushes because their entries were all removed. */
+  chunksDeleted: number;
+  /** UTF-8 size of the serialized chunks read and written. */
   bytesRead: number;
   bytesWritten: number;
   /** Key groups a prefetch found in memory, and those it had to load. */

@@ -1,8 +1,10 @@
 /**
  * The IndexedDB database that holds the keyed state of one job, shared by the backends of all
- * its operator subtasks. One object store, "state", maps
- * [operatorUid, keyGroup, table, key text, namespace id text] to the serialized value, so the
- * key groups of an operator are one contiguous key range: what prefetch and snapshots read.
+ * its operator subtasks. One object store, "state", maps [operatorUid, keyGroup, chunk] to one
+ * chunk of a key group: up to a bounded number of its entries, across all tables, serialized
+ * as one string (see chunk.ts). IndexedDB costs per record and per transaction far more than
+ * per byte, so state moves in chunks, not entries. The key groups of an operator are one
+ * contiguous key range: what prefetch and snapshots read.
  */
 import { wrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPObjectStore } from 'idb';
@@ -14,24 +16,27 @@ import { SerialQueue } from './serial-queue';
  * name would silently disappear from jobs that resume from it.
  */
 const DATABASE_PREFIX = 'tidemark-state-v1';
-/** The schema version IndexedDB upgrades by; bump it only with an upgrade step below. */
-const DATABASE_VERSION = 1;
+/**
+ * The schema version IndexedDB upgrades by. 1 stored one record per entry; 2 stores chunks.
+ * Version 1 never shipped in a release, so its databases are recreated empty, not migrated.
+ */
+const DATABASE_VERSION = 2;
 
 export const STORE_NAMES = { state: 'state' } as const;
 
-/** Key and namespace id are serialized text: IndexedDB keys cannot be null or boolean. */
-export type StateKey = [
-  operatorUid: string,
-  keyGroup: number,
-  table: string,
-  key: string,
-  namespaceId: string,
-];
+export type ChunkKey = [operatorUid: string, keyGroup: number, chunk: number];
 
-export interface StateRecord {
-  key: StateKey;
-  /** serializeState({ namespace, value }) */
+/** What one record holds. */
+export interface ChunkValue {
+  /** Entries per table, read without parsing `text`: how a reopened backend counts state. */
+  counts: [table: string, entries: number][];
+  /** The entries, serialized together (see chunk.ts). */
   text: string;
+}
+
+export interface ChunkRecord {
+  key: ChunkKey;
+  value: ChunkValue;
 }
 
 /** Key groups first..last (inclusive) of one operator. */
@@ -42,14 +47,13 @@ export interface KeyGroupSpan {
 }
 
 export interface StateReader {
-  /** Every record of the span, in key order. */
-  records(span: KeyGroupSpan): Promise<StateRecord[]>;
-  keys(span: KeyGroupSpan): Promise<StateKey[]>;
+  /** Every chunk of the span, in key order: by key group, then chunk index. */
+  chunks(span: KeyGroupSpan): Promise<ChunkRecord[]>;
 }
 
 export interface StateWriter {
-  put(key: StateKey, text: string): void;
-  delete(key: StateKey): void;
+  put(key: ChunkKey, value: ChunkValue): void;
+  delete(key: ChunkKey): void;
   clear(span: KeyGroupSpan): void;
 }
 
@@ -63,7 +67,7 @@ export interface StateTransactions {
 }
 
 interface StateSchema extends DBSchema {
-  [STORE_NAMES.state]: { key: StateKey; value: string };
+  [STORE_NAMES.state]: { key: ChunkKey; value: ChunkValue };
 }
 
 type StateObjectStore<Mode extends IDBTransactionMode> = IDBPObjectStore<
@@ -100,7 +104,14 @@ export class StateStore implements StateTransactions {
     try {
       const request = factory.open(databaseName, DATABASE_VERSION);
       request.addEventListener('upgradeneeded', (event) => {
-        if (event.oldVersion < 1) request.result.createObjectStore(STORE_NAMES.state);
+        const db = request.result;
+        if (event.oldVersion < 2) {
+          // Chunks replaced the unreleased one-record-per-entry layout: start over empty.
+          if (db.objectStoreNames.contains(STORE_NAMES.state)) {
+            db.deleteObjectStore(STORE_NAMES.state);
+          }
+          db.createObjectStore(STORE_NAMES.state);
+        }
       });
       const db = (await wrap(request)) as IDBPDatabase<StateSchema>;
       return new StateStore(db, factory, databaseName);
@@ -112,13 +123,12 @@ export class StateStore implements StateTransactions {
   read<T>(work: (reader: StateReader) => Promise<T>): Promise<T> {
     return this.transaction('readonly', (store) =>
       work({
-        records: async (span) => {
+        chunks: async (span) => {
           const range = keyRange(span);
           // Same range, same transaction: the two lists line up.
-          const [keys, texts] = await Promise.all([store.getAllKeys(range), store.getAll(range)]);
-          return keys.map((key, i) => ({ key, text: texts[i] }));
+          const [keys, values] = await Promise.all([store.getAllKeys(range), store.getAll(range)]);
+          return keys.map((key, i) => ({ key, value: values[i] }));
         },
-        keys: (span) => store.getAllKeys(keyRange(span)),
       }),
     );
   }
@@ -129,7 +139,7 @@ export class StateStore implements StateTransactions {
         // A failed request aborts the transaction, and tx.done rejects with its error.
         const issued = (request: Promise<unknown>) => void request.catch(() => undefined);
         work({
-          put: (key, text) => issued(store.put(text, key)),
+          put: (key, value) => issued(store.put(value, key)),
           delete: (key) => issued(store.delete(key)),
           clear: (span) => issued(store.delete(keyRange(span))),
         });
@@ -170,7 +180,7 @@ export class StateStore implements StateTransactions {
   }
 }
 
-/** Arrays sort after strings, so [uid, last, []] is above every key of key group `last`. */
+/** Arrays sort after numbers, so [uid, last, []] is above every chunk of key group `last`. */
 function keyRange({ operatorUid, first, last }: KeyGroupSpan): IDBKeyRange {
   return IDBKeyRange.bound([operatorUid, first], [operatorUid, last, []]);
 }
