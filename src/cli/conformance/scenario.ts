@@ -1,6 +1,6 @@
 /** Conformance scenarios: the file format of the shared conformance folder. */
-import type { PipelineDocument, PipelineEdge, PipelineNode } from '../../engine/pipeline/document';
-import { PIPELINE_VERSION } from '../../engine/pipeline/document';
+import type { PipelineDocument, PipelineNode } from '../../engine/pipeline/document';
+import { linearPipeline } from '../../engine/testing/linear-pipeline';
 import type { JsonValue } from '../../engine/pipeline/document';
 
 export interface ScenarioRecord {
@@ -54,51 +54,37 @@ export function scenarioPipeline(
   parallelism = s.pipeline.parallelism,
 ): PipelineDocument {
   const p = s.pipeline;
-  const nodes: PipelineNode[] = [];
-  const edges: PipelineEdge[] = [];
-  const link = (source: string, target: string, sourcePort?: string) =>
-    edges.push({
-      id: `${source}-${sourcePort ?? 'out'}-${target}`,
-      source,
-      target,
-      ...(sourcePort ? { sourcePort } : {}),
-    });
-
-  const sources = p.sources ?? { main: {} };
-  for (const [name, cfg] of Object.entries(sources)) {
-    nodes.push({
-      uid: `source-${name}`,
-      kind: 'source.list',
-      params: {
-        records: s.input.filter((r) => sourceOf(r) === name) as JsonValue[],
-        bounded: false,
-        outOfOrdernessMs: cfg.outOfOrdernessMs ?? 0,
-        idleTimeoutMs: cfg.idleTimeoutMs ?? null,
-      },
-    });
-  }
-  let tail = nodes.map((n) => n.uid);
-  const chain = (node: PipelineNode) => {
-    nodes.push(node);
-    for (const t of tail) link(t, node.uid);
-    tail = [node.uid];
-  };
-  if (tail.length > 1) chain({ uid: 'union', kind: 'union', params: {} });
-  if (p.filter) {
-    chain({
-      uid: 'filter',
-      kind: 'filter',
-      params: { mode: 'compare', field: p.filter.field, op: p.filter.op, value: p.filter.value },
-    });
-  }
-  if (p.keyBy !== null)
-    chain({ uid: 'keyBy', kind: 'keyBy', params: { mode: 'field', field: p.keyBy } });
   const w = p.window;
-  chain({
-    uid: 'window',
-    kind: p.keyBy === null ? 'windowAll' : 'window',
+  const sources = Object.entries(p.sources ?? { main: {} }).map(([name, cfg]) => [
+    name,
+    {
+      records: s.input.filter((r) => sourceOf(r) === name) as JsonValue[],
+      bounded: false,
+      outOfOrdernessMs: cfg.outOfOrdernessMs ?? 0,
+      idleTimeoutMs: cfg.idleTimeoutMs ?? null,
+    },
+  ]);
+  const filter: PipelineNode[] = p.filter
+    ? [
+        {
+          uid: 'filter',
+          kind: 'filter',
+          params: {
+            mode: 'compare',
+            field: p.filter.field,
+            op: p.filter.op,
+            value: p.filter.value,
+          },
+        },
+      ]
+    : [];
+  return linearPipeline({
+    name: s.name,
+    sources: Object.fromEntries(sources),
+    middle: filter,
+    keyBy: p.keyBy,
     parallelism,
-    params: {
+    window: {
       assigner: w.kind,
       ...(w.kind === 'tumbling' ? { sizeMs: w.sizeMs, offsetMs: w.offsetMs ?? 0 } : {}),
       ...(w.kind === 'sliding'
@@ -112,16 +98,4 @@ export function scenarioPipeline(
       lateOutput: p.lateOutput,
     },
   });
-  nodes.push({
-    uid: 'results',
-    kind: 'sink',
-    parallelism,
-    params: { name: 'results' },
-  });
-  link('window', 'results');
-  if (p.lateOutput) {
-    nodes.push({ uid: 'late', kind: 'sink', params: { name: 'late' } });
-    link('window', 'late', 'late');
-  }
-  return { version: PIPELINE_VERSION, name: s.name, nodes, edges };
 }

@@ -149,6 +149,7 @@ const windowParams: readonly ParamSpec[] = [
     default: '(a, b) => ({ ...b, value: a.value + b.value })',
     when: { param: 'aggregate', is: ['reduce'] },
   },
+  { name: 'lateOutput', label: 'Late records to side output', type: 'boolean', default: true },
 ];
 
 const metas: readonly OperatorMeta[] = [
@@ -322,10 +323,7 @@ const metas: readonly OperatorMeta[] = [
     category: 'window',
     inputs: 'one',
     outputs: ['out', 'late'],
-    params: [
-      ...windowParams,
-      { name: 'lateOutput', label: 'Late records to side output', type: 'boolean', default: true },
-    ],
+    params: windowParams,
   },
   {
     kind: 'windowAll',
@@ -334,10 +332,7 @@ const metas: readonly OperatorMeta[] = [
     category: 'window',
     inputs: 'one',
     outputs: ['out', 'late'],
-    params: [
-      ...windowParams,
-      { name: 'lateOutput', label: 'Late records to side output', type: 'boolean', default: true },
-    ],
+    params: windowParams,
   },
   {
     kind: 'union',

@@ -8,10 +8,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { JsonValue, PipelineDocument, PipelineEdge, PipelineNode } from '../pipeline/document';
-import { PIPELINE_VERSION } from '../pipeline/document';
+import type { JsonValue, PipelineDocument, PipelineNode } from '../pipeline/document';
 import { IndexedDbKeyedStateBackend } from '../state/indexeddb/backend';
 import { StateStore } from '../state/indexeddb/store';
+import { linearPipeline } from '../testing/linear-pipeline';
 import { JobMaster } from './job-master';
 import type { CheckpointingConfig, DeliveredResult, MasterConfig } from './job-master';
 
@@ -160,53 +160,41 @@ const caseArb: fc.Arbitrary<Case> = fc
 
 /** sources -> (union) -> (filter) -> (keyBy) -> window -> 'results' sink, + 'late' sink. */
 function pipelineDoc({ spec, input }: Case): PipelineDocument {
-  const nodes: PipelineNode[] = [];
-  const edges: PipelineEdge[] = [];
-  const link = (source: string, target: string, sourcePort?: string) =>
-    edges.push({
-      id: `${source}-${sourcePort ?? 'out'}-${target}`,
-      source,
-      target,
-      ...(sourcePort ? { sourcePort } : {}),
-    });
-  spec.sources.forEach((s, i) => {
+  const sources = spec.sources.map((s, i) => {
     const name = SOURCE_NAMES[i]!;
-    nodes.push({
-      uid: `source-${name}`,
-      kind: 'source.list',
-      params: {
-        records: input.filter((r) => r.source === name) as unknown as JsonValue[],
-        bounded: false,
-        outOfOrdernessMs: s.outOfOrdernessMs,
-        idleTimeoutMs: s.idleTimeoutMs,
-        ...(s.watermarkIntervalMs === null
-          ? {}
-          : { watermarkEmit: 'periodic', watermarkIntervalMs: s.watermarkIntervalMs }),
-      },
-    });
+    const params: Record<string, JsonValue> = {
+      records: input.filter((r) => r.source === name) as unknown as JsonValue[],
+      bounded: false,
+      outOfOrdernessMs: s.outOfOrdernessMs,
+      idleTimeoutMs: s.idleTimeoutMs,
+      ...(s.watermarkIntervalMs === null
+        ? {}
+        : { watermarkEmit: 'periodic', watermarkIntervalMs: s.watermarkIntervalMs }),
+    };
+    return [name, params] as const;
   });
-  let tail = nodes.map((n) => n.uid);
-  const chain = (node: PipelineNode) => {
-    nodes.push(node);
-    for (const t of tail) link(t, node.uid);
-    tail = [node.uid];
-  };
-  if (tail.length > 1) chain({ uid: 'union', kind: 'union', params: {} });
-  if (spec.filter !== null) {
-    chain({
-      uid: 'filter',
-      kind: 'filter',
-      params: { mode: 'compare', field: 'value', op: spec.filter.op, value: spec.filter.value },
-    });
-  }
-  if (spec.keyBy !== null) {
-    chain({ uid: 'keyBy', kind: 'keyBy', params: { mode: 'field', field: spec.keyBy } });
-  }
-  chain({
-    uid: 'window',
-    kind: spec.keyBy === null ? 'windowAll' : 'window',
+  const filter: PipelineNode[] =
+    spec.filter === null
+      ? []
+      : [
+          {
+            uid: 'filter',
+            kind: 'filter',
+            params: {
+              mode: 'compare',
+              field: 'value',
+              op: spec.filter.op,
+              value: spec.filter.value,
+            },
+          },
+        ];
+  return linearPipeline({
+    name: 'exactly-once-property',
+    sources: Object.fromEntries(sources),
+    middle: filter,
+    keyBy: spec.keyBy,
     parallelism: spec.parallelism,
-    params: {
+    window: {
       ...spec.window,
       allowedLatenessMs: spec.allowedLatenessMs,
       aggregate: spec.aggregate,
@@ -214,17 +202,6 @@ function pipelineDoc({ spec, input }: Case): PipelineDocument {
       lateOutput: spec.lateOutput,
     },
   });
-  chain({
-    uid: 'results',
-    kind: 'sink',
-    parallelism: spec.parallelism,
-    params: { name: 'results' },
-  });
-  if (spec.lateOutput) {
-    nodes.push({ uid: 'late', kind: 'sink', params: { name: 'late' } });
-    link('window', 'late', 'late');
-  }
-  return { version: PIPELINE_VERSION, name: 'exactly-once-property', nodes, edges };
 }
 
 function masterConfig(c: Case, mode: CheckpointingConfig['mode'], script: Script): MasterConfig {

@@ -3,11 +3,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { assignToKeyGroup, DEFAULT_MAX_PARALLELISM, keyGroupRangeForOperator } from '../keygroups';
-import type { JsonValue, PipelineDocument, PipelineEdge, PipelineNode } from '../pipeline/document';
+import type { JsonValue, PipelineDocument, PipelineNode } from '../pipeline/document';
 import { PIPELINE_VERSION } from '../pipeline/document';
 import type { WindowResult } from '../operators/window-operator';
 import { IndexedDbKeyedStateBackend } from '../state/indexeddb/backend';
 import { StateStore } from '../state/indexeddb/store';
+import { linearPipeline } from '../testing/linear-pipeline';
 import { JobMaster } from './job-master';
 import type { CheckpointingConfig, DeliveredResult, MasterConfig } from './job-master';
 import type { JobFailure } from './job';
@@ -47,57 +48,28 @@ interface Shape {
  * 'results' sink, and a 'late' sink on the late port when the window has lateOutput.
  */
 function pipelineDoc(input: Row[], shape: Shape = {}): PipelineDocument {
-  const nodes: PipelineNode[] = [];
-  const edges: PipelineEdge[] = [];
-  const link = (source: string, target: string, sourcePort?: string) =>
-    edges.push({
-      id: `${source}-${sourcePort ?? 'out'}-${target}`,
-      source,
-      target,
-      ...(sourcePort ? { sourcePort } : {}),
-    });
-  for (const [name, params] of Object.entries(shape.sources ?? { main: {} })) {
-    nodes.push({
-      uid: `source-${name}`,
-      kind: 'source.list',
-      params: {
-        records: input.filter((r) => (r.source ?? 'main') === name) as unknown as JsonValue[],
-        bounded: false,
-        ...params,
-      },
-    });
-  }
-  let tail = nodes.map((n) => n.uid);
-  const chain = (node: PipelineNode) => {
-    nodes.push(node);
-    for (const t of tail) link(t, node.uid);
-    tail = [node.uid];
-  };
-  if (tail.length > 1) chain({ uid: 'union', kind: 'union', params: {} });
-  for (const m of shape.middle ?? []) chain(m);
-  const keyBy = shape.keyBy === undefined ? 'key' : shape.keyBy;
-  if (keyBy !== null)
-    chain({ uid: 'keyBy', kind: 'keyBy', params: { mode: 'field', field: keyBy } });
-  const window: Params = {
-    assigner: 'tumbling',
-    sizeMs: 10,
-    aggregate: 'count',
-    lateOutput: false,
-    ...shape.window,
-  };
-  const parallelism = shape.parallelism ?? 1;
-  chain({
-    uid: 'window',
-    kind: keyBy === null ? 'windowAll' : 'window',
-    parallelism,
-    params: window,
+  const sources = Object.entries(shape.sources ?? { main: {} }).map(([name, params]) => [
+    name,
+    {
+      records: input.filter((r) => (r.source ?? 'main') === name) as unknown as JsonValue[],
+      bounded: false,
+      ...params,
+    },
+  ]);
+  return linearPipeline({
+    name: 'job-master-test',
+    sources: Object.fromEntries(sources),
+    middle: shape.middle ?? [],
+    keyBy: shape.keyBy === undefined ? 'key' : shape.keyBy,
+    parallelism: shape.parallelism ?? 1,
+    window: {
+      assigner: 'tumbling',
+      sizeMs: 10,
+      aggregate: 'count',
+      lateOutput: false,
+      ...shape.window,
+    },
   });
-  chain({ uid: 'results', kind: 'sink', parallelism, params: { name: 'results' } });
-  if (window.lateOutput === true) {
-    nodes.push({ uid: 'late', kind: 'sink', params: { name: 'late' } });
-    link('window', 'late', 'late');
-  }
-  return { version: PIPELINE_VERSION, name: 'job-master-test', nodes, edges };
 }
 
 function masterConfig(overrides: {
