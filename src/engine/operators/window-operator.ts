@@ -69,7 +69,7 @@ export class WindowOperator implements StreamOperator, Triggerable<Window> {
     this.contents = this.backend.table(WINDOW_CONTENTS);
     this.mergingSets = spec.assigner.mergeWindows ? this.backend.table(MERGING_WINDOWS) : null;
     this.triggerContext = new WindowTriggerContext(ctx, this.backend, spec.assigner);
-    (ctx.timers as OperatorContext['timers']).bind(this);
+    ctx.timers.bind(this);
   }
 
   processElement(value: unknown, timestamp: number, key: Key, keyGroup: number): void {

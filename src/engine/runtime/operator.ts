@@ -1,6 +1,7 @@
 /** What an operator sees of the runtime, and what the runtime asks of an operator. */
 import type { Key, KeyGroupRange } from '../keygroups';
 import type { KeyedStateBackend } from '../state/keyed-state';
+import type { Timer } from './timer-queue';
 import type { InternalTimerService } from './timer-service';
 import type { Tracer } from './trace';
 
@@ -44,8 +45,8 @@ export interface StreamOperator {
 
 /** Operators with timers implement the callbacks the timer service invokes. */
 export interface Triggerable<N> {
-  onEventTime(timer: import('./timer-queue').Timer<N>): void;
-  onProcessingTime(timer: import('./timer-queue').Timer<N>): void;
+  onEventTime(timer: Timer<N>): void;
+  onProcessingTime(timer: Timer<N>): void;
 }
 
 /** A failure inside an operator, naming it so the job's failure says where it happened. */
