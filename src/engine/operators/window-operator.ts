@@ -141,12 +141,15 @@ export class WindowOperator implements StreamOperator, Triggerable<Window> {
     );
     this.contents.put(key, keyGroup, stateWindow, id, next);
 
+    // A fixed window that already had state has had its first element: the timers set
+    // then are still pending (they are only deleted together with the state).
+    const continued = acc !== undefined && this.mergingSets === null;
     this.triggerContext.window = window;
+    this.triggerContext.windowContinued = continued;
     const result = this.trigger.onElement(timestamp, window, this.triggerContext);
     if (fires(result)) this.emit(window, next, key);
     if (purges(result)) this.contents.remove(key, keyGroup, id);
-    // A fixed window that already had state already has its cleanup timer.
-    if (acc === undefined || this.mergingSets !== null) this.registerCleanupTimer(window);
+    if (!continued) this.registerCleanupTimer(window);
   }
 
   private onTimer(timer: Timer<Window>, domain: 'event' | 'processing'): void {
@@ -332,6 +335,7 @@ export class WindowOperator implements StreamOperator, Triggerable<Window> {
 /** The trigger's view: the current key (from the backend) and the window being handled. */
 class WindowTriggerContext implements TriggerContext {
   window: Window = null as unknown as Window;
+  windowContinued = false;
   private readonly states = new Map<string, KeyedValueState<Window, unknown>>();
 
   constructor(

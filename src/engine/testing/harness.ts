@@ -286,6 +286,7 @@ export class OperatorHarness<O extends StreamOperator = StreamOperator> {
 export class TestTriggerContext implements TriggerContext {
   watermark: number = MIN_WATERMARK;
   processingTime = 0;
+  windowContinued = false;
   readonly eventTimers = new Set<string>();
   readonly processingTimers = new Set<string>();
   private readonly state = new Map<string, unknown>();

@@ -20,6 +20,16 @@ describe('EventTimeTrigger', () => {
     expect(t.onProcessingTime(3, w(2, 4), ctx)).toBe('CONTINUE');
   });
 
+  it('leaves the timer of a continued window alone: it is still pending', () => {
+    const t: Trigger = new EventTimeTrigger();
+    const ctx = new TestTriggerContext();
+    ctx.windowContinued = true;
+    expect(t.onElement(0, w(0, 2), ctx.at(w(0, 2)))).toBe('CONTINUE');
+    expect(ctx.eventTimers.size).toBe(0);
+    ctx.watermark = 1;
+    expect(t.onElement(0, w(0, 2), ctx.at(w(0, 2)))).toBe('FIRE');
+  });
+
   // Flink: EventTimeTriggerTest.testLateElementTriggersImmediately
   it('fires at once, with no timer, for a window the watermark has passed', () => {
     const t: Trigger = new EventTimeTrigger();

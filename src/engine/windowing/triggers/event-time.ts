@@ -10,7 +10,7 @@ export class EventTimeTrigger implements Trigger<Window> {
       // Already due: a late record within allowed lateness fires the window at once.
       return 'FIRE';
     }
-    ctx.registerEventTimeTimer(window.maxTimestamp());
+    if (!ctx.windowContinued) ctx.registerEventTimeTimer(window.maxTimestamp());
     return 'CONTINUE';
   }
 

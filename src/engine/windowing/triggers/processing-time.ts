@@ -6,7 +6,7 @@ export class ProcessingTimeTrigger implements Trigger<Window> {
   readonly name = 'ProcessingTimeTrigger';
 
   onElement(_timestamp: number, window: Window, ctx: TriggerContext): TriggerResult {
-    ctx.registerProcessingTimeTimer(window.maxTimestamp());
+    if (!ctx.windowContinued) ctx.registerProcessingTimeTimer(window.maxTimestamp());
     return 'CONTINUE';
   }
 

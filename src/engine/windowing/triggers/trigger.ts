@@ -11,6 +11,12 @@ export const purges = (r: TriggerResult): boolean => r === 'PURGE' || r === 'FIR
 export interface TriggerContext {
   currentWatermark(): number;
   currentProcessingTime(): number;
+  /**
+   * In onElement: the window already held state before this element, and the timers the
+   * trigger set for it are still pending. Flink's triggers set them again and the timer
+   * service deduplicates; ours may skip that lookup.
+   */
+  readonly windowContinued: boolean;
   registerEventTimeTimer(time: number): void;
   deleteEventTimeTimer(time: number): void;
   registerProcessingTimeTimer(time: number): void;
