@@ -803,3 +803,50 @@ describe('JobMaster: a full IndexedDB', () => {
     }
   });
 });
+
+describe('JobMaster: incremental checkpoints', () => {
+  it('copy only the key groups written since the last one on IndexedDB; savepoints are full', async () => {
+    const keys = Array.from({ length: 20 }, (_, i) => `k${i}`);
+    const input = [...keys.map((k, i) => row(k, 1, i)), row('k3', 2, 30), row('k3', 3, 31)];
+    const doc = pipelineDoc(input, { window: { sizeMs: 100 } });
+    const factory = new IDBFactory();
+    const stores: StateStore[] = [];
+    const config: MasterConfig = {
+      ...masterConfig({ checkpointing: { retained: 2 } }),
+      stateBackend: 'indexeddb',
+      keyedStateForAttempt: async (attempt) => {
+        const store = await StateStore.open({ factory, name: `incremental-${attempt}` });
+        stores.push(store);
+        return (operatorUid, keyGroupRange) =>
+          new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange });
+      },
+    };
+    const { master, events } = await startMaster(doc, config);
+    try {
+      for (let i = 0; i < keys.length; i++) await master.step('source-main');
+      const full = await master.triggerCheckpoint();
+      await master.step('source-main');
+      const incremental = await master.triggerCheckpoint();
+      expect(full.sharedKeyGroups).toBe(0);
+      expect(full.writtenBytes).toBe(full.bytes);
+      // Only k3's key group was written: every other one is shared with the first checkpoint.
+      const keyGroups = new Set(keys.map((k) => assignToKeyGroup(k, DEFAULT_MAX_PARALLELISM)));
+      expect(incremental.sharedKeyGroups).toBe(keyGroups.size - 1);
+      expect(incremental.writtenBytes).toBeLessThan(full.writtenBytes);
+      expect(incremental.bytes).toBeGreaterThan(incremental.writtenBytes);
+
+      // Restoring the incremental checkpoint brings back all of the state.
+      await master.injectFailure();
+      await master.step('source-main');
+      const text = await master.savepoint();
+      const savepoint = master.checkpoints().at(-1)!;
+      expect(savepoint.kind).toBe('savepoint');
+      expect(savepoint.writtenBytes).toBe(savepoint.bytes);
+      expect(text.length).toBeGreaterThanOrEqual(savepoint.bytes);
+      await master.drain();
+      expect(committed(events)).toEqual(await failureFree(doc, input, masterConfig({})));
+    } finally {
+      for (const store of stores) await store.destroy();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import type { Job, JobFailure, RunCondition, RunConfig, SinkResult } from './job
 import { parseSnapshot, SAVEPOINT_FORMAT, SAVEPOINT_VERSION, serializeSnapshot } from './snapshot';
 import type { JobSnapshot } from './snapshot';
 import type { TraceEvent } from './trace';
+import type { KeyGroupState } from '../state/keyed-state';
 import { serializeState } from '../state/serialization';
 
 export interface CheckpointingConfig {
@@ -41,6 +42,7 @@ export interface MasterConfig extends RunConfig {
 
 export interface CheckpointStats {
   id: number;
+  kind: 'checkpoint' | 'savepoint';
   /** Processing time when the barriers were injected. */
   triggeredAt: number;
   /** Real time from trigger to completion (snapshots of IndexedDB state take real time). */
@@ -50,8 +52,14 @@ export interface CheckpointStats {
    * deliver at once, so no input is ever held back: it is always 0 here.
    */
   alignmentMs: number;
-  /** Size of the stored checkpoint, in bytes of its serialized form. */
+  /** Size of the whole state it restores, in bytes of its serialized form. */
   bytes: number;
+  /**
+   * What this checkpoint itself copied: less than `bytes` for an incremental checkpoint,
+   * whose unchanged key groups are shared with the one before.
+   */
+  writtenBytes: number;
+  sharedKeyGroups: number;
   subtasks: { uid: string; subtask: number; stateEntries: number; timers: number; bytes: number }[];
   /** Read positions of the sources, where a restore rewinds them to. */
   offsets: { uid: string; subtask: number; offset: number }[];
@@ -74,7 +82,8 @@ export class JobMaster {
   private failOn: number | null = null;
   private nextCheckpointAt: number;
   private finalFailure: JobFailure | null = null;
-  private readonly completed: { stats: CheckpointStats; text: string }[] = [];
+  /** Retained checkpoints; incremental ones share unchanged key groups with their base. */
+  private readonly completed: { stats: CheckpointStats; snapshot: JobSnapshot }[] = [];
   private pending: DeliveredResult[] = [];
   private readonly resultListeners = new Set<(r: DeliveredResult) => void>();
   private readonly traceListeners = new Set<(e: TraceEvent) => void>();
@@ -209,25 +218,33 @@ export class JobMaster {
     this.failOn = records;
   }
 
-  /** Takes a checkpoint now; in exactly-once mode it commits the results before it. */
+  /**
+   * Takes a checkpoint now; in exactly-once mode it commits the results before it. With the
+   * IndexedDB backend it is incremental: only key groups written since the last one are
+   * copied, the rest is shared with it and dropped when no retained checkpoint needs it.
+   */
   async triggerCheckpoint(): Promise<CheckpointStats> {
-    const job = this.current;
-    const started = this.config.wallClock?.();
-    const snapshot = await job.snapshot();
-    const text = serializeSnapshot(snapshot);
-    const durationMs = started === undefined ? null : this.config.wallClock!() - started;
-    const stats = checkpointStats(snapshot, text.length, durationMs);
-    this.completed.push({ stats, text });
-    while (this.completed.length > Math.max(1, this.config.checkpointing.retained))
-      this.completed.shift();
-    if (this.config.checkpointing.mode === 'exactly-once') this.commitPending();
-    return stats;
+    return this.checkpoint('checkpoint');
   }
 
-  /** A savepoint: a checkpoint the user keeps, as the file they download. */
+  /** A savepoint: always a full copy of the state, as the file the user downloads. */
   async savepoint(): Promise<string> {
-    await this.triggerCheckpoint();
-    return this.completed.at(-1)!.text;
+    await this.checkpoint('savepoint');
+    return serializeSnapshot(this.completed.at(-1)!.snapshot);
+  }
+
+  private async checkpoint(kind: CheckpointStats['kind']): Promise<CheckpointStats> {
+    const base = kind === 'checkpoint' ? this.completed.at(-1)?.snapshot : undefined;
+    const started = this.config.wallClock?.();
+    const snapshot = await this.current.snapshot({ incrementalFrom: base });
+    const durationMs = started === undefined ? null : this.config.wallClock!() - started;
+    const stats = checkpointStats(kind, snapshot, base, durationMs);
+    this.completed.push({ stats, snapshot });
+    while (this.completed.length > Math.max(1, this.config.checkpointing.retained)) {
+      this.completed.shift();
+    }
+    if (this.config.checkpointing.mode === 'exactly-once') this.commitPending();
+    return stats;
   }
 
   cancel(): void {
@@ -269,7 +286,8 @@ export class JobMaster {
     const next = createJob(this.doc, { ...this.config, createKeyedState });
     const latest = this.completed.at(-1);
     if (checkpointing.mode !== 'off' && latest !== undefined) {
-      await next.restore(parseSnapshot(latest.text));
+      // Through the file format: a copy, so the restored job cannot change the checkpoint.
+      await next.restore(parseSnapshot(serializeSnapshot(latest.snapshot)));
     } else if (checkpointing.mode === 'off') {
       // Without checkpoints the sources go on where they were; the state is lost.
       await next.restore(positionsOnly(this.doc.name, this.config, failed), {
@@ -319,16 +337,39 @@ function changed(
 }
 
 function checkpointStats(
+  kind: CheckpointStats['kind'],
   snapshot: JobSnapshot,
-  bytes: number,
+  base: JobSnapshot | undefined,
   durationMs: number | null,
 ): CheckpointStats {
+  const shared = new Set<KeyGroupState>();
+  for (const op of base?.operators ?? []) {
+    for (const s of op.subtasks) for (const g of s.keyGroups) shared.add(g);
+  }
+  const written = {
+    ...snapshot,
+    operators: snapshot.operators.map((op) => ({
+      ...op,
+      subtasks: op.subtasks.map((s) => ({
+        ...s,
+        keyGroups: s.keyGroups.filter((g) => !shared.has(g)),
+      })),
+    })),
+  };
+  const sharedKeyGroups = snapshot.operators.reduce(
+    (n, op) =>
+      n + op.subtasks.reduce((m, s) => m + s.keyGroups.filter((g) => shared.has(g)).length, 0),
+    0,
+  );
   return {
     id: snapshot.checkpointId,
+    kind,
     triggeredAt: snapshot.processingTime,
     durationMs,
     alignmentMs: 0,
-    bytes,
+    bytes: serializeSnapshot(snapshot).length,
+    writtenBytes: serializeSnapshot(written).length,
+    sharedKeyGroups,
     subtasks: snapshot.operators.flatMap((op) =>
       op.subtasks.map((s) => ({
         uid: op.uid,

@@ -260,11 +260,20 @@ export class Job {
    * A consistent snapshot of the whole job, taken between records: with no data in flight,
    * this is what aligned checkpoint barriers capture.
    */
-  async snapshot(checkpointId = this.lastCheckpointId + 1): Promise<JobSnapshot> {
-    this.lastCheckpointId = Math.max(this.lastCheckpointId, checkpointId);
+  async snapshot(options: { incrementalFrom?: JobSnapshot } = {}): Promise<JobSnapshot> {
+    const checkpointId = ++this.lastCheckpointId;
+    const base = options.incrementalFrom;
+    const baseOf = (subtask: OperatorSubtask) => {
+      const state = base?.operators
+        .find((o) => o.uid === subtask.uid)
+        ?.subtasks.find((s) => s.index === subtask.index);
+      return base !== undefined && state !== undefined
+        ? { checkpointId: base.checkpointId, state }
+        : undefined;
+    };
     const taken = new Map<OperatorSubtask, Promise<SubtaskState>>();
     for (const s of this.subtasks) {
-      s.onAligned = (_id, subtask) => taken.set(subtask, subtask.snapshot());
+      s.onAligned = (_id, subtask) => taken.set(subtask, subtask.snapshot(baseOf(subtask)));
     }
     // Barriers travel synchronously: when the last source has injected its barrier, every
     // subtask has aligned and started its snapshot.

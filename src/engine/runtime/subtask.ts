@@ -3,7 +3,8 @@
  * state, and its counters. Records and watermarks are pushed into it by upstream writers.
  */
 import type { Key, KeyGroupRange } from '../keygroups';
-import type { KeyedStateBackend } from '../state/keyed-state';
+import { isPaged } from '../state/keyed-state';
+import type { ChangeMark, KeyedStateBackend, KeyGroupState } from '../state/keyed-state';
 import { MIN_WATERMARK } from '../time';
 import { attributed } from './operator';
 import type { StreamOperator } from './operator';
@@ -32,6 +33,9 @@ export class OperatorSubtask implements InputGate {
   readonly valve: WatermarkValve;
   /** Per checkpoint in progress, the channels its barrier has arrived on. */
   private readonly barriers = new Map<number, Set<number>>();
+  /** The last checkpoint of this subtask and the backend's mark at it, for incremental ones. */
+  private lastCheckpoint: { id: number; mark: ChangeMark } | null = null;
+  private checkpointInProgress = 0;
   /** Called when a checkpoint's barriers are aligned: the job takes the snapshot. */
   onAligned: (checkpointId: number, subtask: OperatorSubtask) => void = () => undefined;
   operator!: StreamOperator;
@@ -98,6 +102,7 @@ export class OperatorSubtask implements InputGate {
     this.traceBarrier(checkpointId, 'received', channel);
     if (arrived.size < this.valve.channelCount) return;
     this.barriers.delete(checkpointId);
+    this.checkpointInProgress = checkpointId;
     this.traceBarrier(checkpointId, 'aligned');
     this.onAligned(checkpointId, this);
     this.output.emitBarrier(checkpointId);
@@ -116,7 +121,12 @@ export class OperatorSubtask implements InputGate {
     }
   }
 
-  async snapshot(): Promise<SubtaskState> {
+  /**
+   * The subtask's state. With a paged backend and the previous checkpoint of this job as
+   * `base`, only key groups written since then are read; the others are the base's own
+   * objects, shared by reference as RocksDB shares unchanged files between checkpoints.
+   */
+  async snapshot(base?: { checkpointId: number; state: SubtaskState }): Promise<SubtaskState> {
     const timers = this.timers.pending();
     const plain = (t: TimerState): TimerState => ({
       time: t.time,
@@ -130,8 +140,27 @@ export class OperatorSubtask implements InputGate {
       valve: this.valve.snapshot(),
       eventTimers: timers.event.map(plain),
       processingTimers: timers.processing.map(plain),
-      keyGroups: (await this.keyedState?.snapshot()) ?? [],
+      keyGroups: await this.snapshotKeyGroups(base),
     };
+  }
+
+  private async snapshotKeyGroups(base?: {
+    checkpointId: number;
+    state: SubtaskState;
+  }): Promise<KeyGroupState[]> {
+    const state = this.keyedState;
+    if (state === null) return [];
+    if (!isPaged(state)) return state.snapshot();
+    const incremental = base !== undefined && base.checkpointId === this.lastCheckpoint?.id;
+    const { changed, groups, mark } = await state.snapshotChanges(
+      incremental ? this.lastCheckpoint!.mark : null,
+    );
+    this.lastCheckpoint = { id: this.checkpointInProgress, mark };
+    if (!incremental || changed === null) return groups;
+    const rewritten = new Set(changed);
+    return [...base.state.keyGroups.filter((g) => !rewritten.has(g.keyGroup)), ...groups].sort(
+      (a, b) => a.keyGroup - b.keyGroup,
+    );
   }
 
   /**

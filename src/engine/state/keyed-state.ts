@@ -67,10 +67,26 @@ export interface KeyedStateBackend {
 export interface PagedKeyedStateBackend extends KeyedStateBackend {
   prefetch(keyGroups: Iterable<number>): Promise<void>;
   flush(): Promise<void>;
+  /**
+   * An incremental snapshot, as RocksDB's: the key groups written since `since` (all of them
+   * when null), read from one consistent view, and the mark to pass next time.
+   */
+  snapshotChanges(since: ChangeMark | null): Promise<ChangedKeyGroups>;
+}
+
+/** A point in a backend's sequence of writes; meaningless to another backend. */
+export type ChangeMark = number & { readonly __changeMark: unique symbol };
+
+export interface ChangedKeyGroups {
+  /** Key groups written since the mark, now empty ones included; null: a full snapshot. */
+  changed: readonly number[] | null;
+  /** The non-empty ones among them, with their state. */
+  groups: KeyGroupState[];
+  mark: ChangeMark;
 }
 
 export const isPaged = (b: KeyedStateBackend): b is PagedKeyedStateBackend =>
-  'prefetch' in b && 'flush' in b;
+  'prefetch' in b && 'flush' in b && 'snapshotChanges' in b;
 
 /** A table seen through the backend's current key and a settable namespace. */
 export class KeyedValueState<N, V> implements NamespacedState<N, V> {

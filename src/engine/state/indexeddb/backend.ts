@@ -10,7 +10,13 @@
  */
 import type { Key, KeyGroupRange } from '../../keygroups';
 import type { WindowId } from '../../windowing/window';
-import type { KeyGroupState, PagedKeyedStateBackend, StateEntry, StateTable } from '../keyed-state';
+import type {
+  ChangedKeyGroups,
+  KeyGroupState,
+  PagedKeyedStateBackend,
+  StateEntry,
+  StateTable,
+} from '../keyed-state';
 import { ChangeLog } from './change-log';
 import type { WriteMark } from './change-log';
 import { countEntries, decodeChunk, DEFAULT_CHUNK_ENTRIES, encodeChunk } from './chunk';
@@ -192,21 +198,43 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
     return this.exclusive(async () => {
       await this.writeBack();
       const { start, end } = this.keyGroupRange;
-      const chunks = await this.read('read state from IndexedDB for a snapshot', (reader) =>
-        reader.chunks(this.span(start, end)),
-      );
-      const groups: KeyGroupState[] = [];
-      for (const { key, value } of chunks) {
-        const [, keyGroup] = key;
-        let group = groups.at(-1);
-        if (group?.keyGroup !== keyGroup) {
-          group = { keyGroup, entries: [] };
-          groups.push(group);
-        }
-        for (const entry of this.decode(value)) group.entries.push(entry);
-      }
-      return groups;
+      return this.readGroups([this.span(start, end)]);
     });
+  }
+
+  /** Only the key groups written since the mark are read, and so copied into a checkpoint. */
+  snapshotChanges(since: WriteMark | null): Promise<ChangedKeyGroups> {
+    return this.exclusive(async () => {
+      await this.writeBack();
+      const mark = this.changes.mark();
+      if (since === null) {
+        const { start, end } = this.keyGroupRange;
+        return { changed: null, groups: await this.readGroups([this.span(start, end)]), mark };
+      }
+      const changed = this.changes.since(since);
+      const groups = await this.readGroups(changed.map((kg) => this.span(kg, kg)));
+      return { changed, groups, mark };
+    });
+  }
+
+  /** Key groups in the given spans, read in one transaction. */
+  private async readGroups(spans: KeyGroupSpan[]): Promise<KeyGroupState[]> {
+    const chunks = (
+      await this.read('read state from IndexedDB for a snapshot', (reader) =>
+        Promise.all(spans.map((span) => reader.chunks(span))),
+      )
+    ).flat();
+    const groups: KeyGroupState[] = [];
+    for (const { key, value } of chunks) {
+      const [, keyGroup] = key;
+      let group = groups.at(-1);
+      if (group?.keyGroup !== keyGroup) {
+        group = { keyGroup, entries: [] };
+        groups.push(group);
+      }
+      for (const entry of this.decode(value)) group.entries.push(entry);
+    }
+    return groups;
   }
 
   /**

@@ -4,8 +4,10 @@
  * change is never missed, at worst reported twice.
  */
 
+import type { ChangeMark } from '../keyed-state';
+
 /** A point in a backend's sequence of committed writes; meaningless to another backend. */
-export type WriteMark = number & { readonly __writeMark: unique symbol };
+export type WriteMark = ChangeMark;
 
 export class ChangeLog {
   private commits = 0;
