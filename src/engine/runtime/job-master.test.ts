@@ -850,3 +850,29 @@ describe('JobMaster: incremental checkpoints', () => {
     }
   });
 });
+
+describe('JobMaster: restart delay', () => {
+  it('waits the fixed delay in processing time, then rewinds to the checkpoint', async () => {
+    const input = [row('a', 1, 1), row('a', 2, 2), row('a', 3, 3), row('a', 4, 40)];
+    const doc = pipelineDoc(input);
+    const config = masterConfig({ restart: { kind: 'fixed-delay', attempts: 1, delayMs: 20 } });
+    const { master, events } = await startMaster(doc, config);
+    await master.step('source-main');
+    await master.triggerCheckpoint();
+    await master.step('source-main');
+    await master.injectFailure();
+    expect(master.status).toBe('restarting');
+    expect(await master.step('source-main')).toBe(false);
+    await master.advanceProcessingTime(21);
+    expect(master.status).toBe('restarting');
+    expect(master.attempt).toBe(0);
+    await master.advanceProcessingTime(30);
+    expect(master.status).toBe('running');
+    expect(master.attempt).toBe(1);
+    // The restarted attempt replayed records 1 and 2 from the checkpoint's offset.
+    expect(master.job.metrics().sources[0]!.offset).toBe(3);
+    await master.advanceProcessingTime(41);
+    await master.drain();
+    expect(committed(events)).toEqual(await failureFree(doc, input, masterConfig({})));
+  });
+});

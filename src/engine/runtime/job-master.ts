@@ -23,7 +23,12 @@ export interface CheckpointingConfig {
   retained: number;
 }
 
-export type RestartStrategy = { kind: 'none' } | { kind: 'fixed-delay'; attempts: number };
+/**
+ * Flink's restart strategies. A fixed delay waits `delayMs` of processing time after a
+ * failure (default 0), then the job rewinds to its latest checkpoint and replays from there.
+ */
+export type RestartStrategy =
+  { kind: 'none' } | { kind: 'fixed-delay'; attempts: number; delayMs?: number };
 
 export interface MasterConfig extends RunConfig {
   checkpointing: CheckpointingConfig;
@@ -73,7 +78,7 @@ export interface DeliveredResult extends SinkResult {
   state: ResultState;
 }
 
-export type MasterStatus = 'running' | 'finished' | 'failed' | 'canceled';
+export type MasterStatus = 'running' | 'restarting' | 'finished' | 'failed' | 'canceled';
 
 export class JobMaster {
   private attemptNumber = 0;
@@ -82,6 +87,9 @@ export class JobMaster {
   private failOn: number | null = null;
   private nextCheckpointAt: number;
   private finalFailure: JobFailure | null = null;
+  /** While restarting: the processing time at which the next attempt starts. */
+  private restartAt: number | null = null;
+  private failedAttempt: Job | null = null;
   /** Retained checkpoints; incremental ones share unchanged key groups with their base. */
   private readonly completed: { stats: CheckpointStats; snapshot: JobSnapshot }[] = [];
   private pending: DeliveredResult[] = [];
@@ -127,6 +135,7 @@ export class JobMaster {
 
   get status(): MasterStatus {
     if (this.finalFailure !== null) return 'failed';
+    if (this.restartAt !== null) return 'restarting';
     const s = this.current.status;
     return s === 'failed' ? 'running' : s;
   }
@@ -160,6 +169,8 @@ export class JobMaster {
   }
 
   async step(sourceUid?: string): Promise<boolean> {
+    // Nothing runs while the restart delay passes; the clock moves with advanceProcessingTime.
+    if (this.restartAt !== null) return false;
     const stepped = await this.current.stepAsync(sourceUid);
     if (stepped) this.recordsProcessed++;
     if (this.failOn !== null && this.recordsProcessed >= this.failOn) {
@@ -171,11 +182,16 @@ export class JobMaster {
   }
 
   async advanceProcessingTime(time: number): Promise<void> {
-    while (this.status === 'running') {
+    for (;;) {
+      if (this.restartAt !== null) {
+        if (time < this.restartAt) return;
+        await this.restart();
+      }
+      if (this.status !== 'running') return;
       const job = this.current;
       await job.advanceProcessingTimeAsync(Math.min(time, this.nextCheckpointAt));
       await this.afterWork();
-      if (this.current === job && job.processingTime >= time) break;
+      if (this.current === job && this.restartAt === null && job.processingTime >= time) return;
     }
   }
 
@@ -198,6 +214,7 @@ export class JobMaster {
   }
 
   async drain(): Promise<void> {
+    if (this.restartAt !== null) await this.restart();
     await this.current.drainAsync();
     await this.afterWork();
   }
@@ -273,7 +290,7 @@ export class JobMaster {
     const failure = failed.failure!;
     for (const r of this.pending) this.emit({ ...r, state: 'discarded' });
     this.pending = [];
-    const { restart, checkpointing } = this.config;
+    const { restart } = this.config;
     const restarting = restart.kind === 'fixed-delay' && this.restarts < restart.attempts;
     for (const l of this.failureListeners) l(failure, restarting);
     if (!restarting) {
@@ -281,14 +298,26 @@ export class JobMaster {
       return;
     }
     this.restarts++;
+    this.failedAttempt = failed;
+    this.restartAt =
+      failed.processingTime + (restart.kind === 'fixed-delay' ? (restart.delayMs ?? 0) : 0);
+    if (this.restartAt <= failed.processingTime) await this.restart();
+  }
+
+  /** Starts the next attempt from the latest checkpoint (its sources rewind to its offsets). */
+  private async restart(): Promise<void> {
+    const failed = this.failedAttempt!;
+    this.restartAt = null;
+    this.failedAttempt = null;
     this.attemptNumber++;
     const createKeyedState = await this.config.keyedStateForAttempt?.(this.attemptNumber);
     const next = createJob(this.doc, { ...this.config, createKeyedState });
     const latest = this.completed.at(-1);
-    if (checkpointing.mode !== 'off' && latest !== undefined) {
+    const mode = this.config.checkpointing.mode;
+    if (mode !== 'off' && latest !== undefined) {
       // Through the file format: a copy, so the restored job cannot change the checkpoint.
       await next.restore(parseSnapshot(serializeSnapshot(latest.snapshot)));
-    } else if (checkpointing.mode === 'off') {
+    } else if (mode === 'off') {
       // Without checkpoints the sources go on where they were; the state is lost.
       await next.restore(positionsOnly(this.doc.name, this.config, failed), {
         allowNonRestoredState: true,
