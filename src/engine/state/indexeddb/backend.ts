@@ -206,12 +206,12 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
   snapshotChanges(since: WriteMark | null): Promise<ChangedKeyGroups> {
     return this.exclusive(async () => {
       await this.writeBack();
-      const mark = this.changes.mark();
+      const mark = this.checkpointMark();
       if (since === null) {
         const { start, end } = this.keyGroupRange;
         return { changed: null, groups: await this.readGroups([this.span(start, end)]), mark };
       }
-      const changed = this.changes.since(since);
+      const changed = this.changedKeyGroupsSince(since);
       const groups = await this.readGroups(changed.map((kg) => this.span(kg, kg)));
       return { changed, groups, mark };
     });
