@@ -876,3 +876,36 @@ describe('JobMaster: restart delay', () => {
     expect(committed(events)).toEqual(await failureFree(doc, input, masterConfig({})));
   });
 });
+
+describe('JobMaster: batches on IndexedDB', () => {
+  it('gives the heap output when time advances over many records at once', async () => {
+    const input = Array.from({ length: 300 }, (_, i) => row(`k${i % 30}`, i - (i % 7) * 3, i));
+    const doc = pipelineDoc(input, { window: { sizeMs: 20, allowedLatenessMs: 5 } });
+    const factory = new IDBFactory();
+    const stores: StateStore[] = [];
+    const config: MasterConfig = {
+      ...masterConfig({ checkpointing: { intervalMs: 50 } }),
+      stateBackend: 'indexeddb',
+      keyedStateForAttempt: async (attempt) => {
+        const store = await StateStore.open({ factory, name: `batches-${attempt}` });
+        stores.push(store);
+        return (operatorUid, keyGroupRange) =>
+          new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange, cacheEntries: 10 });
+      },
+    };
+    const { master, events } = await startMaster(doc, config);
+    try {
+      await master.advanceProcessingTime(1_000);
+      await master.drain();
+      expect(master.failure).toBeNull();
+      expect(master.checkpoints().length).toBeGreaterThan(0);
+      const heap = await startMaster(doc, masterConfig({ checkpointing: { intervalMs: 50 } }));
+      await heap.master.advanceProcessingTime(1_000);
+      await heap.master.drain();
+      expect(committed(events)).toEqual(committed(heap.events));
+      expect(committed(events).length).toBeGreaterThan(30);
+    } finally {
+      for (const store of stores) await store.destroy();
+    }
+  });
+});

@@ -17,7 +17,7 @@ import { createOperator, keySelector } from '../operators/factory';
 import { createGenerator } from '../sources/generators/generator';
 import type { GeneratorKind } from '../sources/generators/types';
 import { generatorSupplier, listSupplier } from '../sources/record-supplier';
-import type { RecordSupplier } from '../sources/record-supplier';
+import type { RecordSupplier, SourceRecord } from '../sources/record-supplier';
 import { SourceSubtask } from '../sources/source-subtask';
 import type { SourceMetrics, WatermarkStrategy } from '../sources/source-subtask';
 import { HeapKeyedStateBackend } from '../state/heap';
@@ -186,15 +186,26 @@ export class Job {
   }
 
   /** `advanceProcessingTime` for any state backend, one record at a time. */
-  async advanceProcessingTimeAsync(time: number): Promise<void> {
-    for (;;) {
-      const source = this.nextSource();
-      if (this.statusValue !== 'running' || source === null || source.nextArrival() >= time) break;
-      await this.stepAsync();
+  async advanceProcessingTimeAsync(time: number, batchSize = 1024): Promise<void> {
+    // A batch of records shares one prefetch and one flush: IndexedDB transactions are the cost.
+    while (this.statusValue === 'running') {
+      if (!(await this.paged(() => this.pagesForBatch(time, batchSize)))) return;
+      let done = false;
+      this.guard(() => {
+        for (let n = 0; n < batchSize && this.statusValue === 'running'; n++) {
+          const source = this.nextSource();
+          if (source === null || source.nextArrival() >= time) break;
+          this.emitFrom(source);
+        }
+        const next = this.nextSource();
+        if (next === null || next.nextArrival() >= time) {
+          this.advanceClock(time);
+          done = true;
+        }
+      });
+      await this.flushPaged();
+      if (done) return;
     }
-    if (!(await this.paged(() => this.pagesForTimers(-Infinity, time)))) return;
-    this.advanceProcessingTime(time);
-    await this.flushPaged();
   }
 
   /** `drain` for any state backend. */
@@ -440,10 +451,42 @@ export class Job {
    */
   private pagesForRecord(source: SourceSubtask): Map<OperatorSubtask, Set<number> | 'all'> {
     const record = source.peek()!;
-    const needs: Map<OperatorSubtask, Set<number> | 'all'> = this.pagesForTimers(
-      record.ts - source.outOfOrdernessMs - 1,
-      record.at,
-    );
+    // A bounded source's last record ends its input: the final watermark fires everything.
+    const watermark = source.endsWithin(1) ? Infinity : record.ts - source.outOfOrdernessMs - 1;
+    const needs = this.pagesForTimers(watermark, record.at);
+    return this.addRecordPages(needs, source, [record]);
+  }
+
+  /**
+   * What the next records before `time` may touch, up to `batchSize` of them from each
+   * source (more than the batch will take: enough is enough), and the timers they may fire.
+   */
+  private pagesForBatch(
+    time: number,
+    batchSize: number,
+  ): Map<OperatorSubtask, Set<number> | 'all'> {
+    const batches = this.sources.map((s) => [s, s.peekAhead(batchSize, time)] as const);
+    let watermark = -Infinity;
+    for (const [s, records] of batches) {
+      if (s.endsWithin(records.length)) watermark = Infinity;
+      for (const r of records) watermark = Math.max(watermark, r.ts - s.outOfOrdernessMs - 1);
+    }
+    let needs: Map<OperatorSubtask, Set<number> | 'all'> = this.pagesForTimers(watermark, time);
+    for (const [s, records] of batches) needs = this.addRecordPages(needs, s, records);
+    return needs;
+  }
+
+  /**
+   * The key groups records of a source reach: their own where the route to a stateful
+   * operator leaves them as they are (filters, unions, a keyBy), every one where a map or
+   * another operator's output lies between.
+   */
+  private addRecordPages(
+    needs: Map<OperatorSubtask, Set<number> | 'all'>,
+    source: SourceSubtask,
+    records: readonly SourceRecord[],
+  ): Map<OperatorSubtask, Set<number> | 'all'> {
+    if (records.length === 0) return needs;
     for (const subtask of this.pagedSubtasks) {
       const route = this.routes.get(`${source.uid}>${subtask.uid}`);
       if (route === undefined) continue;
@@ -452,10 +495,11 @@ export class Job {
         needs.set(subtask, 'all');
         continue;
       }
-      const key = normalizeKey(route(record.value));
-      const kg = assignToKeyGroup(key, this.maxParallelism);
       const { start, end } = subtask.keyGroupRange;
-      if (kg >= start && kg <= end) groups.add(kg);
+      for (const record of records) {
+        const kg = assignToKeyGroup(normalizeKey(route(record.value)), this.maxParallelism);
+        if (kg >= start && kg <= end) groups.add(kg);
+      }
     }
     return needs;
   }

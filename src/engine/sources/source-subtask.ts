@@ -65,6 +65,23 @@ export class SourceSubtask {
     return this.nextArrival() === Infinity ? null : this.peeked!;
   }
 
+  /** Up to `count` next records arriving before `time`, without taking them. */
+  peekAhead(count: number, time: number): SourceRecord[] {
+    const records: SourceRecord[] = [];
+    if (this.finished) return records;
+    for (let i = 0; i < count; i++) {
+      const r = this.supplier.recordAt(this.offset + i);
+      if (r === null || r.at >= time) break;
+      records.push(r);
+    }
+    return records;
+  }
+
+  /** Whether this bounded source reaches its end within the next `count` records. */
+  endsWithin(count: number): boolean {
+    return this.bounded && !this.finished && this.supplier.recordAt(this.offset + count) === null;
+  }
+
   get outOfOrdernessMs(): number {
     return this.strategy.outOfOrdernessMs;
   }
