@@ -66,7 +66,7 @@ async function report(page, url, benchOptions) {
     const used = heap?.latest() ?? null;
     console.log(`  ${text}${used === null ? '' : `, heap ${(used / 2 ** 20).toFixed(1)} MB`}`);
   });
-  await page.exposeFunction('benchHeap', async (/** @type {'begin' | 'end'} */ action) => {
+  await page.exposeFunction('benchHeap', async (/** @type {'begin' | 'live' | 'end'} */ action) => {
     // The worker exists by the time it asks, so its target can be found now.
     if (heap === null && !heapFailed) {
       try {
@@ -76,7 +76,7 @@ async function report(page, url, benchOptions) {
         console.log(`  (no heap figures: ${error instanceof Error ? error.message : error})`);
       }
     }
-    return heap === null ? null : action === 'begin' ? heap.begin() : heap.end();
+    return heap === null ? null : heap[action]();
   });
   await page.goto(`${url}?options=${encodeURIComponent(JSON.stringify(benchOptions))}`);
   const result = /** @type {{ report: any } | { error: string }} */ (await outcome);

@@ -47,8 +47,11 @@ export async function monitorWorkerHeap(page, workerUrl) {
   };
 
   let peak = 0;
+  let peakAt = 0;
   let last = 0;
+  let maxLive = 0;
   let samples = 0;
+  let started = 0;
   /** @type {NodeJS.Timeout | null} */
   let timer = null;
   let inFlight = false;
@@ -57,13 +60,23 @@ export async function monitorWorkerHeap(page, workerUrl) {
     inFlight = true;
     try {
       last = await used();
-      peak = Math.max(peak, last);
       samples++;
+      if (last > peak) {
+        peak = last;
+        peakAt = performance.now();
+      }
     } catch {
       // The worker may be gone at the very end: a lost sample changes nothing.
     } finally {
       inFlight = false;
     }
+  };
+
+  /** @param {number} liveBytes */
+  const reading = (liveBytes) => {
+    maxLive = Math.max(maxLive, liveBytes);
+    const peakAtS = (peakAt - started) / 1000;
+    return { liveBytes, peakBytes: peak, peakAtS, maxLiveBytes: maxLive, samples };
   };
 
   return {
@@ -72,18 +85,23 @@ export async function monitorWorkerHeap(page, workerUrl) {
     /** Live heap now; starts sampling the peak. */
     async begin() {
       const liveBytes = await live();
-      peak = liveBytes;
+      started = peakAt = performance.now();
+      peak = maxLive = liveBytes;
       samples = 0;
       timer = setInterval(sample, SAMPLE_EVERY_MS);
-      return { liveBytes, peakBytes: peak, samples };
+      return reading(liveBytes);
+    },
+    /** A live reading while sampling goes on: a GC first, then the heap. */
+    async live() {
+      await sample();
+      return reading(await live());
     },
     /** Stops sampling: the peak since begin, then the live heap after a GC. */
     async end() {
       if (timer !== null) clearInterval(timer);
       timer = null;
       await sample();
-      const peakBytes = peak;
-      return { liveBytes: await live(), peakBytes, samples };
+      return reading(await live());
     },
     async close() {
       if (timer !== null) clearInterval(timer);

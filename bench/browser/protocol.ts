@@ -61,10 +61,15 @@ export interface HeapReading {
   liveBytes: number;
   /** Highest used heap sampled since 'begin' (garbage included, as performance.memory counts it). */
   peakBytes: number;
+  /** Seconds from 'begin' to that peak. */
+  peakAtS: number;
+  /** Highest live heap of the readings since 'begin' (this one included). */
+  maxLiveBytes: number;
   samples: number;
 }
 
-export type HeapAction = 'begin' | 'end';
+/** begin: start sampling; live: a live reading mid-run (forces a GC); end: stop sampling. */
+export type HeapAction = 'begin' | 'live' | 'end';
 
 export type WorkerMessage =
   | { type: 'progress'; text: string }

@@ -29,8 +29,11 @@ export function onHeapReply(message: Extract<PageMessage, { type: 'heap' }>): vo
 export interface HeapSpan {
   /** Live heap (after a GC) before the work. */
   before: number;
-  /** Highest heap sampled during the work. */
+  /** Highest heap sampled during the work, and when (seconds into it). */
   peak: number;
+  peakAtS: number;
+  /** Highest live heap of the readings taken during the work (see `liveHeap`) and after it. */
+  maxLive: number;
   /** Live heap (after a GC) right after the work, before anything is released. */
   after: number;
   samples: number;
@@ -49,8 +52,18 @@ export async function withHeap<T>(
     span: {
       before: begin.liveBytes,
       peak: end.peakBytes,
+      peakAtS: end.peakAtS,
+      maxLive: end.maxLiveBytes,
       after: end.liveBytes,
       samples: end.samples,
     },
   };
+}
+
+/**
+ * A live-heap reading inside `withHeap` (it forces a GC, so call it rarely): the span then
+ * reports the highest live heap seen, not just the one at the end.
+ */
+export async function liveHeap(): Promise<void> {
+  await heap('live');
 }

@@ -196,6 +196,11 @@ export class JobMaster {
   }
 
   async runUntil(condition: RunCondition, maxRecords = Number.MAX_SAFE_INTEGER): Promise<number> {
+    if ((condition === 'idle' || condition === 'end') && this.failOn === null) {
+      const records = await this.runBatches(maxRecords);
+      if (condition === 'end' && this.status === 'running') await this.drain();
+      return records;
+    }
     let records = 0;
     while (this.status === 'running' && records < maxRecords) {
       const watermarks = this.current.metrics();
@@ -210,6 +215,25 @@ export class JobMaster {
         break;
     }
     if (condition === 'end' && this.status === 'running') await this.drain();
+    return records;
+  }
+
+  /** Pending records in batches, each stopping where a periodic checkpoint is due. */
+  private async runBatches(maxRecords: number): Promise<number> {
+    let records = 0;
+    while (this.status === 'running' && records < maxRecords) {
+      const n = await this.current.runBatchAsync(
+        Math.min(1024, maxRecords - records),
+        this.nextCheckpointAt,
+      );
+      records += n;
+      this.recordsProcessed += n;
+      await this.afterWork();
+      if (n > 0) continue;
+      // Nothing before the next checkpoint: move the clock there, or stop when input is idle.
+      if (this.current.nextArrival() === Infinity || this.nextCheckpointAt === Infinity) break;
+      await this.advanceProcessingTime(this.nextCheckpointAt);
+    }
     return records;
   }
 

@@ -208,6 +208,31 @@ export class Job {
     }
   }
 
+  /**
+   * Up to `maxRecords` records arriving before `before`, sharing one prefetch and one flush;
+   * returns how many were processed.
+   */
+  async runBatchAsync(maxRecords: number, before: number): Promise<number> {
+    if (this.statusValue !== 'running') return 0;
+    if (!(await this.paged(() => this.pagesForBatch(before, maxRecords)))) return 0;
+    let n = 0;
+    this.guard(() => {
+      while (n < maxRecords && this.statusValue === 'running') {
+        const source = this.nextSource();
+        if (source === null || source.nextArrival() >= before) break;
+        this.emitFrom(source);
+        n++;
+      }
+    });
+    await this.flushPaged();
+    return n;
+  }
+
+  /** Arrival time of the next pending record, or +Infinity. */
+  nextArrival(): number {
+    return this.nextSource()?.nextArrival() ?? Infinity;
+  }
+
   /** `drain` for any state backend. */
   async drainAsync(): Promise<void> {
     if (!(await this.paged(() => this.pagesForTimers(Infinity, Infinity)))) return;
