@@ -65,7 +65,7 @@ export const problemMessages = {
       : `${node} has offset ${issue.offsetMs} ms, but the offset's magnitude must be less than the ${issue.limitName} (${issue.limitMs} ms): set it between ${1 - issue.limitMs} and ${issue.limitMs - 1} ms.`,
   E015: (node: string, param: string, error: string) =>
     `${node}: ${param} does not compile (${error}): fix the syntax.`,
-  // E016 to E019 come from reading a file (parsePipeline), before there is a document.
+  // E016 to E019 come from reading a file (parsePipeline), before a pipeline exists.
   E016: (found: string) =>
     `Not a Tidemark pipeline document (${found}): expected a JSON object with "version": ${PIPELINE_VERSION}, "name", "nodes" and "edges".`,
   E017: (where: string, field: string, allowed: readonly string[]) =>

@@ -43,7 +43,7 @@ interface Resolved {
 
 const isVirtual = (k: OperatorKind): k is 'keyBy' | 'union' => k === 'keyBy' || k === 'union';
 
-/** Operators in topological order (upstream first); assumes a validated, acyclic document. */
+/** Operators in topological order (upstream first), for a validated and acyclic pipeline. */
 export function planJob(doc: PipelineDocument, defaultParallelism: number): PlannedOperator[] {
   const nodes = new Map(doc.nodes.map((n) => [n.uid, n]));
   const incoming = (uid: string) => doc.edges.filter((e) => e.target === uid);
