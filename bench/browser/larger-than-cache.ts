@@ -115,8 +115,7 @@ export async function largerThanCache(options: BenchOptions): Promise<ScenarioRe
       const fullMinutes = (millis / 60_000) * (TARGET_ENTRIES / Math.max(1, entries));
       notes.push(
         `larger-than-cache: SCALED DOWN to ${count(wanted)} entries (the target is ` +
-          `${count(TARGET_ENTRIES)}; at this rate that takes ~${fullMinutes.toFixed(0)} min: ` +
-          `--large-entries ${TARGET_ENTRIES} --large-budget-min 30).`,
+          `${count(TARGET_ENTRIES)}; at this rate that takes ~${fullMinutes.toFixed(0)} min).`,
       );
     }
     return { rows, notes };

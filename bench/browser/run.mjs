@@ -1,5 +1,5 @@
-// npm run bench:browser [-- --scale 0.5] [-- --only fits-cache,restore]
-//   [-- --large-entries 1000000 --large-budget-min 30] [-- --large-max-parallelism 32768]
+// npm run bench:browser [-- --scale 0.1] [-- --only fits-cache,restore]
+//   [-- --large-entries 200000] [-- --large-max-parallelism 4096] [-- --large-budget-min 10]
 //
 // Builds bench/browser with Vite, serves it on 127.0.0.1, runs the scenarios in a Worker in
 // headless Chromium and prints the report. A benchmark, not a test: BELOW does not fail it.
