@@ -127,11 +127,32 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 
-  // Browser main thread.
+  // Browser main thread. It may read the engine's operator metadata (plain data) and import
+  // engine types; everything that runs the engine goes through the worker in src/worker/.
   {
     files: ['src/main.tsx', 'src/ui/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/engine/**',
+                '!**/engine/pipeline/registry',
+                '!**/engine/pipeline/params',
+                '!**/engine/pipeline/document',
+              ],
+              allowTypeImports: true,
+              message:
+                'The main thread never runs engine code: call it through src/worker/ (types and operator metadata are fine).',
+            },
+          ],
+        },
+      ],
+    },
   },
 
   // Worker boundary.
