@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createJob, InvalidPipelineError, parsePipeline } from '../engine/index';
+import { parsePipeline, runJob } from '../engine/index';
 import { jsonLine } from './json-line';
 
 const usage =
@@ -38,32 +38,34 @@ function main(): number {
   for (const p of parsed.problems) console.error(`${p.severity} ${p.code}: ${p.message}`);
   if (!parsed.ok) return 1;
 
-  let job;
-  try {
-    job = createJob(parsed.doc, {
+  const run = runJob(
+    parsed.doc,
+    {
       time: values.time,
       stateBackend: 'heap',
       parallelism: Number(values.parallelism),
       seed: Number(values.seed),
       trace: values.trace ? { sampleEvery: Math.max(1, Number(values.sample)) } : null,
-    });
-  } catch (e) {
-    console.error(e instanceof InvalidPipelineError ? e.message : String(e));
+    },
+    {
+      until: values.until === undefined ? undefined : Number(values.until),
+      onResult: (r) => process.stdout.write(jsonLine({ type: 'result', ...r })),
+      onTrace: values.trace
+        ? (e) => process.stdout.write(jsonLine({ type: 'trace', event: e }))
+        : undefined,
+    },
+  );
+  if (!run.started) {
+    console.error(run.failure.message);
     return 1;
   }
 
-  job.onResult((r) => process.stdout.write(jsonLine({ type: 'result', ...r })));
-  if (values.trace) job.onTrace((e) => process.stdout.write(jsonLine({ type: 'trace', event: e })));
-
-  if (values.until !== undefined) job.advanceProcessingTime(Number(values.until));
-  else job.runUntil('end');
-
   process.stdout.write(
-    jsonLine({ type: 'status', status: job.status, processingTime: job.processingTime }),
+    jsonLine({ type: 'status', status: run.status, processingTime: run.processingTime }),
   );
-  if (job.failure !== null) {
+  if (run.failure !== null) {
     console.error(
-      `Job failed${job.failure.operatorUid ? ` in "${job.failure.operatorUid}"` : ''}: ${job.failure.message}`,
+      `Job failed${run.failure.operatorUid ? ` in "${run.failure.operatorUid}"` : ''}: ${run.failure.message}`,
     );
     return 1;
   }

@@ -16,6 +16,8 @@ export { validatePipeline, hasErrors } from './pipeline/validate';
 export { parsePipeline } from './pipeline/parse';
 export type { Problem } from './pipeline/problems';
 export { createJob, InvalidPipelineError } from './runtime/create-job';
+export { runJob } from './runtime/run-job';
+export type { JobRun, RunJobOptions } from './runtime/run-job';
 export type {
   Job,
   RunConfig,

@@ -1,0 +1,106 @@
+/**
+ * The engine's API as the main thread sees it: plain functions over the engine, with no worker
+ * globals, so the same object runs behind comlink in the Worker and in-process in tests.
+ * Everything a function returns must survive structured cloning (no functions, no classes).
+ */
+import { parsePipeline, runJob, validatePipeline } from '../engine/index';
+import type { PipelineDocument, Problem, SinkResult } from '../engine/index';
+import type { ParseResult } from '../engine/pipeline/parse';
+
+export interface RunOptions {
+  time: 'event' | 'processing';
+  parallelism: number;
+  seed: number;
+}
+
+export interface RunFailure {
+  /** The operator that failed, when one did; null for a job-wide problem. */
+  operatorUid: string | null;
+  message: string;
+}
+
+export interface RunOutcome {
+  status: 'finished' | 'failed';
+  failure?: RunFailure;
+  /** What the sinks received, in the order they received it. */
+  results: SinkResult[];
+  /** Records the sources emitted. */
+  recordsIn: number;
+  /** Wall-clock time the run took in the worker. */
+  durationMs: number;
+  /** The job's virtual processing-time clock when it stopped. */
+  processingTime: number;
+}
+
+/** Reads the wall clock; injected so tests can pin durations. */
+export type Stopwatch = () => number;
+
+export function createEngineApi(now: Stopwatch = () => performance.now()) {
+  return {
+    /** The validator's problems for a document, errors first. */
+    validate(doc: PipelineDocument): Problem[] {
+      return validatePipeline(doc);
+    },
+
+    /** Parses and checks a pipeline file's text: the import path. */
+    parse(text: string): ParseResult {
+      return parsePipeline(text);
+    },
+
+    /**
+     * Runs a pipeline to the end of its bounded sources on the heap backend and returns what
+     * the sinks received, as `npm run engine` prints it for the same document and seed. User
+     * errors resolve as a failed outcome; nothing is thrown across the boundary for them.
+     */
+    async run(doc: PipelineDocument, options: RunOptions): Promise<RunOutcome> {
+      const started = now();
+      const results: SinkResult[] = [];
+      const run = runJob(
+        doc,
+        { ...options, stateBackend: 'heap' },
+        { onResult: (r) => results.push(r) },
+      );
+      const durationMs = now() - started;
+      if (!run.started) {
+        return failed(run.failure, [], 0, durationMs, 0);
+      }
+      const { recordsIn, processingTime } = run;
+      if (run.failure !== null) {
+        return failed(run.failure, results, recordsIn, durationMs, processingTime);
+      }
+      const uncloneable = results.find((r) => !isCloneable(r.value));
+      if (uncloneable !== undefined) {
+        const message = `Sink "${uncloneable.sink}" received a value that cannot be shown (such as a function or a symbol): return plain data from your functions.`;
+        const failure = { operatorUid: uncloneable.sink, message };
+        return failed(failure, results, recordsIn, durationMs, processingTime);
+      }
+      return { status: 'finished', results, recordsIn, durationMs, processingTime };
+    },
+  };
+}
+
+export type EngineApi = ReturnType<typeof createEngineApi>;
+
+function failed(
+  failure: RunFailure,
+  results: SinkResult[],
+  recordsIn: number,
+  durationMs: number,
+  processingTime: number,
+): RunOutcome {
+  // What the sinks received before the failure is still worth showing, if it can cross.
+  const shown = results.filter((r) => isCloneable(r.value));
+  return { status: 'failed', failure, results: shown, recordsIn, durationMs, processingTime };
+}
+
+function isCloneable(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') {
+    return typeof value !== 'function' && typeof value !== 'symbol';
+  }
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
