@@ -139,12 +139,9 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: [
-                '**/engine/**',
-                '!**/engine/pipeline/registry',
-                '!**/engine/pipeline/params',
-                '!**/engine/pipeline/document',
-              ],
+              // A regex, not a group: gitignore-style groups cannot re-include a file below an
+              // excluded folder, so '!**/engine/pipeline/registry' never took effect.
+              regex: '(^|/)engine/(?!pipeline/(registry|params|document)$)',
               allowTypeImports: true,
               message:
                 'The main thread never runs engine code: call it through src/worker/ (types and operator metadata are fine).',
