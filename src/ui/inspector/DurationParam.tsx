@@ -1,0 +1,91 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ParamSpec } from '../../engine/pipeline/params';
+import { commitKeys } from './commit-keys';
+import { describedBy, FieldFrame } from './FieldFrame';
+import { displayUnit, DURATION_UNITS, type DurationUnit } from './duration';
+import { formatField, parseField, sameValue } from './field-value';
+import type { ParamFieldProps, ParamText } from './param-props';
+import { useDraft } from './use-draft';
+
+type DurationSpec = Extract<ParamSpec, { type: 'duration' }>;
+
+/**
+ * A duration as a number and a unit. The unit shows the stored milliseconds exactly; picking
+ * another unit keeps the number and changes what it means (10 s becomes 10 min), as one edit.
+ */
+export function DurationParam({
+  spec,
+  value,
+  isSet,
+  problems,
+  onCommit,
+  onReset,
+  text,
+}: ParamFieldProps<DurationSpec> & { text: ParamText }) {
+  const { t } = useTranslation('inspector');
+  const id = useId();
+  const [picked, setPicked] = useState<DurationUnit | undefined>(undefined);
+  const unit = typeof value === 'number' ? displayUnit(value, picked) : (picked ?? 'ms');
+  const committed = formatField(spec, value, unit);
+  const [draft, setDraft] = useDraft(committed);
+  const parsed = draft === committed ? undefined : parseField(spec, draft, unit);
+  const error = parsed?.ok === false ? parsed.error : undefined;
+
+  const commitIn = (inUnit: DurationUnit) => {
+    const result = parseField(spec, draft, inUnit);
+    if (!result.ok) return;
+    if (sameValue(result.value, value)) setDraft(formatField(spec, value, inUnit));
+    else onCommit(result.value);
+  };
+  const describe = describedBy({ id, help: text.help, error, problems });
+  return (
+    <FieldFrame
+      id={id}
+      label={text.label}
+      help={text.help}
+      error={error}
+      problems={problems}
+      reset={isSet ? { onReset, defaultText: text.defaultText } : undefined}
+    >
+      <div className="insp-duration">
+        <input
+          id={id}
+          className="insp-input"
+          data-testid={`param-${spec.name}`}
+          type="text"
+          inputMode="decimal"
+          spellCheck={false}
+          autoComplete="off"
+          value={draft}
+          placeholder={spec.nullable === true ? text.empty : undefined}
+          aria-invalid={error !== undefined || problems.some((p) => p.severity === 'error')}
+          aria-describedby={describe}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={() => commitIn(unit)}
+          onKeyDown={commitKeys(
+            () => commitIn(unit),
+            () => setDraft(committed),
+          )}
+        />
+        <select
+          className="insp-select insp-unit"
+          data-testid={`param-${spec.name}-unit`}
+          aria-label={t('field.unit', { label: text.label })}
+          value={unit}
+          onChange={(e) => {
+            const next = e.target.value as DurationUnit;
+            setPicked(next);
+            commitIn(next);
+          }}
+        >
+          {DURATION_UNITS.map((u) => (
+            <option key={u} value={u}>
+              {t(`units.${u}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,58 @@
+/** The right-hand panel's content for the current selection. */
+import { useTranslation } from 'react-i18next';
+import { EdgeInspector } from './EdgeInspector';
+import { MultiSelection } from './MultiSelection';
+import { NodeInspector } from './NodeInspector';
+import { PipelineSettings } from './PipelineSettings';
+import type { InspectorProps } from './types';
+import './inspector.css';
+
+export function Inspector(props: InspectorProps) {
+  const { t } = useTranslation('inspector');
+  return (
+    <section className="inspector" data-testid="inspector" aria-label={t('panel.label')}>
+      <InspectorContent {...props} />
+    </section>
+  );
+}
+
+function InspectorContent({
+  doc,
+  selection,
+  problems,
+  onParamChange,
+  onNodeChange,
+  onEdgeChange,
+  onPipelineChange,
+}: InspectorProps) {
+  const { nodes, edges } = selection;
+  if (nodes.length + edges.length > 1) {
+    return <MultiSelection doc={doc} nodes={nodes} edges={edges} />;
+  }
+  const node = nodes.length === 1 ? doc.nodes.find((n) => n.uid === nodes[0]) : undefined;
+  if (node !== undefined) {
+    // Keyed by uid so half-typed drafts never carry over to another node.
+    return (
+      <NodeInspector
+        key={node.uid}
+        node={node}
+        problems={problems}
+        onParamChange={onParamChange}
+        onNodeChange={onNodeChange}
+      />
+    );
+  }
+  const edge = edges.length === 1 ? doc.edges.find((e) => e.id === edges[0]) : undefined;
+  if (edge !== undefined) {
+    return (
+      <EdgeInspector
+        key={edge.id}
+        doc={doc}
+        edge={edge}
+        problems={problems}
+        onEdgeChange={onEdgeChange}
+      />
+    );
+  }
+  return <PipelineSettings doc={doc} onPipelineChange={onPipelineChange} />;
+}
