@@ -1,0 +1,151 @@
+import i18next from 'i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineDocument } from '../../engine/pipeline/document';
+import type { Problem } from '../../engine/pipeline/problems';
+import { resources } from '../i18n/resources';
+import { Inspector, type InspectorProps } from './index';
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.use(initReactI18next).init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+  });
+});
+
+const doc: PipelineDocument = {
+  version: 1,
+  name: 'Clicks per user',
+  nodes: [
+    { uid: 'gen', kind: 'source.generator', params: {} },
+    { uid: 'key', kind: 'keyBy', params: { field: 'user' } },
+    { uid: 'win', kind: 'window', params: { sizeMs: 60_000, offsetMs: 60_000 }, parallelism: 2 },
+    { uid: 'double', kind: 'map', label: 'Double it', params: { mode: 'code', code: '(r) => ({' } },
+    { uid: 'out', kind: 'sink', params: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'gen', target: 'key' },
+    { id: 'e2', source: 'key', target: 'win', partitioning: 'rebalance' },
+  ],
+};
+
+const problems: Problem[] = [
+  {
+    code: 'E014',
+    severity: 'error',
+    message: 'offset too large',
+    nodeUid: 'win',
+    param: 'offsetMs',
+  },
+  {
+    code: 'E015',
+    severity: 'error',
+    message: 'code does not compile',
+    nodeUid: 'double',
+    param: 'code',
+  },
+  { code: 'E021', severity: 'error', message: 'keyBy partitions already', edgeId: 'e2' },
+];
+
+const ignore = () => undefined;
+
+function render(selection: Partial<InspectorProps['selection']>): string {
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={i18n}>
+      <Inspector
+        doc={doc}
+        selection={{ nodes: [], edges: [], ...selection }}
+        problems={problems}
+        onParamChange={ignore}
+        onNodeChange={ignore}
+        onEdgeChange={ignore}
+        onPipelineChange={ignore}
+      />
+    </I18nextProvider>,
+  );
+}
+
+const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
+
+describe('Inspector', () => {
+  it("shows a window's applicable parameters with durations in their units", () => {
+    const html = render({ nodes: ['win'] });
+    expect(testIds(html)).toEqual([
+      'inspector',
+      'node-label',
+      'node-uid',
+      'node-parallelism',
+      'param-assigner',
+      'param-sizeMs',
+      'param-sizeMs-unit',
+      'param-offsetMs',
+      'param-offsetMs-unit',
+      'param-allowedLatenessMs',
+      'param-allowedLatenessMs-unit',
+      'param-aggregate',
+      'param-lateOutput',
+    ]);
+    expect(html).toMatch(/data-testid="param-sizeMs"[^>]*value="1"/);
+    expect(html).toMatch(/data-testid="param-sizeMs-unit"[^>]*>.*<option value="min" selected=""/);
+    expect(html).toMatch(/data-testid="node-parallelism"[^>]*value="2"/);
+  });
+
+  it('puts a validator problem under its field and offers a reset for set values only', () => {
+    const html = render({ nodes: ['win'] });
+    const offset = html.slice(html.indexOf('Offset'), html.indexOf('Allowed lateness'));
+    expect(offset).toContain('E014');
+    expect(offset).toContain('offset too large');
+    expect(offset).toContain('aria-label="Reset Offset to its default"');
+    const lateness = html.slice(html.indexOf('Allowed lateness'), html.indexOf('Aggregate'));
+    expect(lateness).not.toContain('Reset');
+  });
+
+  it('shows a code editor with the signature for a map in code mode, and its E015', () => {
+    const html = render({ nodes: ['double'] });
+    expect(testIds(html)).toContain('code-code');
+    expect(testIds(html)).not.toContain('param-expression');
+    expect(html).toContain('(r) =&gt; record');
+    expect(html).toContain('E015');
+    expect(html).toContain('Syntax error at line 1, column 10.');
+    expect(html).toMatch(/data-testid="node-label"[^>]*value="Double it"/);
+  });
+
+  it('translates the form', async () => {
+    await i18n.changeLanguage('zh-CN');
+    try {
+      const html = render({ nodes: ['win'] });
+      expect(html).toContain('窗口大小');
+      expect(html).toContain('滚动窗口');
+      expect(html).toContain('分钟');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
+  it("edits an edge's partitioning and shows why a keyed edge needs none", () => {
+    const html = render({ edges: ['e2'] });
+    expect(testIds(html)).toEqual(['inspector', 'edge-partitioning']);
+    expect(html).toMatch(/<option value="rebalance" selected=""/);
+    expect(html).toContain('A KeyBy already partitions by key');
+    expect(html).toContain('E021');
+  });
+
+  it('summarises a multi-selection instead of showing a form', () => {
+    const html = render({ nodes: ['gen', 'key', 'win'], edges: ['e1'] });
+    expect(html).toContain('3 operators selected · 1 connection selected');
+    expect(testIds(html)).not.toContain('node-label');
+  });
+
+  it("shows the pipeline's settings when nothing (or something gone) is selected", () => {
+    for (const selection of [{}, { nodes: ['deleted'] }]) {
+      const html = render(selection);
+      expect(html).toMatch(/data-testid="pipeline-name"[^>]*value="Clicks per user"/);
+      expect(html).toContain('5 operators, 2 connections');
+    }
+  });
+});
