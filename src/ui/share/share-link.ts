@@ -112,9 +112,9 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
-  if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) {
-    throw new ShareLinkError('encoding');
-  }
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) throw new ShareLinkError('encoding');
+  // No whole number of bytes takes this many characters: the link was cut short.
+  if (text.length % 4 === 1) throw new ShareLinkError('compression');
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
