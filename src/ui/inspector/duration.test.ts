@@ -2,20 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { displayUnit, fromMs, toMs } from './duration';
 
 describe('displayUnit', () => {
-  it('picks the largest unit that shows the value exactly', () => {
+  it('picks the largest unit that shows the value exactly, as at least 1', () => {
     expect(displayUnit(250)).toBe('ms');
-    expect(displayUnit(1_500)).toBe('ms');
+    expect(displayUnit(1_500)).toBe('s');
+    expect(displayUnit(1_001)).toBe('ms');
     expect(displayUnit(10_000)).toBe('s');
-    expect(displayUnit(90_000)).toBe('s');
+    expect(displayUnit(61_000)).toBe('s');
+    expect(displayUnit(90_000)).toBe('min');
     expect(displayUnit(120_000)).toBe('min');
     expect(displayUnit(-5_000)).toBe('s');
+    expect(displayUnit(1)).toBe('ms');
   });
 
   it('keeps the unit the user picked while it is exact, and leaves it when it is not', () => {
     expect(displayUnit(120_000, 's')).toBe('s');
     expect(displayUnit(120_000, 'ms')).toBe('ms');
-    expect(displayUnit(1_500, 's')).toBe('ms');
-    expect(displayUnit(30_000, 'min')).toBe('s');
+    expect(displayUnit(1_500, 's')).toBe('s');
+    expect(displayUnit(30_000, 'min')).toBe('min');
+    expect(displayUnit(1_000, 'min')).toBe('s');
+    expect(displayUnit(1_001, 'min')).toBe('ms');
   });
 
   it('shows zero in milliseconds unless a unit was picked', () => {

@@ -1,6 +1,6 @@
 /**
  * Durations are stored in milliseconds; the inspector shows them as a number and a unit,
- * choosing the largest unit that shows the value exactly (10000 ms reads "10 s").
+ * choosing the largest unit that shows the value exactly and plainly (10000 ms reads "10 s").
  */
 export type DurationUnit = 'ms' | 's' | 'min';
 
@@ -10,15 +10,22 @@ const MS_PER_UNIT: Record<DurationUnit, number> = { ms: 1, s: 1_000, min: 60_000
 
 /**
  * The unit to show `ms` in: `preferred` (the unit the user picked) while it shows the value
- * exactly, otherwise the largest unit that does. Zero fits every unit, so it keeps `preferred`.
+ * exactly, otherwise the largest unit that shows it as at least 1 with at most two decimals
+ * (1500 ms reads "1.5 s", 61000 ms "61 s", 250 ms "250 ms"). Zero keeps `preferred`.
  */
 export function displayUnit(ms: number, preferred?: DurationUnit): DurationUnit {
-  if (preferred !== undefined && Number.isInteger(ms / MS_PER_UNIT[preferred])) return preferred;
-  if (ms === 0) return 'ms';
+  if (preferred !== undefined && hasDecimals(fromMs(ms, preferred), 3)) return preferred;
   for (const unit of [...DURATION_UNITS].reverse()) {
-    if (Number.isInteger(ms / MS_PER_UNIT[unit])) return unit;
+    const amount = fromMs(ms, unit);
+    if (Math.abs(amount) >= 1 && hasDecimals(amount, 2)) return unit;
   }
   return 'ms';
+}
+
+/** Whether `amount` needs at most `places` decimals (1/60 s of a minute never ends). */
+function hasDecimals(amount: number, places: number): boolean {
+  const scaled = amount * 10 ** places;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
 }
 
 /** The amount of `unit` that `ms` is. */
