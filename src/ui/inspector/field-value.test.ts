@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonValue } from '../../engine/pipeline/document';
 import type { ParamSpec } from '../../engine/pipeline/params';
 import {
   formatField,
@@ -158,7 +159,7 @@ describe('parseField: JSON and records', () => {
   });
 
   it('formats records one per line and parses them back unchanged', () => {
-    const list = [
+    const list: JsonValue[] = [
       { ts: 1_000, at: 1_000, key: 'a' },
       { ts: 500, at: 2_000, key: 'b', nested: { x: [1, 2] } },
     ];
