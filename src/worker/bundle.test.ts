@@ -53,8 +53,8 @@ describe('the production bundle', () => {
   it('keeps engine runtime code out of every main-thread chunk', () => {
     const mainThread = chunks.filter((c) => !c.name.startsWith('engine.worker-'));
     expect(mainThread.map((c) => c.name)).toContainEqual(expect.stringMatching(/^client-/));
-    const client = mainThread.find((c) => c.name.startsWith('client-'));
-    expect(client?.code).toMatch(/engine\.worker-[\w-]+\.js/);
+    // The worker is started from the main thread by its URL, not bundled into it.
+    expect(mainThread.some((c) => /engine\.worker-[\w-]+\.js/.test(c.code))).toBe(true);
     for (const chunk of mainThread) {
       for (const marker of ENGINE_RUNTIME_MARKERS) expect(chunk.code).not.toContain(marker);
     }

@@ -106,6 +106,16 @@ describe('engine API', () => {
     expect(outcome.failure?.message).toContain('E008');
   });
 
+  it.each([
+    ['an endless source', withNode('clicks', { count: null }), 1, /endless/],
+    ['a parallelism of 0', example, 0, /Parallelism must be a positive integer/],
+    ['a document without nodes', { ...example, nodes: undefined } as never, 1, /E019.*nodes/],
+  ])('resolves a run with %s as failed', async (_, doc: PipelineDocument, parallelism, message) => {
+    const outcome = await api.run(doc, { time: 'event', parallelism, seed: 0 });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.failure?.message).toMatch(message);
+  });
+
   it('resolves a job that throws as failed, keeping what the sinks had received', async () => {
     const code =
       '(() => { let n = 0; return () => { if (++n > 150) throw new Error("too late"); return true; }; })()';

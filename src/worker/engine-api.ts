@@ -54,9 +54,16 @@ export function createEngineApi(now: Stopwatch = () => performance.now()) {
      */
     async run(doc: PipelineDocument, options: RunOptions): Promise<RunOutcome> {
       const started = now();
+      // Read the document as the CLI reads its file, so a malformed one fails with reasons.
+      const read = parsePipeline(JSON.stringify(doc));
+      if (!read.ok) {
+        const message = read.problems.map((p) => `${p.code}: ${p.message}`).join('\n');
+        const failure = { operatorUid: read.problems[0]?.nodeUid ?? null, message };
+        return failed(failure, [], 0, now() - started, 0);
+      }
       const results: SinkResult[] = [];
       const run = runJob(
-        doc,
+        read.doc,
         { ...options, stateBackend: 'heap' },
         { onResult: (r) => results.push(r) },
       );

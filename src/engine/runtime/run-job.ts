@@ -32,16 +32,16 @@ export function runJob(
   config: RunConfig,
   options: RunJobOptions = {},
 ): JobRun {
-  const endless = doc.nodes.find((n) => n.kind === 'source.generator' && n.params.count === null);
-  if (options.until === undefined && endless !== undefined) {
-    const message = `Source "${endless.uid}" is endless, so a run to the end of input never ends: set its number of records, or run up to a processing time.`;
-    return { started: false, failure: { operatorUid: endless.uid, message } };
-  }
   let job;
   try {
     job = createJob(doc, config);
   } catch (e) {
     return { started: false, failure: failureOf(e) };
+  }
+  const endless = doc.nodes.find((n) => n.kind === 'source.generator' && n.params.count === null);
+  if (options.until === undefined && endless !== undefined) {
+    const message = `Source "${endless.uid}" is endless, so a run to the end of input never ends: set its number of records, or run up to a processing time.`;
+    return { started: false, failure: { operatorUid: endless.uid, message } };
   }
   if (options.onResult !== undefined) job.onResult(options.onResult);
   if (options.onTrace !== undefined) job.onTrace(options.onTrace);
