@@ -164,7 +164,12 @@ describe('parseField: JSON and records', () => {
       { ts: 500, at: 2_000, key: 'b', nested: { x: [1, 2] } },
     ];
     const text = formatField(records, list);
-    expect(text.split('\n')).toHaveLength(4);
+    expect(text.split('\n')).toEqual([
+      '[',
+      '  { "ts": 1000, "at": 1000, "key": "a" },',
+      '  { "ts": 500, "at": 2000, "key": "b", "nested": {"x":[1,2]} }',
+      ']',
+    ]);
     expect(parseField(records, text)).toEqual({ ok: true, value: list });
     expect(formatField(records, [])).toBe('[]');
   });

@@ -147,10 +147,20 @@ export function formatField(
   }
 }
 
-/** One record per line: the shape of an event log, and easy to edit line by line. */
+/** One record per line, spaced so a long record wraps between fields: the shape of an event log. */
 function formatRecords(records: readonly JsonValue[]): string {
   if (records.length === 0) return '[]';
-  return `[\n${records.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n]`;
+  return `[\n${records.map((r) => `  ${formatRecord(r)}`).join(',\n')}\n]`;
+}
+
+function formatRecord(record: JsonValue): string {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return JSON.stringify(record);
+  }
+  const fields = Object.entries(record).map(
+    ([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`,
+  );
+  return fields.length === 0 ? '{}' : `{ ${fields.join(', ')} }`;
 }
 
 /** Whether two parameter values are the same, so an edit that changes nothing is not one. */
