@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import './ui/theme.css';
 import './ui/app.css';
 
 const container = document.getElementById('root');

@@ -1,0 +1,102 @@
+import { ChevronDown, ChevronUp } from 'lucide-react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../../engine/pipeline/problems';
+import { useEditor } from '../store/editor-store';
+import type { BottomTab } from '../store/prefs-slice';
+import { selectDoc, selectProblems, selectRun } from '../store/selectors';
+import { ProblemsList } from './ProblemsList';
+import { ResultsView } from './ResultsView';
+import './bottom.css';
+
+const TABS: readonly BottomTab[] = ['problems', 'results'];
+const selectOpen = (s: ReturnType<typeof useEditor.getState>) => s.bottomOpen;
+const selectTab = (s: ReturnType<typeof useEditor.getState>) => s.bottomTab;
+
+/** The area under the canvas: problems now, results of a run, and later the timeline. */
+export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) {
+  const { t } = useTranslation('editor');
+  const open = useEditor(selectOpen);
+  const tab = useEditor(selectTab);
+  const problems = useEditor(selectProblems);
+  const doc = useEditor(selectDoc);
+  const run = useEditor(selectRun);
+  const setPrefs = useEditor((s) => s.setPrefs);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const next =
+      TABS[(TABS.indexOf(tab) + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    if (next) {
+      setPrefs({ bottomTab: next, bottomOpen: true });
+      document.getElementById(`bottom-tab-${next}`)?.focus();
+    }
+  };
+
+  return (
+    <section className={`dock${open ? '' : ' dock--closed'}`} aria-label={t('bottom.label')}>
+      <div className="dock__bar">
+        <div
+          role="tablist"
+          aria-label={t('bottom.label')}
+          className="dock__tabs"
+          onKeyDown={onTabKey}
+        >
+          {TABS.map((id) => (
+            <button
+              key={id}
+              id={`bottom-tab-${id}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              aria-controls="bottom-panel"
+              tabIndex={tab === id ? 0 : -1}
+              className="dock__tab"
+              data-testid={`tab-${id}`}
+              onClick={() => setPrefs({ bottomTab: id, bottomOpen: true })}
+            >
+              {t(`bottom.${id}`)}
+              {id === 'problems' && errors > 0 && (
+                <span className="count-badge count-badge--error">{errors}</span>
+              )}
+              {id === 'problems' && warnings > 0 && (
+                <span className="count-badge count-badge--warning">{warnings}</span>
+              )}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          aria-expanded={open}
+          aria-controls="bottom-panel"
+          aria-label={open ? t('bottom.collapse') : t('bottom.expand')}
+          title={open ? t('bottom.collapse') : t('bottom.expand')}
+          onClick={() => setPrefs({ bottomOpen: !open })}
+        >
+          {open ? (
+            <ChevronDown size={16} aria-hidden="true" />
+          ) : (
+            <ChevronUp size={16} aria-hidden="true" />
+          )}
+        </button>
+      </div>
+      {open && (
+        <div
+          id="bottom-panel"
+          role="tabpanel"
+          aria-labelledby={`bottom-tab-${tab}`}
+          className="dock__content"
+        >
+          {tab === 'problems' ? (
+            <ProblemsList problems={problems} doc={doc} onReveal={onReveal} />
+          ) : (
+            <ResultsView run={run} doc={doc} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,261 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnDelete,
+  type OnNodeDrag,
+  type OnReconnect,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperatorKind } from '../../../engine/pipeline/document';
+import { operatorRegistry } from '../../../engine/pipeline/registry';
+import { GRID, type Commands } from '../hooks/use-commands';
+import { edgeIds, freshEdgeId } from '../model/ids';
+import type { Position } from '../model/changes';
+import { useEditor } from '../store/editor-store';
+import { problemsByTarget, selectDoc, selectProblems, selectSelection } from '../store/selectors';
+import { ContextMenu, type ContextTarget } from './ContextMenu';
+import {
+  toFlowEdges,
+  toFlowNodes,
+  type OperatorFlowNode,
+  type PipelineFlowEdge,
+} from './flow-model';
+import { OperatorNode } from './OperatorNode';
+import { OPERATOR_DRAG_TYPE } from '../operator-look';
+import { PipelineEdge } from './PipelineEdge';
+import './canvas.css';
+
+const nodeTypes = { operator: OperatorNode };
+const edgeTypes = { pipeline: PipelineEdge };
+const defaultEdgeOptions = { type: 'pipeline' };
+const snapGrid: [number, number] = [GRID, GRID];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+
+const selectDragPositions = (s: ReturnType<typeof useEditor.getState>) => s.dragPositions;
+const selectSizes = (s: ReturnType<typeof useEditor.getState>) => s.sizes;
+const selectSnap = (s: ReturnType<typeof useEditor.getState>) => s.snapToGrid;
+
+export function Canvas({
+  commands,
+  colorMode,
+}: {
+  commands: Commands;
+  colorMode: 'light' | 'dark';
+}) {
+  const { t } = useTranslation('editor');
+  const flow = useReactFlow();
+  const doc = useEditor(selectDoc);
+  const selection = useEditor(selectSelection);
+  const problems = useEditor(selectProblems);
+  const dragPositions = useEditor(selectDragPositions);
+  const sizes = useEditor(selectSizes);
+  const snapToGrid = useEditor(selectSnap);
+  const [menu, setMenu] = useState<ContextTarget | null>(null);
+
+  const byTarget = useMemo(() => problemsByTarget(problems), [problems]);
+  const nodes = useMemo(
+    () => toFlowNodes(doc, selection, dragPositions, sizes, byTarget.nodes),
+    [doc, selection, dragPositions, sizes, byTarget],
+  );
+  const edges = useMemo(
+    () => toFlowEdges(doc, selection, byTarget.edges),
+    [doc, selection, byTarget],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<OperatorFlowNode>[]) => {
+    const state = useEditor.getState();
+    const selected = new Set(state.selection.nodes);
+    let selectionChanged = false;
+    const dragged: Record<string, Position> = {};
+    const measured: Record<string, { width: number; height: number }> = {};
+    for (const change of changes) {
+      if (change.type === 'select') {
+        selectionChanged = true;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      } else if (change.type === 'position' && change.position && change.dragging) {
+        dragged[change.id] = change.position;
+      } else if (change.type === 'dimensions' && change.dimensions) {
+        measured[change.id] = change.dimensions;
+      }
+    }
+    if (selectionChanged) state.select({ nodes: [...selected], edges: state.selection.edges });
+    if (Object.keys(dragged).length > 0) {
+      state.setDragPositions({ ...state.dragPositions, ...dragged });
+    }
+    if (Object.keys(measured).length > 0) state.setSizes(measured);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<PipelineFlowEdge>[]) => {
+    const state = useEditor.getState();
+    const selected = new Set(state.selection.edges);
+    let selectionChanged = false;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        selectionChanged = true;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+    }
+    if (selectionChanged) state.select({ nodes: state.selection.nodes, edges: [...selected] });
+  }, []);
+
+  // A drag is one undo step: positions are committed when it ends.
+  const onNodeDragStop: OnNodeDrag<OperatorFlowNode> = useCallback((_event, _node, dragged) => {
+    const state = useEditor.getState();
+    const positions: Record<string, Position> = {};
+    for (const n of dragged) positions[n.id] = state.dragPositions[n.id] ?? n.position;
+    state.setDragPositions({});
+    state.apply({ type: 'moveNodes', positions });
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const { doc: current, apply } = useEditor.getState();
+    const port = connection.sourceHandle ?? 'out';
+    apply({
+      type: 'addEdge',
+      edge: {
+        id: freshEdgeId(edgeIds(current)),
+        source: connection.source,
+        ...(port === 'out' ? {} : { sourcePort: port }),
+        target: connection.target,
+      },
+    });
+  }, []);
+
+  const isValidConnection: IsValidConnection<PipelineFlowEdge> = useCallback((connection) => {
+    if (connection.source === connection.target) return false;
+    const port = connection.sourceHandle ?? 'out';
+    return !useEditor
+      .getState()
+      .doc.edges.some(
+        (e) =>
+          e.source === connection.source &&
+          e.target === connection.target &&
+          (e.sourcePort ?? 'out') === port,
+      );
+  }, []);
+
+  const onReconnect: OnReconnect<PipelineFlowEdge> = useCallback((old, connection) => {
+    const port = connection.sourceHandle ?? 'out';
+    useEditor.getState().apply({
+      type: 'updateEdge',
+      id: old.id,
+      patch: {
+        source: connection.source,
+        target: connection.target,
+        sourcePort: port === 'out' ? null : port,
+      },
+    });
+  }, []);
+
+  const onDelete: OnDelete<OperatorFlowNode, PipelineFlowEdge> = useCallback(
+    ({ nodes: gone, edges: goneEdges }) => {
+      useEditor.getState().apply({
+        type: 'batch',
+        changes: [
+          { type: 'removeEdges', ids: goneEdges.map((e) => e.id) },
+          { type: 'removeNodes', uids: gone.map((n) => n.id) },
+        ],
+      });
+    },
+    [],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(OPERATOR_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(OPERATOR_DRAG_TYPE) as OperatorKind;
+      if (!operatorRegistry.has(kind)) return;
+      event.preventDefault();
+      commands.addOperator(kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [commands, flow],
+  );
+
+  const openMenu = useCallback(
+    (event: MouseEvent | globalThis.MouseEvent, target: Omit<ContextTarget, 'x' | 'y'>) => {
+      event.preventDefault();
+      setMenu({ ...target, x: event.clientX, y: event.clientY });
+    },
+    [],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<OperatorFlowNode, PipelineFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onReconnect={onReconnect}
+        onDelete={onDelete}
+        deleteKeyCode={DELETE_KEYS}
+        snapToGrid={snapToGrid}
+        snapGrid={snapGrid}
+        colorMode={colorMode}
+        fitView
+        fitViewOptions={{ padding: 0.08, maxZoom: 1.25 }}
+        minZoom={0.2}
+        maxZoom={2}
+        onNodeContextMenu={(event, node) => {
+          if (!useEditor.getState().selection.nodes.includes(node.id)) {
+            useEditor.getState().select({ nodes: [node.id], edges: [] });
+          }
+          openMenu(event, { kind: 'node' });
+        }}
+        onEdgeContextMenu={(event, edge) => {
+          useEditor.getState().select({ nodes: [], edges: [edge.id] });
+          openMenu(event, { kind: 'edge' });
+        }}
+        onPaneContextMenu={(event) => openMenu(event, { kind: 'pane' })}
+        onPaneClick={() => setMenu(null)}
+        aria-label={t('canvas.label')}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
+        <Controls showInteractive={false} aria-label={t('canvas.controls')} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel={t('canvas.minimap')}
+          nodeColor={(n) =>
+            `var(--cat-${operatorRegistry.get((n as OperatorFlowNode).data.node.kind)?.category ?? 'transform'})`
+          }
+          nodeStrokeWidth={0}
+          style={{ width: 160, height: 110 }}
+          nodeBorderRadius={6}
+        />
+      </ReactFlow>
+      {doc.nodes.length === 0 && (
+        <div className="canvas__empty" role="note">
+          <p className="canvas__empty-title">{t('canvas.emptyTitle')}</p>
+          <p>{t('canvas.emptyBody')}</p>
+        </div>
+      )}
+      {menu !== null && (
+        <ContextMenu target={menu} commands={commands} onClose={() => setMenu(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * React Flow's nodes and edges, derived from the pipeline document (the only model) plus
+ * what the canvas adds for display: selection, drag positions, sizes and problems.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { PipelineDocument, PipelineNode } from '../../../engine/pipeline/document';
+import type { Problem } from '../../../engine/pipeline/problems';
+import type { Position } from '../model/changes';
+import type { Size } from '../store/canvas-slice';
+import type { Selection } from '../store/selection-slice';
+
+export interface OperatorNodeData extends Record<string, unknown> {
+  node: PipelineNode;
+  problems: readonly Problem[];
+}
+
+export type OperatorFlowNode = Node<OperatorNodeData, 'operator'>;
+
+export interface PipelineEdgeData extends Record<string, unknown> {
+  problems: readonly Problem[];
+}
+
+export type PipelineFlowEdge = Edge<PipelineEdgeData>;
+
+/** Where a node without a stored position is drawn (a hand-written document). */
+export const fallbackPosition = (index: number): Position => ({ x: index * 240, y: 0 });
+
+export function toFlowNodes(
+  doc: PipelineDocument,
+  selection: Selection,
+  dragPositions: Readonly<Record<string, Position>>,
+  sizes: Readonly<Record<string, Size>>,
+  problems: ReadonlyMap<string, readonly Problem[]>,
+): OperatorFlowNode[] {
+  const selected = new Set(selection.nodes);
+  return doc.nodes.map((node, index) => {
+    const size = sizes[node.uid];
+    return {
+      id: node.uid,
+      type: 'operator',
+      position: dragPositions[node.uid] ?? node.position ?? fallbackPosition(index),
+      data: { node, problems: problems.get(node.uid) ?? [] },
+      selected: selected.has(node.uid),
+      ...(size === undefined ? {} : { measured: size }),
+    };
+  });
+}
+
+export function toFlowEdges(
+  doc: PipelineDocument,
+  selection: Selection,
+  problems: ReadonlyMap<string, readonly Problem[]>,
+): PipelineFlowEdge[] {
+  const selected = new Set(selection.edges);
+  return doc.edges.map((edge) => {
+    const edgeProblems = problems.get(edge.id) ?? [];
+    const port = edge.sourcePort ?? 'out';
+    const classes = [
+      port === 'late' ? 'edge--late' : '',
+      edgeProblems.some((p) => p.severity === 'error')
+        ? 'edge--error'
+        : edgeProblems.length > 0
+          ? 'edge--warning'
+          : '',
+    ].filter(Boolean);
+    return {
+      id: edge.id,
+      source: edge.source,
+      sourceHandle: port,
+      target: edge.target,
+      targetHandle: 'in',
+      selected: selected.has(edge.id),
+      data: { problems: edgeProblems },
+      ...(classes.length > 0 ? { className: classes.join(' ') } : {}),
+      ...(edge.partitioning === undefined ? {} : { label: edge.partitioning }),
+    };
+  });
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import type { PipelineDocument } from '../../../engine/pipeline/document';
+import { operatorKey } from '../operator-look';
+import { Modal } from './Modal';
+
+export interface CodeItem {
+  nodeUid: string;
+  param: string;
+  code: string;
+}
+
+/**
+ * A pipeline from a file or a link can carry JavaScript that runs in this browser: show it
+ * all, and open it runnable only if the user says so.
+ */
+export function TrustDialog({
+  doc,
+  code,
+  onAllow,
+  onStrip,
+  onClose,
+}: {
+  doc: PipelineDocument;
+  code: readonly CodeItem[];
+  onAllow(): void;
+  onStrip(): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation('editor');
+  const nodeName = (uid: string) => {
+    const node = doc.nodes.find((n) => n.uid === uid);
+    return node ? node.label || `${t(`${operatorKey(node.kind)}.label`)} ${uid}` : uid;
+  };
+  return (
+    <Modal
+      title={t('trust.title')}
+      onClose={onClose}
+      wide
+      testId="trust-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose} autoFocus>
+            {t('trust.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              onClose();
+              onStrip();
+            }}
+          >
+            {t('trust.strip')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              onClose();
+              onAllow();
+            }}
+          >
+            {t('trust.allow')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('trust.body')}</p>
+      <p className="trust__name">{doc.name}</p>
+      {code.map((item) => (
+        <figure key={`${item.nodeUid}.${item.param}`} className="trust__code">
+          <figcaption>
+            {t('trust.where', { node: nodeName(item.nodeUid), param: item.param })}
+          </figcaption>
+          <pre>
+            <code>{item.code}</code>
+          </pre>
+        </figure>
+      ))}
+    </Modal>
+  );
+}

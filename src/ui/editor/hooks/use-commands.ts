@@ -1,0 +1,154 @@
+/**
+ * Editing commands shared by the keyboard, the toolbar, the palette and the context menu.
+ * Each one turns an intent into a change object for the store, so every path is undoable.
+ */
+import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { OperatorKind } from '../../../engine/pipeline/document';
+import type { Position } from '../model/changes';
+import { copySelection, pasteChange, type ClipboardContent } from '../model/clipboard';
+import { layoutChange } from '../model/layout';
+import { freshUid, nodeUids } from '../model/ids';
+import { useEditor } from '../store/editor-store';
+
+export const GRID = 20;
+/** Roughly half a node, so a dropped node sits centred under the pointer. */
+const NODE_HALF = { x: 90, y: 38 };
+
+let clipboard: { content: ClipboardContent; pastes: number } | null = null;
+
+const snap = (p: Position): Position => ({
+  x: Math.round(p.x / GRID) * GRID,
+  y: Math.round(p.y / GRID) * GRID,
+});
+
+export function useCommands() {
+  const flow = useReactFlow();
+  return useMemo(() => {
+    const state = () => useEditor.getState();
+
+    /** Adds an operator centred on a flow position, selects it and returns its uid. */
+    function addOperator(kind: OperatorKind, at: Position): string {
+      const { doc, apply, select } = state();
+      const uid = freshUid(kind, nodeUids(doc));
+      const position = snap({ x: at.x - NODE_HALF.x, y: at.y - NODE_HALF.y });
+      apply({ type: 'addNodes', nodes: [{ uid, kind, params: {}, position }] });
+      select({ nodes: [uid], edges: [] });
+      return uid;
+    }
+
+    /** Adds an operator in the middle of the visible canvas, stepping aside from others. */
+    function addOperatorAtCentre(kind: OperatorKind) {
+      const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+      const centre = pane
+        ? flow.screenToFlowPosition({ x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 })
+        : { x: 0, y: 0 };
+      const taken = state().doc.nodes.map((n) => n.position);
+      let at = centre;
+      for (
+        let step = 1;
+        taken.some(
+          (p) =>
+            p &&
+            Math.abs(p.x - (at.x - NODE_HALF.x)) < GRID &&
+            Math.abs(p.y - (at.y - NODE_HALF.y)) < GRID,
+        );
+        step++
+      ) {
+        at = { x: centre.x + step * GRID * 2, y: centre.y + step * GRID * 2 };
+      }
+      addOperator(kind, at);
+    }
+
+    function deleteSelection() {
+      const { selection, apply } = state();
+      if (selection.nodes.length === 0 && selection.edges.length === 0) return;
+      apply({
+        type: 'batch',
+        changes: [
+          { type: 'removeEdges', ids: selection.edges },
+          { type: 'removeNodes', uids: selection.nodes },
+        ],
+      });
+    }
+
+    function copy(): boolean {
+      const { doc, selection } = state();
+      const content = copySelection(doc, selection.nodes);
+      if (content === null) return false;
+      clipboard = { content, pastes: 0 };
+      return true;
+    }
+
+    function paste() {
+      if (clipboard === null) return;
+      clipboard.pastes += 1;
+      const { doc, apply, select } = state();
+      const { change, uids } = pasteChange(doc, clipboard.content, clipboard.pastes);
+      apply(change);
+      select({ nodes: uids, edges: [] });
+    }
+
+    function duplicate() {
+      if (copy()) paste();
+    }
+
+    function selectAll() {
+      const { doc, select } = state();
+      select({ nodes: doc.nodes.map((n) => n.uid), edges: doc.edges.map((e) => e.id) });
+    }
+
+    function fitView() {
+      void flow.fitView({ padding: 0.08, duration: 200, maxZoom: 1.25 });
+    }
+
+    /** Lays out the whole pipeline left to right, as one undo step, and fits it in view. */
+    function autoLayout() {
+      const { doc, sizes, apply } = state();
+      apply(layoutChange(doc, sizes));
+      // After React Flow has moved the nodes.
+      requestAnimationFrame(fitView);
+    }
+
+    /** Selects a node or edge and brings it into view (from the problems list). */
+    function reveal(target: { nodeUid?: string; edgeId?: string }) {
+      const { doc, select } = state();
+      if (target.edgeId !== undefined) {
+        const edge = doc.edges.find((e) => e.id === target.edgeId);
+        select({ nodes: [], edges: [target.edgeId] });
+        if (edge)
+          void flow.fitView({
+            nodes: [{ id: edge.source }, { id: edge.target }],
+            duration: 200,
+            maxZoom: 1.25,
+            padding: 0.4,
+          });
+      } else if (target.nodeUid !== undefined) {
+        select({ nodes: [target.nodeUid], edges: [] });
+        void flow.fitView({
+          nodes: [{ id: target.nodeUid }],
+          duration: 200,
+          maxZoom: 1.25,
+          padding: 0.6,
+        });
+      }
+    }
+
+    return {
+      addOperator,
+      addOperatorAtCentre,
+      deleteSelection,
+      copy,
+      paste,
+      duplicate,
+      selectAll,
+      fitView,
+      autoLayout,
+      reveal,
+      undo: () => state().undo(),
+      redo: () => state().redo(),
+    };
+  }, [flow]);
+}
+
+export type Commands = ReturnType<typeof useCommands>;

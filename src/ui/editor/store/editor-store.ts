@@ -1,0 +1,31 @@
+/** The editor's one store, built from typed slices (zustand's slices pattern). */
+import { create } from 'zustand';
+import { createCanvasSlice, type CanvasSlice } from './canvas-slice';
+import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
+import { createProjectSlice, type ProjectSlice } from './project-slice';
+import { createRunSlice, type RunSlice } from './run-slice';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createValidationSlice, type ValidationSlice } from './validation-slice';
+
+export type EditorState = DocumentSlice &
+  SelectionSlice &
+  ValidationSlice &
+  ProjectSlice &
+  PrefsSlice &
+  CanvasSlice &
+  RunSlice;
+
+export const createEditorStore = () =>
+  create<EditorState>()((...a) => ({
+    ...createDocumentSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createValidationSlice(...a),
+    ...createProjectSlice(...a),
+    ...createPrefsSlice(...a),
+    ...createCanvasSlice(...a),
+    ...createRunSlice(...a),
+  }));
+
+export const useEditor = createEditorStore();
+export type EditorStore = typeof useEditor;

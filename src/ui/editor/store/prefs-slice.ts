@@ -1,0 +1,50 @@
+/** Preferences that outlive a project: theme and the bottom panel; remembered in localStorage. */
+import type { StateCreator } from 'zustand';
+import type { EditorState } from './editor-store';
+
+export type ThemeChoice = 'light' | 'dark' | 'system';
+export type BottomTab = 'problems' | 'results';
+
+export interface Prefs {
+  theme: ThemeChoice;
+  bottomOpen: boolean;
+  bottomTab: BottomTab;
+  snapToGrid: boolean;
+}
+
+export interface PrefsSlice extends Prefs {
+  setPrefs(patch: Partial<Prefs>): void;
+}
+
+const STORAGE_KEY = 'tidemark.prefs';
+const DEFAULTS: Prefs = {
+  theme: 'system',
+  bottomOpen: true,
+  bottomTab: 'problems',
+  snapToGrid: true,
+};
+
+function readPrefs(): Prefs {
+  try {
+    const stored = JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? '{}') as unknown;
+    return typeof stored === 'object' && stored !== null ? { ...DEFAULTS, ...stored } : DEFAULTS;
+  } catch {
+    return DEFAULTS;
+  }
+}
+
+export const createPrefsSlice: StateCreator<EditorState, [], [], PrefsSlice> = (set, get) => ({
+  ...readPrefs(),
+  setPrefs(patch) {
+    set(patch);
+    const { theme, bottomOpen, bottomTab, snapToGrid } = get();
+    try {
+      globalThis.localStorage?.setItem(
+        STORAGE_KEY,
+        JSON.stringify({ theme, bottomOpen, bottomTab, snapToGrid }),
+      );
+    } catch {
+      // Private browsing may refuse storage; the choice still holds for this visit.
+    }
+  },
+});

@@ -1,0 +1,32 @@
+/** Selectors, defined once so components subscribe to exactly what they read. */
+import type { Problem } from '../../../engine/pipeline/problems';
+import type { EditorState } from './editor-store';
+
+export const selectDoc = (s: EditorState) => s.doc;
+export const selectSelection = (s: EditorState) => s.selection;
+export const selectProblems = (s: EditorState) => s.problems;
+export const selectCanUndo = (s: EditorState) => s.past.length > 0;
+export const selectCanRedo = (s: EditorState) => s.future.length > 0;
+export const selectTheme = (s: EditorState) => s.theme;
+export const selectRun = (s: EditorState) => s.run;
+export const selectErrorCount = (s: EditorState) =>
+  s.problems.filter((p) => p.severity === 'error').length;
+/** True while the problems shown belong to an older revision of the document. */
+export const selectValidationStale = (s: EditorState) => s.validatedRevision !== s.revision;
+
+/** Problems by node uid and by edge id, errors first. */
+export function problemsByTarget(problems: readonly Problem[]): {
+  nodes: Map<string, Problem[]>;
+  edges: Map<string, Problem[]>;
+} {
+  const nodes = new Map<string, Problem[]>();
+  const edges = new Map<string, Problem[]>();
+  const sorted = [...problems].sort(
+    (a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'),
+  );
+  for (const p of sorted) {
+    if (p.edgeId !== undefined) edges.set(p.edgeId, [...(edges.get(p.edgeId) ?? []), p]);
+    else if (p.nodeUid !== undefined) nodes.set(p.nodeUid, [...(nodes.get(p.nodeUid) ?? []), p]);
+  }
+  return { nodes, edges };
+}

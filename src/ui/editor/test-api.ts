@@ -1,0 +1,38 @@
+/**
+ * A small read-only window into the editor for end-to-end tests, so they check the model
+ * rather than pixels: `window.__tidemark`.
+ */
+import type { PipelineDocument } from '../../engine/pipeline/document';
+import type { Problem } from '../../engine/pipeline/problems';
+import { useEditor } from './store/editor-store';
+import type { Selection } from './store/selection-slice';
+
+export interface TidemarkTestApi {
+  document(): PipelineDocument;
+  problems(): readonly Problem[];
+  selection(): Selection;
+  /** True once the current document is validated and saved. */
+  settled(): boolean;
+}
+
+declare global {
+  interface Window {
+    __tidemark?: TidemarkTestApi;
+  }
+}
+
+export function installTestApi() {
+  const copy = <T>(value: T): T => structuredClone(value);
+  window.__tidemark = {
+    document: () => copy(useEditor.getState().doc),
+    problems: () => copy(useEditor.getState().problems),
+    selection: () => copy(useEditor.getState().selection),
+    settled: () => {
+      const s = useEditor.getState();
+      return (
+        s.validatedRevision === s.revision &&
+        (s.projectId === null || (s.saveStatus === 'saved' && s.savedRevision === s.revision))
+      );
+    },
+  };
+}
