@@ -793,6 +793,11 @@ describe('JobMaster: a full IndexedDB', () => {
       const checkpoint = await master.triggerCheckpoint();
       full = true;
       await master.step('source-main');
+      // Writes wait in the cache: the next checkpoint is what finds IndexedDB full.
+      expect(master.status).toBe('running');
+      await expect(master.triggerCheckpoint()).rejects.toThrow(
+        /^The checkpoint failed: IndexedDB is full/,
+      );
       expect(master.status).toBe('failed');
       expect(failures).toHaveLength(1);
       expect(failures[0]).toMatch(/IndexedDB is full/);

@@ -11,9 +11,8 @@ import { createJob } from './create-job';
 import type { Job, JobFailure, RunCondition, RunConfig, SinkResult } from './job';
 import { parseSnapshot, SAVEPOINT_FORMAT, SAVEPOINT_VERSION, serializeSnapshot } from './snapshot';
 import type { JobSnapshot } from './snapshot';
+import { RetainedCheckpoint } from './snapshot-retained';
 import type { TraceEvent } from './trace';
-import type { KeyGroupState } from '../state/keyed-state';
-import { serializeState } from '../state/serialization';
 
 export interface CheckpointingConfig {
   mode: 'exactly-once' | 'at-least-once' | 'off';
@@ -57,10 +56,14 @@ export interface CheckpointStats {
    * deliver at once, so no input is ever held back: it is always 0 here.
    */
   alignmentMs: number;
-  /** Size of the whole state it restores, in bytes of its serialized form. */
+  /**
+   * Size of the whole state it restores, in characters of its serialized form: for a
+   * checkpoint the compact form it is retained in (snapshot-retained.ts), for a savepoint
+   * its file.
+   */
   bytes: number;
   /**
-   * What this checkpoint itself copied: less than `bytes` for an incremental checkpoint,
+   * What this checkpoint itself serialized: less than `bytes` for an incremental checkpoint,
    * whose unchanged key groups are shared with the one before.
    */
   writtenBytes: number;
@@ -91,7 +94,7 @@ export class JobMaster {
   private restartAt: number | null = null;
   private failedAttempt: Job | null = null;
   /** Retained checkpoints; incremental ones share unchanged key groups with their base. */
-  private readonly completed: { stats: CheckpointStats; snapshot: JobSnapshot }[] = [];
+  private readonly completed: { stats: CheckpointStats; held: RetainedCheckpoint }[] = [];
   private pending: DeliveredResult[] = [];
   private readonly resultListeners = new Set<(r: DeliveredResult) => void>();
   private readonly traceListeners = new Set<(e: TraceEvent) => void>();
@@ -263,29 +266,52 @@ export class JobMaster {
    * Takes a checkpoint now; in exactly-once mode it commits the results before it. With the
    * IndexedDB backend it is incremental: only key groups written since the last one are
    * copied, the rest is shared with it and dropped when no retained checkpoint needs it.
+   * If the state backend cannot snapshot (a full IndexedDB), the attempt fails as on any
+   * failure, and this rejects with the reason.
    */
   async triggerCheckpoint(): Promise<CheckpointStats> {
-    return this.checkpoint('checkpoint');
+    const taken = await this.checkpoint('checkpoint');
+    if ('message' in taken) throw new Error(`The checkpoint failed: ${taken.message}`);
+    return taken.stats;
   }
 
   /** A savepoint: always a full copy of the state, as the file the user downloads. */
   async savepoint(): Promise<string> {
-    await this.checkpoint('savepoint');
-    return serializeSnapshot(this.completed.at(-1)!.snapshot);
+    const taken = await this.checkpoint('savepoint');
+    if ('message' in taken) throw new Error(`The savepoint failed: ${taken.message}`);
+    return taken.file!;
   }
 
-  private async checkpoint(kind: CheckpointStats['kind']): Promise<CheckpointStats> {
-    const base = kind === 'checkpoint' ? this.completed.at(-1)?.snapshot : undefined;
+  /**
+   * A completed checkpoint (with its file, for a savepoint), or the failure it caused: as in
+   * Flink with no tolerated checkpoint failures, a snapshot that fails fails the attempt.
+   */
+  private async checkpoint(
+    kind: CheckpointStats['kind'],
+  ): Promise<{ stats: CheckpointStats; file: string | null } | JobFailure> {
+    const previous = this.completed.at(-1)?.held;
+    const base = kind === 'checkpoint' ? previous?.incrementalBase() : undefined;
     const started = this.config.wallClock?.();
-    const snapshot = await this.current.snapshot({ incrementalFrom: base });
+    const job = this.current;
+    let snapshot: JobSnapshot;
+    try {
+      snapshot = await job.snapshot({ incrementalFrom: base });
+    } catch (error) {
+      job.fail(error instanceof Error ? error.message : String(error));
+      const failure = job.failure!;
+      await this.afterWork();
+      return failure;
+    }
     const durationMs = started === undefined ? null : this.config.wallClock!() - started;
-    const stats = checkpointStats(kind, snapshot, base, durationMs);
-    this.completed.push({ stats, snapshot });
+    const held = RetainedCheckpoint.hold(snapshot);
+    const file = kind === 'savepoint' ? serializeSnapshot(snapshot) : null;
+    const stats = checkpointStats(kind, snapshot, held, durationMs, file);
+    this.completed.push({ stats, held });
     while (this.completed.length > Math.max(1, this.config.checkpointing.retained)) {
       this.completed.shift();
     }
     if (this.config.checkpointing.mode === 'exactly-once') this.commitPending();
-    return stats;
+    return { stats, file };
   }
 
   cancel(): void {
@@ -306,7 +332,8 @@ export class JobMaster {
     if (job.processingTime >= this.nextCheckpointAt) {
       const interval = this.config.checkpointing.intervalMs!;
       this.nextCheckpointAt = (Math.floor(job.processingTime / interval) + 1) * interval;
-      await this.triggerCheckpoint();
+      // A failed checkpoint has failed the attempt, reported through onFailure.
+      await this.checkpoint('checkpoint');
     }
   }
 
@@ -339,8 +366,8 @@ export class JobMaster {
     const latest = this.completed.at(-1);
     const mode = this.config.checkpointing.mode;
     if (mode !== 'off' && latest !== undefined) {
-      // Through the file format: a copy, so the restored job cannot change the checkpoint.
-      await next.restore(parseSnapshot(serializeSnapshot(latest.snapshot)));
+      // Fresh objects: the restored job cannot change the checkpoint.
+      await next.restore(latest.held.snapshot());
     } else if (mode === 'off') {
       // Without checkpoints the sources go on where they were; the state is lost.
       await next.restore(positionsOnly(this.doc.name, this.config, failed), {
@@ -389,49 +416,26 @@ function changed(
   });
 }
 
+/** Sizes come from the retained form, each part measured once; a savepoint's from its file. */
 function checkpointStats(
   kind: CheckpointStats['kind'],
   snapshot: JobSnapshot,
-  base: JobSnapshot | undefined,
+  held: RetainedCheckpoint,
   durationMs: number | null,
+  file: string | null,
 ): CheckpointStats {
-  const shared = new Set<KeyGroupState>();
-  for (const op of base?.operators ?? []) {
-    for (const s of op.subtasks) for (const g of s.keyGroups) shared.add(g);
-  }
-  const written = {
-    ...snapshot,
-    operators: snapshot.operators.map((op) => ({
-      ...op,
-      subtasks: op.subtasks.map((s) => ({
-        ...s,
-        keyGroups: s.keyGroups.filter((g) => !shared.has(g)),
-      })),
-    })),
-  };
-  const sharedKeyGroups = snapshot.operators.reduce(
-    (n, op) =>
-      n + op.subtasks.reduce((m, s) => m + s.keyGroups.filter((g) => shared.has(g)).length, 0),
-    0,
-  );
+  const sizes = held.sizes();
+  const bytes = file?.length ?? sizes.bytes;
   return {
     id: snapshot.checkpointId,
     kind,
     triggeredAt: snapshot.processingTime,
     durationMs,
     alignmentMs: 0,
-    bytes: serializeSnapshot(snapshot).length,
-    writtenBytes: serializeSnapshot(written).length,
-    sharedKeyGroups,
-    subtasks: snapshot.operators.flatMap((op) =>
-      op.subtasks.map((s) => ({
-        uid: op.uid,
-        subtask: s.index,
-        stateEntries: s.keyGroups.reduce((n, g) => n + g.entries.length, 0),
-        timers: s.eventTimers.length + s.processingTimers.length,
-        bytes: serializeState(s).length,
-      })),
-    ),
+    bytes,
+    writtenBytes: file === null ? sizes.writtenBytes : bytes,
+    sharedKeyGroups: sizes.sharedKeyGroups,
+    subtasks: sizes.subtasks,
     offsets: snapshot.sources.flatMap((src) =>
       src.subtasks.map((s, subtask) => ({ uid: src.uid, subtask, offset: s.offset })),
     ),

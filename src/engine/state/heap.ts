@@ -4,6 +4,7 @@
  */
 import type { Key, KeyGroupRange } from '../keygroups';
 import type { WindowId } from '../windowing/window';
+import { CurrentKeyScope } from './current-key';
 import type { KeyedStateBackend, KeyGroupState, StateEntry, StateTable } from './keyed-state';
 import { deserializeState, serializeState } from './serialization';
 
@@ -97,28 +98,9 @@ class HeapStateTable<N, V> implements StateTable<N, V> {
   }
 }
 
-export class HeapKeyedStateBackend implements KeyedStateBackend {
+export class HeapKeyedStateBackend extends CurrentKeyScope implements KeyedStateBackend {
   readonly kind = 'heap';
-  private key: Key = null;
-  private keyGroup = 0;
   private readonly tables = new Map<string, HeapStateTable<unknown, unknown>>();
-
-  constructor(readonly keyGroupRange: KeyGroupRange) {
-    this.keyGroup = keyGroupRange.start;
-  }
-
-  setCurrentKey(key: Key, keyGroup: number): void {
-    this.key = key;
-    this.keyGroup = keyGroup;
-  }
-
-  currentKey(): Key {
-    return this.key;
-  }
-
-  currentKeyGroup(): number {
-    return this.keyGroup;
-  }
 
   table<N, V>(name: string): StateTable<N, V> {
     let t = this.tables.get(name);

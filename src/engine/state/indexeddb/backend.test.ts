@@ -154,6 +154,81 @@ describe('IndexedDbKeyedStateBackend', () => {
     expect(reopened.table('sum').get(190, 19, '0')).toEqual({ sum: -20 });
   });
 
+  it('coalesces writes in the cache until it outgrows its bound or a snapshot needs them', async () => {
+    const store = await openStore();
+    const b = backend(store, { cacheEntries: 3 });
+    const t = b.table<null, number[]>('contents');
+    await b.prefetch([0, 1]);
+    for (let i = 0; i < 10; i++) {
+      t.put('a', 0, null, 0, [i]);
+      t.put('b', 1, null, 0, [i]);
+      await b.flush(); // two entries fit the bound: nothing is written
+    }
+    expect(b.stats()).toMatchObject({ flushes: 0, chunksWritten: 0 });
+    expect(await store.read((r) => r.count({ operatorUid: 'window-1', first: 0, last: 7 }))).toBe(
+      0,
+    );
+
+    // A checkpoint writes the dirty chunks once, and copies resident groups from memory.
+    const mark = b.checkpointMark();
+    const { changed, groups } = await b.snapshotChanges(mark);
+    expect(changed).toEqual([0, 1]);
+    expect(groups.map((g) => g.entries[0]!.value)).toEqual([[9], [9]]);
+    expect(b.stats()).toMatchObject({ flushes: 1, chunksWritten: 2, chunksRead: 0 });
+    // A copy: the live value changing in place (as list state appends) leaves it as it was.
+    const live = t.get('a', 0, 0)!;
+    live.push(10);
+    t.put('a', 0, null, 0, live);
+    expect(groups[0]!.entries[0]!.value).toEqual([9]);
+
+    // Past the bound a flush writes back and evicts down to it.
+    await b.prefetch([2, 3]);
+    t.put('c', 2, null, 0, [1]);
+    t.put('d', 3, null, 0, [1]);
+    await b.flush();
+    expect(b.stats()).toMatchObject({ flushes: 2, residentEntries: 3 });
+    const reader = backend(store);
+    await reader.prefetch([0, 1, 2, 3]);
+    expect(reader.entryCount()).toBe(4);
+    expect(reader.table('contents').get('a', 0, 0)).toEqual([9, 10]);
+  });
+
+  it('counts what a reopened database holds, and reads nothing from a fresh one', async () => {
+    const factory = new IDBFactory();
+    const store = await openStore(factory);
+    let reads = 0;
+    const counting: StateTransactions = {
+      read: (work) =>
+        store.read((reader) =>
+          work({
+            count: (span) => reader.count(span),
+            chunks: (span) => {
+              reads++;
+              return reader.chunks(span);
+            },
+          }),
+        ),
+      write: (work) => store.write(work),
+    };
+    const range = { start: 0, end: 99 };
+    const fresh = backend(counting, { keyGroupRange: range });
+    await fresh.prefetch([]);
+    expect(reads).toBe(0);
+    await fresh.prefetch([4, 50]);
+    fresh.table('count').put('a', 4, null, 0, 1);
+    fresh.table('count').put('b', 50, null, 0, 2);
+    fresh.table('other').put('b', 50, null, 0, 3);
+    await fresh.writeBack();
+
+    reads = 0;
+    const reopened = backend(counting, { keyGroupRange: range });
+    expect(reopened.entryCount()).toBe(0); // counted by the first operation
+    await reopened.prefetch([]);
+    expect(reads).toBe(range.end - range.start + 1); // one request per key group
+    expect(reopened.entryCount()).toBe(3);
+    expect(reopened.table('other').size()).toBe(1);
+  });
+
   it('refuses to touch a key group that was not prefetched', async () => {
     const b = backend(await openStore(), { cacheEntries: 1 });
     const t = b.table<null, number>('count');
@@ -233,8 +308,10 @@ describe('IndexedDbKeyedStateBackend', () => {
     await b.prefetch([0, 1]); // group 1 hit, group 0 miss: reads its chunk
     t.remove('a', 0, 0);
     t.put('b', 1, null, 0, 20);
-    await b.flush(); // deletes group 0's emptied chunk, rewrites group 1's
-    await b.flush(); // nothing to write: no transaction
+    await b.flush(); // 2 entries fit the cache: the writes wait in it
+    expect(b.stats()).toMatchObject({ flushes: 1, chunksDeleted: 0 });
+    await b.writeBack(); // deletes group 0's emptied chunk, rewrites group 1's
+    await b.writeBack(); // nothing to write: no transaction
 
     expect(b.stats()).toEqual({
       reads: 1,
@@ -255,7 +332,7 @@ describe('IndexedDbKeyedStateBackend', () => {
     expect(utf8Length('aé€😀')).toBe(1 + 2 + 3 + 4);
   });
 
-  it('keeps the writes of a flush that IndexedDB refused, and writes them on the next one', async () => {
+  it('keeps the writes IndexedDB refused, and writes them on the next write-back', async () => {
     const store = await openStore();
     let full = false;
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -276,15 +353,15 @@ describe('IndexedDbKeyedStateBackend', () => {
     const t = b.table<null, string>('contents');
     await b.prefetch([0, 1]);
     t.put('old', 0, null, 0, 'v1');
-    await b.flush();
+    await b.writeBack();
     const mark = b.checkpointMark();
 
     full = true;
     t.remove('old', 0, 0);
     t.put('new', 1, null, 0, 'v2');
-    const flush = b.flush();
-    await expect(flush).rejects.toThrow(StateBackendError);
-    await expect(flush).rejects.toThrow(
+    const written = b.writeBack();
+    await expect(written).rejects.toThrow(StateBackendError);
+    await expect(written).rejects.toThrow(
       'IndexedDB is full: the browser refused to store more state (QuotaExceededError). ' +
         'Free space by deleting old savepoints/projects, lower the state size (shorter windows, ' +
         'fewer keys) or use the heap backend.',
@@ -298,7 +375,7 @@ describe('IndexedDbKeyedStateBackend', () => {
     expect(reader.table('contents').get('new', 1, 0)).toBeUndefined();
 
     full = false;
-    await b.flush();
+    await b.writeBack();
     expect(b.stats()).toMatchObject({ writes: 2, chunksWritten: 2, chunksDeleted: 1, flushes: 2 });
     expect(b.changedKeyGroupsSince(mark)).toEqual([0, 1]);
     const after = backend(store);
@@ -339,15 +416,17 @@ describe('IndexedDbKeyedStateBackend', () => {
     expect([...reader.table('count').entries(0)].map((e) => e.value)).toEqual([1, 2]);
   });
 
-  it('explains a flush into a closed database, and one of a value JSON cannot hold', async () => {
+  it('explains a write into a closed database, and one of a value JSON cannot hold', async () => {
     const store = await openStore();
     const b = backend(store);
     await b.prefetch([0]);
     b.table('t').put('a', 0, null, 0, 10n);
-    await expect(b.flush()).rejects.toThrow(/^Could not write state to IndexedDB: .*BigInt/);
+    await expect(b.writeBack()).rejects.toThrow(/^Could not write state to IndexedDB: .*BigInt/);
     b.table('t').put('a', 0, null, 0, 10);
     await store.close();
-    await expect(b.flush()).rejects.toThrow(/the state database is closed \(InvalidStateError\)/);
+    await expect(b.writeBack()).rejects.toThrow(
+      /the state database is closed \(InvalidStateError\)/,
+    );
   });
 
   it('stores one record per key group, holding all its tables', async () => {
@@ -360,7 +439,7 @@ describe('IndexedDbKeyedStateBackend', () => {
       b.table('trigger:count').put(`k${i % 4}`, i % 3, window, '0', i);
     }
     b.table('sum').put(null, 2, null, 0, 1);
-    await b.flush();
+    await b.writeBack();
 
     const chunks = await store.read((r) =>
       r.chunks({ operatorUid: 'window-1', first: 0, last: 7 }),
@@ -393,7 +472,7 @@ describe('IndexedDbKeyedStateBackend', () => {
     const n = 2.5 * DEFAULT_CHUNK_ENTRIES;
     await b.prefetch([3]);
     for (let i = 0; i < n; i++) t.put(i, 3, null, 0, i);
-    await b.flush();
+    await b.writeBack();
     const stored = async () =>
       (await store.read((r) => r.chunks({ operatorUid: 'window-1', first: 3, last: 3 }))).map(
         (c) => [c.key[2], c.value.counts[0]![1]],
@@ -405,7 +484,7 @@ describe('IndexedDbKeyedStateBackend', () => {
     ]);
 
     t.put(5, 3, null, 0, -5);
-    await b.flush();
+    await b.writeBack();
     expect(b.stats()).toMatchObject({ chunksWritten: 4, writes: n + DEFAULT_CHUNK_ENTRIES });
 
     // Emptied chunks go; new entries fill the lowest chunk with room before opening another.
@@ -413,7 +492,7 @@ describe('IndexedDbKeyedStateBackend', () => {
     t.remove(0, 3, 0);
     t.put('new', 3, null, 0, 0);
     t.put('newer', 3, null, 0, 0);
-    await b.flush();
+    await b.writeBack();
     expect(await stored()).toEqual([
       [0, DEFAULT_CHUNK_ENTRIES],
       [1, DEFAULT_CHUNK_ENTRIES],
@@ -441,22 +520,22 @@ describe('IndexedDbKeyedStateBackend', () => {
     await b.prefetch([0, 1, 2]);
     t.put('a', 0, null, 0, 1);
     t.put('b', 2, null, 0, 2);
-    expect(b.changedKeyGroupsSince(start)).toEqual([]); // not flushed yet
-    await b.flush();
+    expect(b.changedKeyGroupsSince(start)).toEqual([]); // not written yet
+    await b.writeBack();
     expect(b.changedKeyGroupsSince(start)).toEqual([0, 2]);
 
     const afterFirst = b.checkpointMark();
     t.put('c', 1, null, 0, 3);
     t.remove('b', 2, 0); // deletes the chunk: a change too
-    await b.flush();
-    await b.flush();
+    await b.writeBack();
+    await b.writeBack();
     expect(b.changedKeyGroupsSince(afterFirst)).toEqual([1, 2]);
     expect(b.changedKeyGroupsSince(start)).toEqual([0, 1, 2]);
 
     const afterSecond = b.checkpointMark();
     expect(b.changedKeyGroupsSince(afterSecond)).toEqual([]);
     t.put('a', 0, null, 0, 10);
-    const flushing = b.flush();
+    const flushing = b.writeBack();
     const whileFlushing = b.checkpointMark(); // the running flush counts as after it
     await flushing;
     expect(b.changedKeyGroupsSince(whileFlushing)).toEqual([0]);

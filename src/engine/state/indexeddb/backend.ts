@@ -9,6 +9,7 @@
  * and on flush, as RocksDB pays it per block.
  */
 import type { Key, KeyGroupRange } from '../../keygroups';
+import { CurrentKeyScope } from '../current-key';
 import type { WindowId } from '../../windowing/window';
 import type {
   ChangedKeyGroups,
@@ -30,6 +31,12 @@ import type { IndexedDbStateStats } from './stats';
 import type { ChunkKey, ChunkValue, KeyGroupSpan, StateReader, StateTransactions } from './store';
 
 export const DEFAULT_CACHE_ENTRIES = 10_000;
+
+/**
+ * Counting a reopened database's state reads key group by key group; this many requests at
+ * once keep IndexedDB busy without holding thousands of groups' chunks in memory.
+ */
+const COUNT_REQUESTS_IN_FLIGHT = 16;
 
 export interface IndexedDbBackendOptions {
   operatorUid: string;
@@ -83,14 +90,11 @@ class CachedStateTable<N, V> implements StateTable<N, V> {
   }
 }
 
-export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
+export class IndexedDbKeyedStateBackend extends CurrentKeyScope implements PagedKeyedStateBackend {
   readonly kind = 'indexeddb';
   readonly operatorUid: string;
-  readonly keyGroupRange: KeyGroupRange;
   private readonly cacheEntries: number;
   private readonly chunkEntries: number;
-  private key: Key = null;
-  private keyGroup: number;
   private readonly tables = new Map<string, CachedStateTable<unknown, unknown>>();
   /** Least recently used first: a Map iterates in insertion order. */
   private readonly resident = new Map<number, ResidentGroup>();
@@ -123,27 +127,13 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
       chunkEntries = DEFAULT_CHUNK_ENTRIES,
     }: IndexedDbBackendOptions,
   ) {
+    super(keyGroupRange);
     if (!Number.isInteger(chunkEntries) || chunkEntries < 1) {
       throw new RangeError(`chunkEntries must be a positive integer (it is ${chunkEntries})`);
     }
     this.operatorUid = operatorUid;
-    this.keyGroupRange = keyGroupRange;
     this.cacheEntries = cacheEntries;
     this.chunkEntries = chunkEntries;
-    this.keyGroup = keyGroupRange.start;
-  }
-
-  setCurrentKey(key: Key, keyGroup: number): void {
-    this.key = key;
-    this.keyGroup = keyGroup;
-  }
-
-  currentKey(): Key {
-    return this.key;
-  }
-
-  currentKeyGroup(): number {
-    return this.keyGroup;
   }
 
   table<N, V>(name: string): StateTable<N, V> {
@@ -185,36 +175,61 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
   }
 
   /**
-   * Writes every dirty chunk in one transaction, then evicts clean key groups down to the
-   * cache bound. If IndexedDB refuses, rejects with a StateBackendError and keeps the changes,
-   * so a later flush can still write them.
+   * The end of a batch of records. Writes are coalesced in the cache (write-behind) and reach
+   * IndexedDB only when the cache outgrows its bound (every dirty chunk is written, then the
+   * least recently used key groups are evicted) or when a snapshot or `writeBack` asks: while
+   * state fits the cache, a checkpoint interval costs one write transaction, not one per batch.
+   * If IndexedDB refuses, rejects with a StateBackendError and keeps the changes, so a later
+   * write can still store them.
    */
   flush(): Promise<void> {
-    return this.exclusive(() => this.writeBack());
+    return this.exclusive(async () => {
+      if (this.residentEntries() > this.cacheEntries) await this.writeDirty();
+    });
   }
 
-  /** Every non-empty key group of this subtask as stored after a flush, deserialized. */
+  /** Writes every dirty chunk now, in one transaction, then evicts down to the cache bound. */
+  writeBack(): Promise<void> {
+    return this.exclusive(() => this.writeDirty());
+  }
+
+  /** Every non-empty key group of this subtask, as stored once the dirty chunks are written. */
   snapshot(): Promise<KeyGroupState[]> {
     return this.exclusive(async () => {
-      await this.writeBack();
-      const { start, end } = this.keyGroupRange;
-      return this.readGroups([this.span(start, end)]);
+      await this.writeDirty();
+      return this.copyGroups(null);
     });
   }
 
-  /** Only the key groups written since the mark are read, and so copied into a checkpoint. */
+  /** Only the key groups written since the mark are copied into a checkpoint. */
   snapshotChanges(since: WriteMark | null): Promise<ChangedKeyGroups> {
     return this.exclusive(async () => {
-      await this.writeBack();
+      await this.writeDirty();
       const mark = this.checkpointMark();
-      if (since === null) {
-        const { start, end } = this.keyGroupRange;
-        return { changed: null, groups: await this.readGroups([this.span(start, end)]), mark };
-      }
-      const changed = this.changedKeyGroupsSince(since);
-      const groups = await this.readGroups(changed.map((kg) => this.span(kg, kg)));
-      return { changed, groups, mark };
+      const changed = since === null ? null : this.changedKeyGroupsSince(since);
+      return { changed, groups: await this.copyGroups(changed), mark };
     });
+  }
+
+  /**
+   * A copy of the given key groups (null: all of this subtask's), right after a write-back, so
+   * memory and IndexedDB agree: resident groups are copied from memory, the others read from
+   * IndexedDB in one transaction. Ascending, empty groups left out.
+   */
+  private async copyGroups(keyGroups: readonly number[] | null): Promise<KeyGroupState[]> {
+    const { start, end } = this.keyGroupRange;
+    const copied: KeyGroupState[] = [];
+    const stored: number[] = [];
+    const consider = (keyGroup: number) => {
+      const group = this.resident.get(keyGroup);
+      if (group === undefined) stored.push(keyGroup);
+      else if (group.size() > 0) copied.push({ keyGroup, entries: group.copyEntries() });
+    };
+    if (keyGroups === null) for (let kg = start; kg <= end; kg++) consider(kg);
+    else for (const kg of keyGroups) consider(kg);
+    if (stored.length === 0) return copied;
+    const read = await this.readGroups(spans(this.operatorUid, stored));
+    return [...copied, ...read].sort((a, b) => a.keyGroup - b.keyGroup);
   }
 
   /** Key groups in the given spans, read in one transaction. */
@@ -295,7 +310,7 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
     };
   }
 
-  /** Drops the cache without writing it back (flush first to keep changes). Final. */
+  /** Drops the cache without writing it back (`writeBack` first to keep changes). Final. */
   dispose(): void {
     this.disposed = true;
     this.resident.clear();
@@ -333,21 +348,24 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
   }
 
   /**
-   * Counts stored entries per key group and table from the chunks' headers. One request per
-   * key group, so only one group's chunks need be in memory at a time.
+   * Counts stored entries per key group and table from the chunks' headers. A fresh database
+   * (nothing stored for this operator) is not read at all. Otherwise one request per key
+   * group, a few at a time, so only a few groups' chunks are in memory at once.
    */
   private async countStored(): Promise<void> {
     const { start, end } = this.keyGroupRange;
-    const keyGroups = Array.from({ length: end - start + 1 }, (_, i) => start + i);
-    const counted = await this.read('count the state stored in IndexedDB', (reader) =>
-      Promise.all(
-        keyGroups.map(async (keyGroup) => {
+    await this.read('count the state stored in IndexedDB', async (reader) => {
+      if ((await reader.count(this.span(start, end))) === 0) return;
+      let next = start;
+      const countNext = async (): Promise<void> => {
+        for (let keyGroup = next++; keyGroup <= end; keyGroup = next++) {
           const chunks = await reader.chunks(this.span(keyGroup, keyGroup));
-          return [keyGroup, countEntries(chunks.map((c) => c.value))] as const;
-        }),
-      ),
-    );
-    for (const [keyGroup, byTable] of counted) this.counts.setGroup(keyGroup, byTable);
+          this.counts.setGroup(keyGroup, countEntries(chunks.map((c) => c.value)));
+        }
+      };
+      const lanes = Math.min(COUNT_REQUESTS_IN_FLIGHT, end - start + 1);
+      await Promise.all(Array.from({ length: lanes }, countNext));
+    });
   }
 
   private async load(keyGroups: number[]): Promise<void> {
@@ -366,7 +384,7 @@ export class IndexedDbKeyedStateBackend implements PagedKeyedStateBackend {
     for (const [keyGroup, group] of groups) this.resident.set(keyGroup, group);
   }
 
-  private async writeBack(): Promise<void> {
+  private async writeDirty(): Promise<void> {
     const taken: TakenChunks[] = [];
     for (const [keyGroup, group] of this.resident) {
       if (group.isDirty()) taken.push([keyGroup, group, group.takeDirty()]);

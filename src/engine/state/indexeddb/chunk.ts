@@ -6,46 +6,27 @@
  * large key group rewrite much more than it changed. The bound counts entries, not bytes: a
  * few large values (a window's buffered elements) make a large chunk, which IndexedDB holds fine.
  */
-import type { Key } from '../../keygroups';
-import type { WindowId } from '../../windowing/window';
-import type { KeyGroupState } from '../keyed-state';
-import { deserializeState, serializeState } from '../serialization';
+import { decodeEntries, encodeEntries } from '../entry-codec';
+import type { StateEntryRecord } from '../entry-codec';
 import type { ChunkValue } from './store';
 
 export const DEFAULT_CHUNK_ENTRIES = 1_000;
 
 /** One entry of any table of a key group. */
-export type ChunkEntry = KeyGroupState['entries'][number];
-
-/** As serialized: a tuple, so field names are not repeated in every entry. */
-type EncodedEntry = [
-  table: string,
-  key: Key,
-  namespaceId: WindowId,
-  namespace: unknown,
-  value: unknown,
-];
+export type ChunkEntry = StateEntryRecord;
 
 export function encodeChunk(entries: Iterable<ChunkEntry>): ChunkValue {
   const counts = new Map<string, number>();
-  const encoded: EncodedEntry[] = [];
-  for (const { table, key, namespaceId, namespace, value } of entries) {
-    counts.set(table, (counts.get(table) ?? 0) + 1);
-    encoded.push([table, key, namespaceId, namespace, value]);
+  const all: ChunkEntry[] = [];
+  for (const entry of entries) {
+    counts.set(entry.table, (counts.get(entry.table) ?? 0) + 1);
+    all.push(entry);
   }
-  return { counts: [...counts], text: serializeState(encoded) };
+  return { counts: [...counts], text: encodeEntries(all) };
 }
 
 export function decodeChunk(text: string): ChunkEntry[] {
-  return deserializeState<EncodedEntry[]>(text).map(
-    ([table, key, namespaceId, namespace, value]) => ({
-      table,
-      key,
-      namespaceId,
-      namespace,
-      value,
-    }),
-  );
+  return decodeEntries(text);
 }
 
 /** Entries per table over a key group's chunks, from their headers alone. */

@@ -12,6 +12,7 @@
 import type { Key } from '../../keygroups';
 import type { WindowId } from '../../windowing/window';
 import type { StateEntry } from '../keyed-state';
+import { decodeEntries, encodeEntries } from '../entry-codec';
 import type { ChunkEntry } from './chunk';
 
 /** A live entry, and the chunk it is stored in. */
@@ -78,6 +79,23 @@ export class ResidentGroup {
         yield { key, namespace, namespaceId, value };
       }
     }
+  }
+
+  /** Entries across all tables and chunks. */
+  size(): number {
+    let n = 0;
+    for (const chunk of this.chunks) n += chunk?.cells.size ?? 0;
+    return n;
+  }
+
+  /**
+   * A deep copy of every entry, in the order the chunks store them: values are live, mutable
+   * objects, so the copy goes through serialization, as the heap backend's snapshot does.
+   */
+  copyEntries(): ChunkEntry[] {
+    const cells: ChunkEntry[] = [];
+    for (const chunk of this.chunks) if (chunk !== undefined) cells.push(...chunk.cells);
+    return decodeEntries(encodeEntries(cells));
   }
 
   /** The entries stored together in one record. */

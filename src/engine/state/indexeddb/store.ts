@@ -49,6 +49,8 @@ export interface KeyGroupSpan {
 export interface StateReader {
   /** Every chunk of the span, in key order: by key group, then chunk index. */
   chunks(span: KeyGroupSpan): Promise<ChunkRecord[]>;
+  /** How many chunk records the span holds, without reading them. */
+  count(span: KeyGroupSpan): Promise<number>;
 }
 
 export interface StateWriter {
@@ -129,6 +131,7 @@ export class StateStore implements StateTransactions {
           const [keys, values] = await Promise.all([store.getAllKeys(range), store.getAll(range)]);
           return keys.map((key, i) => ({ key, value: values[i] }));
         },
+        count: (span) => store.count(keyRange(span)),
       }),
     );
   }
