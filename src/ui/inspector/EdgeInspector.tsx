@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PipelineDocument, PipelineEdge, Partitioning } from '../../engine/pipeline/document';
 import type { Problem } from '../../engine/pipeline/problems';
 import { describedBy, FieldFrame } from './FieldFrame';
-import { KIND_ICONS } from './kind-icons';
+import { operatorIcons } from '../editor/operator-look';
 import { edgeProblems } from './node-problems';
 import { kindTextKey } from './param-text';
 import type { InspectorProps } from './types';
@@ -56,7 +56,7 @@ export function EdgeInspector({ doc, edge, problems, onEdgeChange }: EdgeInspect
         <select
           id={id}
           className="insp-select"
-          data-testid="edge-partitioning"
+          data-testid="inspector-partitioning"
           value={current}
           aria-describedby={describedBy({ id, help, problems: own })}
           onChange={(e) =>
@@ -87,7 +87,7 @@ function NodeName({ doc, uid }: { doc: PipelineDocument; uid: string }) {
       </span>
     );
   }
-  const Icon = KIND_ICONS[node.kind];
+  const Icon = operatorIcons[node.kind];
   const kindLabel = t(kindTextKey(node.kind, 'label'));
   return (
     <span className="insp-node-name">

@@ -77,9 +77,9 @@ describe('Inspector', () => {
     const html = render({ nodes: ['win'] });
     expect(testIds(html)).toEqual([
       'inspector',
-      'node-label',
-      'node-uid',
-      'node-parallelism',
+      'inspector-label',
+      'inspector-uid',
+      'inspector-parallelism',
       'param-assigner',
       'param-sizeMs',
       'param-sizeMs-unit',
@@ -92,7 +92,7 @@ describe('Inspector', () => {
     ]);
     expect(html).toMatch(/data-testid="param-sizeMs"[^>]*value="1"/);
     expect(html).toMatch(/data-testid="param-sizeMs-unit"[^>]*>.*<option value="min" selected=""/);
-    expect(html).toMatch(/data-testid="node-parallelism"[^>]*value="2"/);
+    expect(html).toMatch(/data-testid="inspector-parallelism"[^>]*value="2"/);
   });
 
   it('puts a validator problem under its field and offers a reset for set values only', () => {
@@ -112,7 +112,7 @@ describe('Inspector', () => {
     expect(html).toContain('(r) =&gt; record');
     expect(html).toContain('E015');
     expect(html).toContain('Syntax error at line 1, column 10.');
-    expect(html).toMatch(/data-testid="node-label"[^>]*value="Double it"/);
+    expect(html).toMatch(/data-testid="inspector-label"[^>]*value="Double it"/);
   });
 
   it('translates the form', async () => {
@@ -129,7 +129,7 @@ describe('Inspector', () => {
 
   it("edits an edge's partitioning and shows why a keyed edge needs none", () => {
     const html = render({ edges: ['e2'] });
-    expect(testIds(html)).toEqual(['inspector', 'edge-partitioning']);
+    expect(testIds(html)).toEqual(['inspector', 'inspector-partitioning']);
     expect(html).toMatch(/<option value="rebalance" selected=""/);
     expect(html).toContain('A KeyBy already partitions by key');
     expect(html).toContain('E021');
@@ -138,13 +138,13 @@ describe('Inspector', () => {
   it('summarises a multi-selection instead of showing a form', () => {
     const html = render({ nodes: ['gen', 'key', 'win'], edges: ['e1'] });
     expect(html).toContain('3 operators selected · 1 connection selected');
-    expect(testIds(html)).not.toContain('node-label');
+    expect(testIds(html)).not.toContain('inspector-label');
   });
 
   it("shows the pipeline's settings when nothing (or something gone) is selected", () => {
     for (const selection of [{}, { nodes: ['deleted'] }]) {
       const html = render(selection);
-      expect(html).toMatch(/data-testid="pipeline-name"[^>]*value="Clicks per user"/);
+      expect(html).toMatch(/data-testid="inspector-pipeline-name"[^>]*value="Clicks per user"/);
       expect(html).toContain('5 operators, 2 connections');
     }
   });

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorKind, PipelineDocument } from '../../engine/pipeline/document';
-import { KIND_ICONS } from './kind-icons';
+import { operatorIcons } from '../editor/operator-look';
 import { kindTextKey } from './param-text';
 
 interface MultiSelectionProps {
@@ -23,7 +23,7 @@ export function MultiSelection({ doc, nodes, edges }: MultiSelectionProps) {
       <h2 className="insp-title" id={titleId}>
         {t('multi.section')}
       </h2>
-      <p className="insp-summary" data-testid="selection-summary">
+      <p className="insp-summary" data-testid="inspector-selection">
         {[
           nodes.length > 0 ? t('multi.nodes', { count: nodes.length }) : undefined,
           edges.length > 0 ? t('multi.edges', { count: edges.length }) : undefined,
@@ -34,7 +34,7 @@ export function MultiSelection({ doc, nodes, edges }: MultiSelectionProps) {
       {kinds.size > 0 && (
         <ul className="insp-chips">
           {[...kinds].map(([kind, count]) => {
-            const Icon = KIND_ICONS[kind];
+            const Icon = operatorIcons[kind];
             return (
               <li key={kind} className="insp-chip">
                 {Icon !== undefined && <Icon size={12} aria-hidden="true" />}

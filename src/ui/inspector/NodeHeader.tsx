@@ -7,7 +7,7 @@ import type { OperatorMeta } from '../../engine/pipeline/registry';
 import { commitKeys } from './commit-keys';
 import { describedBy, FieldFrame } from './FieldFrame';
 import { formatField, PARALLELISM_SPEC, parseField } from './field-value';
-import { KIND_ICONS } from './kind-icons';
+import { operatorIcons } from '../editor/operator-look';
 import { kindTextKey } from './param-text';
 import type { InspectorProps } from './types';
 import { useDraft } from './use-draft';
@@ -21,7 +21,7 @@ interface NodeHeaderProps {
 
 export function NodeHeader({ node, meta, parallelismProblems, onNodeChange }: NodeHeaderProps) {
   const { t } = useTranslation('inspector');
-  const Icon = KIND_ICONS[node.kind];
+  const Icon = operatorIcons[node.kind];
   const kindLabel = t(kindTextKey(node.kind, 'label'));
   const titleId = useId();
   return (
@@ -70,7 +70,7 @@ function LabelField({
       <input
         id={id}
         className="insp-input"
-        data-testid="node-label"
+        data-testid="inspector-label"
         type="text"
         autoComplete="off"
         value={draft}
@@ -92,7 +92,7 @@ function UidField({ uid }: { uid: string }) {
       <input
         id={id}
         className="insp-input insp-input--mono"
-        data-testid="node-uid"
+        data-testid="inspector-uid"
         type="text"
         value={uid}
         readOnly
@@ -128,7 +128,7 @@ function ParallelismField({
       <input
         id={id}
         className="insp-input"
-        data-testid="node-parallelism"
+        data-testid="inspector-parallelism"
         type="text"
         inputMode="numeric"
         autoComplete="off"

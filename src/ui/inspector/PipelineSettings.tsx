@@ -34,7 +34,7 @@ export function PipelineSettings({ doc, onPipelineChange }: PipelineSettingsProp
           <input
             id={nameId}
             className="insp-input"
-            data-testid="pipeline-name"
+            data-testid="inspector-pipeline-name"
             type="text"
             autoComplete="off"
             value={draft}
