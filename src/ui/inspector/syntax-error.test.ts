@@ -30,6 +30,13 @@ describe('findSyntaxError', () => {
     expect(findSyntaxError('const x = 1')).toBeDefined();
   });
 
+  it('treats TypeScript syntax as the error it is in JavaScript', () => {
+    // V8: "Unexpected token ':'", at the colon the grammar would read as a type annotation.
+    const source = '(r) => ({ ...r }, value: r.value * 2)';
+    expect(findSyntaxError(source)).toMatchObject({ from: source.indexOf(':'), column: 24 });
+    expect(findSyntaxError('(r: Rec) => r')).toMatchObject({ from: 2 });
+  });
+
   it('keeps positions inside the source, even for an error at its very end', () => {
     const source = '(r) => ({ ...r ';
     const at = findSyntaxError(source);

@@ -19,6 +19,10 @@ export interface SyntaxErrorAt {
 const PREFIX = '(\n';
 const SUFFIX = '\n)';
 
+// The grammar is shared with TypeScript, so it reads `(a, b: c) => ...` as typed parameters;
+// in JavaScript such a node is where the code stops compiling.
+const TYPESCRIPT_ONLY = new Set(['TypeAnnotation', 'TypeParamList', 'TypeArgList']);
+
 /** The first syntax error in `source` read as one JavaScript expression, if any. */
 export function findSyntaxError(source: string): SyntaxErrorAt | undefined {
   const tree = javascriptLanguage.parser.parse(PREFIX + source + SUFFIX);
@@ -26,7 +30,7 @@ export function findSyntaxError(source: string): SyntaxErrorAt | undefined {
   tree.iterate({
     enter(node) {
       if (found !== undefined) return false;
-      if (node.type.isError) {
+      if (node.type.isError || TYPESCRIPT_ONLY.has(node.name)) {
         found = { from: node.from, to: node.to };
         return false;
       }
