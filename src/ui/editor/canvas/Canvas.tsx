@@ -215,8 +215,6 @@ export function Canvas({
         snapToGrid={snapToGrid}
         snapGrid={snapGrid}
         colorMode={colorMode}
-        fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1.25 }}
         minZoom={0.2}
         maxZoom={2}
         onNodeContextMenu={(event, node) => {

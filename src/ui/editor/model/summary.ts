@@ -41,8 +41,9 @@ export function summarize(node: PipelineNode, t: Translate): string[] {
             ? t('summary.generatorEndless', { generator: text(p.generator) })
             : t('summary.generator', { generator: text(p.generator), count: num(p.count) })
           : t('summary.records', { count: Array.isArray(p.records) ? p.records.length : 0 });
+      // A bound of 0 is monotonous in all but name.
       const watermarks =
-        p.watermarks === 'monotonous'
+        p.watermarks === 'monotonous' || num(p.outOfOrdernessMs) === 0
           ? t('summary.monotonous')
           : t('summary.bounded', { bound: formatDuration(num(p.outOfOrdernessMs)) });
       return [first, watermarks];
