@@ -144,7 +144,7 @@ describe('pipeline editor', () => {
       laidOut.nodes.map((n) => n.position),
       before.nodes.map((n) => n.position),
     );
-    const y = (uid) => laidOut.nodes.find((n) => n.uid === uid)?.position?.y;
+    const y = (/** @type {string} */ uid) => laidOut.nodes.find((n) => n.uid === uid)?.position?.y;
     assert.equal(y('generator-1'), y('window-1'), 'a chain is laid out on one line');
 
     await editor.runButton.click();

@@ -22,19 +22,23 @@ export class EditorPage {
 
   /** Waits until the document is validated and saved. */
   async settled() {
-    await this.page.waitForFunction(() => window.__tidemark?.settled() === true, null, {
-      timeout: 10_000,
-    });
+    await this.page.waitForFunction(
+      () => /** @type {any} */ (window).__tidemark?.settled() === true,
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
   }
 
   /** @returns {Promise<import('../../src/engine/pipeline/document').PipelineDocument>} */
   document() {
-    return this.page.evaluate(() => window.__tidemark.document());
+    return this.page.evaluate(() => /** @type {any} */ (window).__tidemark.document());
   }
 
   /** @returns {Promise<import('../../src/engine/pipeline/problems').Problem[]>} */
   problems() {
-    return this.page.evaluate(() => window.__tidemark.problems());
+    return this.page.evaluate(() => /** @type {any} */ (window).__tidemark.problems());
   }
 
   /** @param {string} uid */
@@ -45,7 +49,9 @@ export class EditorPage {
   async newProject() {
     await this.page.getByTestId('project-menu').click();
     await this.page.getByTestId('project-new').click();
-    await this.page.waitForFunction(() => window.__tidemark.document().nodes.length === 0);
+    await this.page.waitForFunction(
+      () => /** @type {any} */ (window).__tidemark.document().nodes.length === 0,
+    );
     await this.settled();
   }
 
