@@ -4,12 +4,13 @@
  * text; the editor reports every change and marks `error` with a lint diagnostic.
  */
 import { javascript } from '@codemirror/lang-javascript';
-import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorState, Transaction, type Extension } from '@codemirror/state';
 import { oneDark } from '@codemirror/theme-one-dark';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
 import { useEffect, useRef, useState } from 'react';
+import { diagnosticsFor, type CodeError } from './code-diagnostics';
 import { useDarkTheme } from './color-scheme';
 import './inspector.css';
 
@@ -19,7 +20,7 @@ export interface CodeEditorProps {
   /** The accessible name of the editing area. */
   label: string;
   /** Shown under the editor, and underlined from..to when a position is known. */
-  error?: { message: string; from?: number; to?: number };
+  error?: CodeError;
   singleLine?: boolean;
   readOnly?: boolean;
 }
@@ -59,13 +60,6 @@ function accessFor(label: string, readOnly: boolean, invalid: boolean): Extensio
     EditorView.editable.of(!readOnly),
     EditorView.contentAttributes.of({ 'aria-label': label, 'aria-invalid': String(invalid) }),
   ];
-}
-
-function diagnosticsFor(error: CodeEditorProps['error'], length: number): Diagnostic[] {
-  if (error?.from === undefined) return [];
-  const from = Math.min(error.from, length);
-  const to = Math.min(Math.max(error.to ?? from, from), length);
-  return [{ from, to, severity: 'error', message: error.message }];
 }
 
 export function CodeEditor({
