@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { EditorPage } from './pages/editor.page.mjs';
 import { startApp } from './support/app.mjs';
+
+const fixture = (/** @type {string} */ name) =>
+  fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 
 /** @param {import('../src/engine/pipeline/document').PipelineDocument} doc */
 const shape = (doc) => ({
@@ -155,6 +160,135 @@ describe('pipeline editor', () => {
     await editor.setTheme('dark');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await app.screenshot(page, 'editor-dark');
+    assert.deepEqual(errors, []);
+  });
+
+  it('opens a file or link with code only once the user trusts it, and refuses a broken file', async () => {
+    const { page, errors } = await app.open(CLIPBOARD);
+    const editor = new EditorPage(page);
+    await editor.goto(app.url);
+    const starter = await editor.document();
+
+    await editor.importFile(fixture('not-a-pipeline.json'));
+    const refused = page.getByTestId('file-problems');
+    await refused.waitFor();
+    assert.match((await refused.textContent()) ?? '', /E019/);
+    await refused.getByRole('button', { name: 'Close' }).last().click();
+    assert.deepEqual(await editor.document(), starter, 'a broken file changes nothing');
+
+    const withCode = JSON.parse(
+      await readFile(fixture('doubled-values-with-code.tidemark.json'), 'utf8'),
+    );
+    const trust = page.getByTestId('trust-dialog');
+    await editor.importFile(fixture('doubled-values-with-code.tidemark.json'));
+    await trust.waitFor();
+    assert.match((await trust.textContent()) ?? '', /r\.value \* 2/);
+    await trust.getByRole('button', { name: 'Don’t open' }).click();
+    assert.deepEqual(await editor.document(), starter, 'declining keeps the current pipeline');
+
+    await editor.importFile(fixture('doubled-values-with-code.tidemark.json'));
+    await trust.getByRole('button', { name: 'Open without the code' }).click();
+    await page.waitForFunction(
+      (name) =>
+        window.document.title !== '' &&
+        /** @type {any} */ (window).__tidemark.document().name === name,
+      withCode.name,
+    );
+    await editor.settled();
+    assert.deepEqual((await editor.document()).nodes.find((n) => n.uid === 'double')?.params, {
+      mode: 'code',
+    });
+
+    await editor.importFile(fixture('doubled-values-with-code.tidemark.json'));
+    await trust.getByRole('button', { name: 'Open and allow the code' }).click();
+    await page.waitForFunction(
+      () => /** @type {any} */ (window).__tidemark.document().nodes[1]?.params.code !== undefined,
+    );
+    await editor.settled();
+    assert.deepEqual(await editor.document(), withCode);
+
+    await page.getByTestId('share').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="toast"]')?.textContent?.includes('copied'),
+    );
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /#p=/);
+
+    const second = await app.open(CLIPBOARD);
+    const linked = new EditorPage(second.page);
+    await linked.goto(link);
+    const asked = second.page.getByTestId('trust-dialog');
+    await asked.waitFor();
+    await asked.getByRole('button', { name: 'Open and allow the code' }).click();
+    await second.page.waitForFunction(
+      (name) => /** @type {any} */ (window).__tidemark.document().name === name,
+      withCode.name,
+    );
+    await linked.settled();
+    assert.deepEqual(await linked.document(), withCode, 'the link carries the whole pipeline');
+    assert.equal(new URL(second.page.url()).hash, '', 'the link is consumed once opened');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(second.errors, []);
+  });
+
+  it('edits from the keyboard and menus, and speaks Chinese', async () => {
+    const { page, errors } = await app.open();
+    const editor = new EditorPage(page);
+    await editor.goto(app.url);
+    const starter = await editor.document();
+
+    await editor.select('by-user');
+    await editor.press('Control+c');
+    await editor.press('Control+v');
+    await editor.settled();
+    const pasted = await editor.document();
+    assert.equal(pasted.nodes.length, starter.nodes.length + 1);
+    const copy = pasted.nodes.at(-1);
+    assert.equal(copy?.kind, 'keyBy');
+    assert.notEqual(copy?.uid, 'by-user');
+    assert.deepEqual(copy?.params, starter.nodes.find((n) => n.uid === 'by-user')?.params);
+    await editor.press('Control+z');
+    await editor.settled();
+    assert.deepEqual(await editor.document(), starter);
+
+    const label = editor.node('clicks').locator('.op-node__label');
+    const box = await label.boundingBox();
+    if (!box) throw new Error('the source node is not visible');
+    await page.mouse.move(box.x + 10, box.y + 5);
+    await page.mouse.down();
+    for (let step = 1; step <= 8; step++) await page.mouse.move(box.x + 10, box.y + 5 + step * 10);
+    await page.mouse.up();
+    await editor.settled();
+    const moved = (await editor.document()).nodes.find((n) => n.uid === 'clicks')?.position;
+    assert.notDeepEqual(moved, starter.nodes.find((n) => n.uid === 'clicks')?.position);
+    await editor.press('Control+z');
+    await editor.settled();
+    assert.deepEqual(await editor.document(), starter, 'a whole drag is one undo step');
+
+    await editor.node('only-clicks').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await editor.settled();
+    assert.equal(
+      (await editor.document()).nodes.some((n) => n.uid === 'only-clicks'),
+      false,
+    );
+    await editor.press('Control+Shift+z');
+    await editor.press('Control+z');
+    await editor.settled();
+    assert.deepEqual(await editor.document(), starter);
+
+    await editor.press('Shift+?');
+    const help = page.getByTestId('help-dialog');
+    await help.waitFor();
+    assert.match((await help.textContent()) ?? '', /Undo/);
+    await editor.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+
+    await page.getByTestId('language').selectOption('zh-CN');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.match((await editor.runButton.textContent()) ?? '', /运行/);
+    assert.match((await page.getByRole('navigation').textContent()) ?? '', /数据源/);
+    await page.getByTestId('language').selectOption('en');
     assert.deepEqual(errors, []);
   });
 });

@@ -13,7 +13,7 @@ import { useEditor } from '../store/editor-store';
 
 export const GRID = 20;
 /** Roughly half a node, so a dropped node sits centred under the pointer. */
-const NODE_HALF = { x: 100, y: 38 };
+const NODE_HALF = { x: 92, y: 40 };
 
 let clipboard: { content: ClipboardContent; pastes: number } | null = null;
 
