@@ -4,19 +4,20 @@
  * Code commits even when it does not compile (the validator reports E015 and the editor marks
  * where); records commit only when they parse.
  */
-import type { TFunction } from 'i18next';
-import { useEffect, useId, useRef } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsonValue } from '../../engine/pipeline/document';
-import type { ParamSpec } from '../../engine/pipeline/params';
-import { CodeEditor, type CodeEditorProps } from './CodeEditor';
+import { CodeFallback } from './CodeFallback';
+import type { CodeSpec } from './code-error';
 import { FieldFrame } from './FieldFrame';
 import { formatField, parseField, sameValue } from './field-value';
 import type { ParamFieldProps, ParamText } from './param-props';
-import { findSyntaxError } from './syntax-error';
 import { useDraft } from './use-draft';
 
-type CodeSpec = Extract<ParamSpec, { type: 'code' | 'expression' | 'records' }>;
+// CodeMirror and its parser are a third of the app's code: they load with the first code field.
+const CodeParamEditor = lazy(() =>
+  import('./CodeParamEditor').then((m) => ({ default: m.CodeParamEditor })),
+);
 
 /** How long typing must pause before the text commits. */
 export const CODE_COMMIT_DELAY_MS = 600;
@@ -68,7 +69,6 @@ export function CodeParam({
     timer.current = setTimeout(flush, CODE_COMMIT_DELAY_MS);
   };
 
-  const error = editorError(spec, draft, t);
   return (
     <FieldFrame
       id={id}
@@ -83,35 +83,10 @@ export function CodeParam({
         </code>
       )}
       <div data-testid={`code-${spec.name}`} onBlur={flush}>
-        <CodeEditor
-          value={draft}
-          onChange={onChange}
-          label={text.label}
-          error={error}
-          singleLine={spec.type === 'expression'}
-        />
+        <Suspense fallback={<CodeFallback value={draft} label={text.label} />}>
+          <CodeParamEditor spec={spec} draft={draft} onChange={onChange} label={text.label} />
+        </Suspense>
       </div>
     </FieldFrame>
   );
-}
-
-/** Where the draft breaks: a syntax error in code, or why records do not parse. */
-function editorError(
-  spec: CodeSpec,
-  draft: string,
-  t: TFunction<'inspector'>,
-): CodeEditorProps['error'] {
-  if (spec.type === 'records') {
-    const parsed = parseField(spec, draft);
-    if (parsed.ok) return undefined;
-    const at = findSyntaxError(draft);
-    return { message: t(parsed.error.key, parsed.error.values), from: at?.from, to: at?.to };
-  }
-  const at = findSyntaxError(draft);
-  if (at === undefined) return undefined;
-  return {
-    message: t('code.syntaxErrorAt', { line: at.line, column: at.column }),
-    from: at.from,
-    to: at.to,
-  };
 }

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { prerenderToNodeStream } from 'react-dom/static';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineDocument } from '../../engine/pipeline/document';
@@ -54,8 +54,9 @@ const problems: Problem[] = [
 
 const ignore = () => undefined;
 
-function render(selection: Partial<InspectorProps['selection']>): string {
-  return renderToStaticMarkup(
+/** The panel's HTML once everything lazy (the code editor) has loaded, as a browser would show it. */
+async function render(selection: Partial<InspectorProps['selection']>): Promise<string> {
+  const { prelude } = await prerenderToNodeStream(
     <I18nextProvider i18n={i18n}>
       <Inspector
         doc={doc}
@@ -68,13 +69,16 @@ function render(selection: Partial<InspectorProps['selection']>): string {
       />
     </I18nextProvider>,
   );
+  let html = '';
+  for await (const chunk of prelude) html += String(chunk);
+  return html;
 }
 
 const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
 
 describe('Inspector', () => {
-  it("shows a window's applicable parameters with durations in their units", () => {
-    const html = render({ nodes: ['win'] });
+  it("shows a window's applicable parameters with durations in their units", async () => {
+    const html = await render({ nodes: ['win'] });
     expect(testIds(html)).toEqual([
       'inspector',
       'inspector-label',
@@ -95,8 +99,8 @@ describe('Inspector', () => {
     expect(html).toMatch(/data-testid="inspector-parallelism"[^>]*value="2"/);
   });
 
-  it('puts a validator problem under its field and offers a reset for set values only', () => {
-    const html = render({ nodes: ['win'] });
+  it('puts a validator problem under its field and offers a reset for set values only', async () => {
+    const html = await render({ nodes: ['win'] });
     const offset = html.slice(html.indexOf('Offset'), html.indexOf('Allowed lateness'));
     expect(offset).toContain('E014');
     expect(offset).toContain('offset too large');
@@ -105,20 +109,21 @@ describe('Inspector', () => {
     expect(lateness).not.toContain('Reset');
   });
 
-  it('shows a code editor with the signature for a map in code mode, and its E015', () => {
-    const html = render({ nodes: ['double'] });
+  it('shows a code editor with the signature for a map in code mode, and its E015', async () => {
+    const html = await render({ nodes: ['double'] });
     expect(testIds(html)).toContain('code-code');
     expect(testIds(html)).not.toContain('param-expression');
     expect(html).toContain('(r) =&gt; record');
     expect(html).toContain('E015');
     expect(html).toContain('Syntax error at line 1, column 10.');
+    expect(html).not.toContain('code-editor--loading');
     expect(html).toMatch(/data-testid="inspector-label"[^>]*value="Double it"/);
   });
 
   it('translates the form', async () => {
     await i18n.changeLanguage('zh-CN');
     try {
-      const html = render({ nodes: ['win'] });
+      const html = await render({ nodes: ['win'] });
       expect(html).toContain('窗口大小');
       expect(html).toContain('滚动窗口');
       expect(html).toContain('分钟');
@@ -127,23 +132,23 @@ describe('Inspector', () => {
     }
   });
 
-  it("edits an edge's partitioning and shows why a keyed edge needs none", () => {
-    const html = render({ edges: ['e2'] });
+  it("edits an edge's partitioning and shows why a keyed edge needs none", async () => {
+    const html = await render({ edges: ['e2'] });
     expect(testIds(html)).toEqual(['inspector', 'inspector-partitioning']);
     expect(html).toMatch(/<option value="rebalance" selected=""/);
     expect(html).toContain('A KeyBy already partitions by key');
     expect(html).toContain('E021');
   });
 
-  it('summarises a multi-selection instead of showing a form', () => {
-    const html = render({ nodes: ['gen', 'key', 'win'], edges: ['e1'] });
+  it('summarises a multi-selection instead of showing a form', async () => {
+    const html = await render({ nodes: ['gen', 'key', 'win'], edges: ['e1'] });
     expect(html).toContain('3 operators selected · 1 connection selected');
     expect(testIds(html)).not.toContain('inspector-label');
   });
 
-  it("shows the pipeline's settings when nothing (or something gone) is selected", () => {
+  it("shows the pipeline's settings when nothing (or something gone) is selected", async () => {
     for (const selection of [{}, { nodes: ['deleted'] }]) {
-      const html = render(selection);
+      const html = await render(selection);
       expect(html).toMatch(/data-testid="inspector-pipeline-name"[^>]*value="Clicks per user"/);
       expect(html).toContain('5 operators, 2 connections');
     }

@@ -135,11 +135,11 @@ describe('parseField: JSON and records', () => {
     expect(parseField(value, 'null')).toEqual({ ok: false, error: { key: 'validation.notNull' } });
   });
 
-  it('says where JSON breaks', () => {
-    expect(parseField(value, "'click'")).toMatchObject({ ok: false });
-    expect(parseField(records, '[\n  {"ts": 1},\n  {"ts": }\n]')).toEqual({
+  it('rejects what is not JSON', () => {
+    expect(parseField(value, "'click'")).toEqual({ ok: false, error: { key: 'validation.json' } });
+    expect(parseField(records, '[{"ts": }]')).toEqual({
       ok: false,
-      error: { key: 'validation.jsonAt', values: { line: 3, column: 10 } },
+      error: { key: 'validation.json' },
     });
   });
 

@@ -6,7 +6,6 @@
 import type { JsonValue } from '../../engine/pipeline/document';
 import type { ParamSpec } from '../../engine/pipeline/params';
 import { fromMs, toMs, type DurationUnit } from './duration';
-import { findSyntaxError } from './syntax-error';
 
 /** Parameters edited as text; booleans and enums have their own controls. */
 export type TextParamSpec = Exclude<ParamSpec, { type: 'boolean' } | { type: 'enum' }>;
@@ -115,11 +114,8 @@ function parseJson(text: string): FieldParse {
   try {
     return ok(JSON.parse(text) as JsonValue);
   } catch {
-    // JSON is a JavaScript expression, so the code parser can say where it breaks.
-    const at = findSyntaxError(text);
-    return at === undefined
-      ? fail('validation.json')
-      : fail('validation.jsonAt', { line: at.line, column: at.column });
+    // Where it breaks is found with the code editor's parser (code-error.ts), loaded with it.
+    return fail('validation.json');
   }
 }
 

@@ -1,3 +1,4 @@
 export { Inspector } from './Inspector';
-export { CodeEditor, type CodeEditorProps } from './CodeEditor';
+export { CodeEditor } from './code-editor-lazy';
+export type { CodeEditorProps } from './CodeEditor';
 export type { InspectorProps } from './types';
