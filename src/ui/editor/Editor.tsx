@@ -220,8 +220,19 @@ export function Editor() {
     () => ({
       onParamChange: (uid: string, param: string, value: JsonValue | undefined) =>
         apply({ type: 'setParam', uid, param, value }),
-      onNodeChange: (uid: string, patch: { label?: string; parallelism?: number | null }) =>
-        apply({ type: 'updateNode', uid, patch }),
+      // An empty label is no label: the node shows its kind again.
+      onNodeChange: (
+        uid: string,
+        { label, parallelism }: { label?: string; parallelism?: number | null },
+      ) =>
+        apply({
+          type: 'updateNode',
+          uid,
+          patch: {
+            ...(label === undefined ? {} : { label: label === '' ? null : label }),
+            ...(parallelism === undefined ? {} : { parallelism }),
+          },
+        }),
       onEdgeChange: (id: string, patch: { partitioning?: Partitioning | null }) =>
         apply({ type: 'updateEdge', id, patch }),
       onPipelineChange: (patch: { name?: string }) => {

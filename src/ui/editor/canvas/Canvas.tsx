@@ -31,7 +31,8 @@ import {
   type PipelineFlowEdge,
 } from './flow-model';
 import { OperatorNode } from './OperatorNode';
-import { OPERATOR_DRAG_TYPE } from '../operator-look';
+import { summarize } from '../model/summary';
+import { OPERATOR_DRAG_TYPE, operatorKey } from '../operator-look';
 import { PipelineEdge } from './PipelineEdge';
 import './canvas.css';
 
@@ -64,8 +65,16 @@ export function Canvas({
 
   const byTarget = useMemo(() => problemsByTarget(problems), [problems]);
   const nodes = useMemo(
-    () => toFlowNodes(doc, selection, dragPositions, sizes, byTarget.nodes),
-    [doc, selection, dragPositions, sizes, byTarget],
+    () =>
+      toFlowNodes(doc, selection, dragPositions, sizes, byTarget.nodes, (node) =>
+        [
+          t(`${operatorKey(node.kind)}.label`),
+          node.label || node.uid,
+          ...summarize(node, t),
+          ...(byTarget.nodes.get(node.uid) ?? []).map((p) => p.message),
+        ].join(', '),
+      ),
+    [doc, selection, dragPositions, sizes, byTarget, t],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, selection, byTarget.edges),

@@ -31,6 +31,7 @@ export function toFlowNodes(
   dragPositions: Readonly<Record<string, Position>>,
   sizes: Readonly<Record<string, Size>>,
   problems: ReadonlyMap<string, readonly Problem[]>,
+  describe: (node: PipelineNode) => string,
 ): OperatorFlowNode[] {
   const selected = new Set(selection.nodes);
   return doc.nodes.map((node, index) => {
@@ -41,6 +42,7 @@ export function toFlowNodes(
       position: dragPositions[node.uid] ?? node.position ?? fallbackPosition(index),
       data: { node, problems: problems.get(node.uid) ?? [] },
       selected: selected.has(node.uid),
+      ariaLabel: describe(node),
       ...(size === undefined ? {} : { measured: size }),
     };
   });
