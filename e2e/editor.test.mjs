@@ -156,6 +156,7 @@ describe('pipeline editor', () => {
     await page.getByTestId('results').waitFor();
     assert.match((await page.getByTestId('results').textContent()) ?? '', /\[5000, 10000\)/);
     await editor.select('window-1');
+    await editor.noticeGone();
     await app.screenshot(page, 'editor-light');
     await editor.setTheme('dark');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');

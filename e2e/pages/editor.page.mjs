@@ -128,6 +128,11 @@ export class EditorPage {
     await this.page.keyboard.press(keys);
   }
 
+  /** Waits for a notice to go away, so a screenshot shows the editor itself. */
+  async noticeGone() {
+    await this.toast.locator('.toast__message').waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
   /** @param {'light' | 'dark' | 'system'} theme */
   async setTheme(theme) {
     await this.page.getByTestId('theme').selectOption(theme);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { JsonValue, Partitioning, PipelineDocument } from '../../engine/pipeline/document';
 import type { Problem } from '../../engine/pipeline/problems';
 import { Inspector } from '../inspector';
@@ -32,7 +33,14 @@ import {
 } from './projects/project-session';
 import { starterPipeline } from './projects/starter';
 import { useEditor } from './store/editor-store';
-import { selectDoc, selectProblems, selectRun, selectSelection } from './store/selectors';
+import {
+  selectApply,
+  selectDoc,
+  selectErrors,
+  selectProblems,
+  selectRun,
+  selectSelection,
+} from './store/selectors';
 import { installTestApi } from './test-api';
 import { Toolbar, type ToolbarActions } from './toolbar/Toolbar';
 import { ProjectMenu, type ProjectMenuActions } from './toolbar/ProjectMenu';
@@ -55,6 +63,7 @@ export function Editor() {
   const doc = useEditor(selectDoc);
   const selection = useEditor(selectSelection);
   const problems = useEditor(selectProblems);
+  const errors = useEditor(useShallow(selectErrors));
   const run = useEditor(selectRun);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [toast, setToast] = useState<string | null>(null);
@@ -157,7 +166,6 @@ export function Editor() {
     }
   }, []);
 
-  const errors = problems.filter((p) => p.severity === 'error');
   const runBlockedReason =
     doc.nodes.length === 0
       ? t('toolbar.runEmpty')
@@ -215,7 +223,7 @@ export function Editor() {
     [commands, reportStorage, t],
   );
 
-  const apply = useEditor((s) => s.apply);
+  const apply = useEditor(selectApply);
   const inspectorHandlers = useMemo(
     () => ({
       onParamChange: (uid: string, param: string, value: JsonValue | undefined) =>

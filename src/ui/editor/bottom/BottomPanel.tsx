@@ -4,24 +4,29 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../engine/pipeline/problems';
 import { useEditor } from '../store/editor-store';
 import type { BottomTab } from '../store/prefs-slice';
-import { selectDoc, selectProblems, selectRun } from '../store/selectors';
+import {
+  selectBottomOpen,
+  selectBottomTab,
+  selectDoc,
+  selectProblems,
+  selectRun,
+  selectSetPrefs,
+} from '../store/selectors';
 import { ProblemsList } from './ProblemsList';
 import { ResultsView } from './ResultsView';
 import './bottom.css';
 
 const TABS: readonly BottomTab[] = ['problems', 'results'];
-const selectOpen = (s: ReturnType<typeof useEditor.getState>) => s.bottomOpen;
-const selectTab = (s: ReturnType<typeof useEditor.getState>) => s.bottomTab;
 
 /** The area under the canvas: problems now, results of a run, and later the timeline. */
 export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) {
   const { t } = useTranslation('editor');
-  const open = useEditor(selectOpen);
-  const tab = useEditor(selectTab);
+  const open = useEditor(selectBottomOpen);
+  const tab = useEditor(selectBottomTab);
   const problems = useEditor(selectProblems);
   const doc = useEditor(selectDoc);
   const run = useEditor(selectRun);
-  const setPrefs = useEditor((s) => s.setPrefs);
+  const setPrefs = useEditor(selectSetPrefs);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
 

@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -14,6 +15,7 @@ import {
   type OnReconnect,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { Grid3x3 } from 'lucide-react';
 import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorKind } from '../../../engine/pipeline/document';
@@ -22,7 +24,16 @@ import { GRID, type Commands } from '../hooks/use-commands';
 import { edgeIds, freshEdgeId } from '../model/ids';
 import type { Position } from '../model/changes';
 import { useEditor } from '../store/editor-store';
-import { problemsByTarget, selectDoc, selectProblems, selectSelection } from '../store/selectors';
+import {
+  problemsByTarget,
+  selectDoc,
+  selectDragPositions,
+  selectProblems,
+  selectSelection,
+  selectSetPrefs,
+  selectSizes,
+  selectSnapToGrid,
+} from '../store/selectors';
 import { ContextMenu, type ContextTarget } from './ContextMenu';
 import {
   toFlowEdges,
@@ -42,10 +53,6 @@ const defaultEdgeOptions = { type: 'pipeline' };
 const snapGrid: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 
-const selectDragPositions = (s: ReturnType<typeof useEditor.getState>) => s.dragPositions;
-const selectSizes = (s: ReturnType<typeof useEditor.getState>) => s.sizes;
-const selectSnap = (s: ReturnType<typeof useEditor.getState>) => s.snapToGrid;
-
 export function Canvas({
   commands,
   colorMode,
@@ -60,7 +67,8 @@ export function Canvas({
   const problems = useEditor(selectProblems);
   const dragPositions = useEditor(selectDragPositions);
   const sizes = useEditor(selectSizes);
-  const snapToGrid = useEditor(selectSnap);
+  const snapToGrid = useEditor(selectSnapToGrid);
+  const setPrefs = useEditor(selectSetPrefs);
   const [menu, setMenu] = useState<ContextTarget | null>(null);
 
   const byTarget = useMemo(() => problemsByTarget(problems), [problems]);
@@ -241,7 +249,17 @@ export function Canvas({
         aria-label={t('canvas.label')}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
-        <Controls showInteractive={false} aria-label={t('canvas.controls')} />
+        <Controls showInteractive={false} aria-label={t('canvas.controls')}>
+          <ControlButton
+            onClick={() => setPrefs({ snapToGrid: !snapToGrid })}
+            title={t('canvas.snapToGrid')}
+            aria-label={t('canvas.snapToGrid')}
+            aria-pressed={snapToGrid}
+            className={`control-snap${snapToGrid ? ' control-snap--on' : ''}`}
+          >
+            <Grid3x3 aria-hidden="true" />
+          </ControlButton>
+        </Controls>
         <MiniMap
           pannable
           zoomable

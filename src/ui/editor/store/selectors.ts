@@ -9,8 +9,19 @@ export const selectCanUndo = (s: EditorState) => s.past.length > 0;
 export const selectCanRedo = (s: EditorState) => s.future.length > 0;
 export const selectTheme = (s: EditorState) => s.theme;
 export const selectRun = (s: EditorState) => s.run;
-export const selectErrorCount = (s: EditorState) =>
-  s.problems.filter((p) => p.severity === 'error').length;
+/** A derived array: subscribe with useShallow. */
+export const selectErrors = (s: EditorState) => s.problems.filter((p) => p.severity === 'error');
+export const selectApply = (s: EditorState) => s.apply;
+export const selectSetPrefs = (s: EditorState) => s.setPrefs;
+export const selectSnapToGrid = (s: EditorState) => s.snapToGrid;
+export const selectDragPositions = (s: EditorState) => s.dragPositions;
+export const selectSizes = (s: EditorState) => s.sizes;
+export const selectBottomOpen = (s: EditorState) => s.bottomOpen;
+export const selectBottomTab = (s: EditorState) => s.bottomTab;
+export const selectProjectId = (s: EditorState) => s.projectId;
+export const selectDocName = (s: EditorState) => s.doc.name;
+export const selectSaveStatus = (s: EditorState) => s.saveStatus;
+export const selectStorageError = (s: EditorState) => s.storageError;
 /** True while the problems shown belong to an older revision of the document. */
 export const selectValidationStale = (s: EditorState) => s.validatedRevision !== s.revision;
 

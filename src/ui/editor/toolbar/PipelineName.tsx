@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store/editor-store';
-
-const selectName = (s: ReturnType<typeof useEditor.getState>) => s.doc.name;
+import { selectDocName } from '../store/selectors';
 
 /** The pipeline's name, edited in place; committed as one change on Enter or blur. */
 export function PipelineName() {
   const { t } = useTranslation('editor');
-  const name = useEditor(selectName);
+  const name = useEditor(selectDocName);
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft === null) return;

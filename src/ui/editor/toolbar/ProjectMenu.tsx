@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../persistence/projects';
 import { projects } from '../projects/project-session';
 import { useEditor } from '../store/editor-store';
-
-const selectProjectId = (s: ReturnType<typeof useEditor.getState>) => s.projectId;
+import { selectProjectId } from '../store/selectors';
 
 export interface ProjectMenuActions {
   newProject(): void;

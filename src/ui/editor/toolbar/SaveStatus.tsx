@@ -1,15 +1,13 @@
 import { Check, CloudOff, LoaderCircle } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store/editor-store';
-
-const selectStatus = (s: ReturnType<typeof useEditor.getState>) => s.saveStatus;
-const selectError = (s: ReturnType<typeof useEditor.getState>) => s.storageError;
+import { selectSaveStatus, selectStorageError } from '../store/selectors';
 
 /** Whether the latest edit is in IndexedDB yet. */
 export function SaveStatus() {
   const { t } = useTranslation('editor');
-  const status = useEditor(selectStatus);
-  const error = useEditor(selectError);
+  const status = useEditor(selectSaveStatus);
+  const error = useEditor(selectStorageError);
   return (
     <span
       className={`save-status save-status--${status}`}

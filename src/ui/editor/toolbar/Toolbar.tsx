@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LANGUAGES } from '../../i18n';
 import { useEditor } from '../store/editor-store';
 import type { ThemeChoice } from '../store/prefs-slice';
-import { selectCanRedo, selectCanUndo, selectTheme } from '../store/selectors';
+import { selectCanRedo, selectCanUndo, selectSetPrefs, selectTheme } from '../store/selectors';
 import { PipelineName } from './PipelineName';
 import { SaveStatus } from './SaveStatus';
 import './toolbar.css';
@@ -51,7 +51,7 @@ export function Toolbar({
   const canUndo = useEditor(selectCanUndo);
   const canRedo = useEditor(selectCanRedo);
   const theme = useEditor(selectTheme);
-  const setPrefs = useEditor((s) => s.setPrefs);
+  const setPrefs = useEditor(selectSetPrefs);
   const runReasonId = useId();
   const runDisabled = runBlockedReason !== null || running;
 
