@@ -3,9 +3,23 @@
  * globals, so the same object runs behind comlink in the Worker and in-process in tests.
  * Everything a function returns must survive structured cloning (no functions, no classes).
  */
+import * as Comlink from 'comlink';
 import { parsePipeline, runJob, validatePipeline } from '../engine/index';
 import type { PipelineDocument, Problem, SinkResult } from '../engine/index';
 import type { ParseResult } from '../engine/pipeline/parse';
+import { replayToHang } from './hang-locator';
+import type { HangNotices, Replayed } from './hang-locator';
+import { RunSession } from './run-session';
+import type { SessionHost, SessionStart, StepKind } from './run-session';
+import { transferablesOf } from './trace-batch';
+import type {
+  Progress,
+  RecordDescription,
+  SessionConfig,
+  Speed,
+  TraceBatch,
+  TraceView,
+} from './trace-batch';
 
 export interface RunOptions {
   time: 'event' | 'processing';
@@ -35,8 +49,35 @@ export interface RunOutcome {
 /** Reads the wall clock; injected so tests can pin durations. */
 export type Stopwatch = () => number;
 
-export function createEngineApi(now: Stopwatch = () => performance.now()) {
+/** Where the API runs: the session's clock and yields, and the watchdog's notices. */
+export interface EngineHost extends Partial<SessionHost> {
+  notices?: HangNotices;
+}
+
+export function createEngineApi(now: Stopwatch = () => performance.now(), host: EngineHost = {}) {
+  const sessionHost: SessionHost = {
+    now,
+    yieldToMessages,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    indexedDB: globalThis.indexedDB,
+    ...host,
+    onSlice: (records) => {
+      host.onSlice?.(records);
+      host.notices?.mark(records);
+    },
+  };
+  let session: RunSession | null = null;
+  const current = (): RunSession => {
+    if (session === null) throw new Error('No run session: start one first.');
+    return session;
+  };
+
   return {
+    /** Answers at once unless the worker is busy in a long stretch of work: the watchdog's ping. */
+    ping(): true {
+      return true;
+    },
+
     /** The validator's problems for a document, errors first. */
     validate(doc: PipelineDocument): Problem[] {
       return validatePipeline(doc);
@@ -83,7 +124,89 @@ export function createEngineApi(now: Stopwatch = () => performance.now()) {
       }
       return { status: 'finished', results, recordsIn, durationMs, processingTime };
     },
+
+    /**
+     * Sets a run session up, paused at the start, replacing any earlier one. Trace batches go
+     * to `onBatch` (its buffers transferred) at most every ~50 ms while playing and after
+     * every command.
+     */
+    async start(
+      doc: PipelineDocument,
+      config: SessionConfig,
+      onBatch: (batch: TraceBatch) => unknown,
+    ): Promise<SessionStart> {
+      await session?.dispose();
+      session = null;
+      const send = (batch: TraceBatch) => {
+        // A main thread that has gone away cannot take batches: nothing is left to tell.
+        void Promise.resolve(onBatch(Comlink.transfer(batch, transferablesOf(batch)))).catch(
+          () => undefined,
+        );
+      };
+      const started = await RunSession.start(doc, config, send, sessionHost);
+      if (!started.ok) return started;
+      session = started.session;
+      return { ok: true, info: session.info };
+    },
+
+    play(): void {
+      current().play();
+    },
+
+    pause(): Promise<void> {
+      return current().pause();
+    },
+
+    setSpeed(speed: Speed): void {
+      current().setSpeed(speed);
+    },
+
+    step(kind: StepKind): Promise<Progress> {
+      return current().step(kind);
+    },
+
+    seek(processingTime: number): Promise<Progress> {
+      return current().seek(processingTime);
+    },
+
+    reset(): Promise<Progress> {
+      return current().reset();
+    },
+
+    cancel(): Promise<Progress> {
+      return current().cancel();
+    },
+
+    setView(view: TraceView): void {
+      current().setView(view);
+    },
+
+    /** A sent record's fields, times, windows and lateness; null once it is forgotten. */
+    describe(recordId: number): RecordDescription | null {
+      return current().describe(recordId);
+    },
+
+    /**
+     * Replays a run in a fresh worker to find the operator it hangs in (see hang-locator):
+     * naming operators from `namedFrom` records on. Returns only when the run does not hang.
+     */
+    replayToHang(doc: PipelineDocument, options: RunOptions, namedFrom: number): Replayed {
+      const notices = host.notices ?? { mark: () => undefined, enter: () => undefined };
+      return replayToHang(doc, options, namedFrom, notices);
+    },
   };
+}
+
+/** Lets queued messages in before the next slice (a message, not a clamped timer). */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 export type EngineApi = ReturnType<typeof createEngineApi>;

@@ -141,6 +141,11 @@ export class Job {
     return this.tracer.subscribe(listener);
   }
 
+  /** The trace's sampling, to change while the job runs; null when tracing is off. */
+  get trace(): Pick<Tracer, 'recordEvents' | 'setSampleEvery'> | null {
+    return this.tracer;
+  }
+
   /**
    * Moves the clock to `time`, processing every record that arrives before then. Records
    * arriving exactly at `time` are next in line: the following step or advance takes them.

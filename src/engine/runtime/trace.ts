@@ -59,8 +59,21 @@ export interface TraceOptions {
 export class Tracer {
   private readonly listeners = new Set<(e: TraceEvent) => void>();
   private recordCounter = 0;
+  private sampleEvery: number;
 
-  constructor(private readonly options: TraceOptions) {}
+  constructor(options: TraceOptions) {
+    this.sampleEvery = options.sampleEvery;
+  }
+
+  /** Record events seen so far, kept or not: how dense the trace would be unsampled. */
+  get recordEvents(): number {
+    return this.recordCounter;
+  }
+
+  /** Changes the sampling rate from the next record event on (a viewer zoomed in or out). */
+  setSampleEvery(sampleEvery: number): void {
+    this.sampleEvery = Math.max(1, Math.floor(sampleEvery));
+  }
 
   subscribe(listener: (e: TraceEvent) => void): () => void {
     this.listeners.add(listener);
@@ -69,7 +82,7 @@ export class Tracer {
 
   /** Whether this record event is kept under sampling; call once per record event. */
   sampleRecord(): boolean {
-    const keep = this.recordCounter % this.options.sampleEvery === 0;
+    const keep = this.recordCounter % this.sampleEvery === 0;
     this.recordCounter++;
     return keep;
   }

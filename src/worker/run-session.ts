@@ -1,0 +1,596 @@
+/**
+ * A run session: one pipeline run that the UI plays, pauses, steps, seeks and cancels while
+ * the trace streams back in batches. The worker owns the clock: playing advances the job's
+ * virtual processing time by the wall time that passed times the speed, in short slices with a
+ * yield between them, so play/pause/step messages are answered while the job runs.
+ *
+ * Everything is deterministic in the document and seed: reset and seek re-run the job from
+ * the start, so seeking to a time gives the state playing to that time would have given.
+ */
+import { normalizeKey } from '../engine/keygroups';
+import type { Key } from '../engine/keygroups';
+import { keySelector } from '../engine/operators/factory';
+import type { PipelineDocument } from '../engine/pipeline/document';
+import { parsePipeline } from '../engine/pipeline/parse';
+import { createJob } from '../engine/runtime/create-job';
+import type { Job, RunConfig } from '../engine/runtime/job';
+import { planJob } from '../engine/runtime/plan';
+import type { PlannedOperator } from '../engine/runtime/plan';
+import type { TraceEvent } from '../engine/runtime/trace';
+import { IndexedDbKeyedStateBackend } from '../engine/state/indexeddb/backend';
+import { StateStore } from '../engine/state/indexeddb/store';
+import { RecordLog } from './record-log';
+import { PILOT_RECORD_EVENTS, sampleEveryFor } from './sampling';
+import { MAX_SPEED, MIN_SPEED } from './trace-batch';
+import type {
+  OperatorProgress,
+  Progress,
+  RecordDescription,
+  SessionConfig,
+  SessionInfo,
+  SessionOperator,
+  SessionState,
+  Speed,
+  TraceBatch,
+  TraceView,
+} from './trace-batch';
+import { TraceBatchEncoder } from './trace-encoder';
+import type { RecordKeyOf } from './trace-encoder';
+
+/** How far `step` goes: one record, until a watermark advances, or until a window fires. */
+export type StepKind = 'record' | 'watermark' | 'firing';
+
+/** What the session needs from where it runs: the wall clock and ways to let messages in. */
+export interface SessionHost {
+  /** Wall-clock milliseconds. */
+  now(): number;
+  /** Returns after queued messages (play, pause, ...) have had their turn. */
+  yieldToMessages(): Promise<void>;
+  /** Waits about `ms` of wall time. */
+  sleep(ms: number): Promise<void>;
+  /** The IndexedDB factory for the IndexedDB state backend (the worker's `indexedDB`). */
+  indexedDB?: IDBFactory;
+  /** Called before each slice of work with the records processed so far (the watchdog's mark). */
+  onSlice?(recordsProcessed: number): void;
+}
+
+export type SessionStart =
+  | { ok: true; info: SessionInfo }
+  | { ok: false; failure: { operatorUid: string | null; message: string } };
+
+/** Wall time between batches while playing. */
+export const BATCH_INTERVAL_MS = 50;
+/** Wall time one slice of work may take before the session yields to messages. */
+const SLICE_MS = 12;
+/** Wall time a paced run waits when it has caught up with its clock. */
+const IDLE_WAIT_MS = 16;
+/** Records between wall-clock checks within a slice. */
+const CHECK_EVERY = 256;
+
+interface RunState {
+  job: Job;
+  store: StateStore | null;
+  /** A non-source operator's watermark advanced / a window fired since the flags were reset. */
+  sawWatermark: boolean;
+  sawFiring: boolean;
+}
+
+export class RunSession {
+  private state: SessionState = 'idle';
+  private speed: Speed;
+  private view: TraceView | null = null;
+  /** Bumped by every command that stops the work in progress; slices check it. */
+  private generation = 0;
+  private work: Promise<void> = Promise.resolve();
+  private run!: RunState;
+  private readonly encoder: TraceBatchEncoder;
+  private readonly log = new RecordLog();
+  private readonly sourceOps: Set<number>;
+  private lastFlush = -Infinity;
+  private readonly rateSamples: { at: number; records: number }[] = [];
+  private storeCount = 0;
+
+  private constructor(
+    private readonly doc: PipelineDocument,
+    private readonly config: SessionConfig,
+    private readonly plan: PlannedOperator[],
+    readonly info: SessionInfo,
+    private readonly onBatch: (batch: TraceBatch) => void,
+    private readonly host: SessionHost,
+  ) {
+    this.speed = clampSpeed(config.speed);
+    this.encoder = new TraceBatchEncoder(info.operators, recordKeys(plan));
+    this.sourceOps = new Set(plan.flatMap((op, i) => (op.kind.startsWith('source.') ? [i] : [])));
+  }
+
+  /** Checks the document as the CLI reads its file and sets the job up, paused at the start. */
+  static async start(
+    doc: PipelineDocument,
+    config: SessionConfig,
+    onBatch: (batch: TraceBatch) => void,
+    host: SessionHost,
+  ): Promise<{ ok: true; session: RunSession } | Extract<SessionStart, { ok: false }>> {
+    const read = parsePipeline(JSON.stringify(doc));
+    if (!read.ok) {
+      const message = read.problems.map((p) => `${p.code}: ${p.message}`).join('\n');
+      return { ok: false, failure: { operatorUid: read.problems[0]?.nodeUid ?? null, message } };
+    }
+    if (config.stateBackend === 'indexeddb' && host.indexedDB === undefined) {
+      const message = 'The IndexedDB state backend needs IndexedDB, which is not available here.';
+      return { ok: false, failure: { operatorUid: null, message } };
+    }
+    const plan = planJob(read.doc, config.parallelism);
+    const session = new RunSession(
+      read.doc,
+      config,
+      plan,
+      sessionInfo(read.doc, plan),
+      onBatch,
+      host,
+    );
+    try {
+      await session.createRun();
+    } catch (e) {
+      return { ok: false, failure: failureOf(e) };
+    }
+    session.flush();
+    return { ok: true, session };
+  }
+
+  get progressState(): SessionState {
+    return this.state;
+  }
+
+  play(): void {
+    if (this.state !== 'idle' && this.state !== 'paused') return;
+    this.state = 'running';
+    const generation = ++this.generation;
+    this.work = this.work.then(() => this.playLoop(generation));
+  }
+
+  /** Stops playing at the end of the current slice and sends what it did. */
+  async pause(): Promise<void> {
+    if (this.state !== 'running') return;
+    this.state = 'paused';
+    this.generation++;
+    await this.work;
+    this.flush();
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = clampSpeed(speed);
+  }
+
+  /** The processing-time range in view: record events are sampled for it from now on. */
+  setView(view: TraceView): void {
+    this.view = { ...view };
+    this.resample();
+  }
+
+  /** Pauses, then runs until the step is done; resolves with the batch it sent. */
+  async step(kind: StepKind): Promise<Progress> {
+    await this.pause();
+    if (isOver(this.state)) return this.progress();
+    const generation = ++this.generation;
+    const step = this.work.then(() => this.stepUntil(kind, generation));
+    this.work = step;
+    await step;
+    this.state = 'paused';
+    this.flush();
+    return this.progress();
+  }
+
+  /** Re-runs from the start to processing time `pt` and pauses there. */
+  async seek(pt: number): Promise<Progress> {
+    await this.pause();
+    const generation = ++this.generation;
+    const seek = this.work.then(async () => {
+      await this.restart();
+      this.state = 'paused';
+      this.flush();
+      await this.runTo(pt, generation);
+    });
+    this.work = seek;
+    await seek;
+    this.flush();
+    return this.progress();
+  }
+
+  /** Back to the start, not yet run. */
+  async reset(): Promise<Progress> {
+    await this.pause();
+    this.generation++;
+    await this.work;
+    await this.restart();
+    this.flush();
+    return this.progress();
+  }
+
+  /** Stops the run where it is, for good (reset or seek start it again). */
+  async cancel(): Promise<Progress> {
+    this.generation++;
+    await this.work;
+    this.run.job.cancel();
+    this.state = 'canceled';
+    this.flush();
+    return this.progress();
+  }
+
+  describe(recordId: number): RecordDescription | null {
+    return this.log.describe(recordId, this.info.operators, (i) => this.encoder.keyAt(i));
+  }
+
+  /** Stops everything and releases the state database. */
+  async dispose(): Promise<void> {
+    this.generation++;
+    await this.work;
+    await this.run.store?.destroy();
+  }
+
+  private async createRun(): Promise<void> {
+    const store =
+      this.config.stateBackend === 'indexeddb'
+        ? await StateStore.open({
+            factory: this.host.indexedDB!,
+            name: `session-${this.host.now().toFixed(0)}-${this.storeCount++}`,
+          })
+        : null;
+    const runConfig: RunConfig = {
+      time: this.config.time,
+      stateBackend: this.config.stateBackend,
+      parallelism: this.config.parallelism,
+      seed: this.config.seed,
+      trace: { sampleEvery: 1 },
+      ...(store !== null
+        ? {
+            createKeyedState: (operatorUid, keyGroupRange) =>
+              new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange }),
+          }
+        : {}),
+    };
+    const job = createJob(this.doc, runConfig);
+    this.run = { job, store, sawWatermark: false, sawFiring: false };
+    job.onTrace((e) => this.onTrace(e));
+    job.onResult((r) => this.encoder.result(r));
+  }
+
+  private async restart(): Promise<void> {
+    const old = this.run.store;
+    this.encoder.restart();
+    this.log.clear();
+    this.rateSamples.length = 0;
+    await this.createRun();
+    this.state = 'idle';
+    this.resample();
+    await old?.destroy();
+  }
+
+  private onTrace(e: TraceEvent): void {
+    const encoded = this.encoder.push(e);
+    const run = this.run;
+    switch (e.type) {
+      case 'record':
+        this.log.addRecord(encoded.id, {
+          op: encoded.op,
+          subtask: e.subtask,
+          value: e.value,
+          ts: e.ts,
+          pt: e.pt,
+          key: encoded.key,
+          late: null,
+        });
+        break;
+      case 'late':
+        this.log.addRecord(encoded.id, {
+          op: encoded.op,
+          subtask: e.subtask,
+          value: e.value,
+          ts: e.ts,
+          pt: e.pt,
+          key: encoded.key,
+          late: { watermark: e.watermark, outcome: e.outcome },
+        });
+        break;
+      case 'window':
+        if (e.action === 'fired') run.sawFiring = true;
+        if (e.action !== 'purged') {
+          this.log.addWindow(
+            encoded.op,
+            e.subtask,
+            encoded.key,
+            e.start,
+            e.end,
+            e.action === 'fired',
+          );
+        }
+        break;
+      case 'watermark':
+        if (!this.sourceOps.has(encoded.op)) run.sawWatermark = true;
+        break;
+    }
+  }
+
+  private async playLoop(generation: number): Promise<void> {
+    const job = this.run.job;
+    let target = job.processingTime;
+    let lastWall = this.host.now();
+    while (generation === this.generation && job.status === 'running') {
+      this.host.onSlice?.(this.recordsProcessed());
+      const sliceStart = this.host.now();
+      const speed = this.speed;
+      let caughtUp: boolean;
+      if (speed === 'max') {
+        await this.slice((budget) => this.runRecords(budget, Infinity), sliceStart);
+        caughtUp = false;
+      } else {
+        target += (sliceStart - lastWall) * speed;
+        caughtUp = await this.slice((budget) => this.runRecords(budget, target), sliceStart);
+        if (caughtUp && job.status === 'running') await this.advanceTo(target);
+      }
+      lastWall = sliceStart;
+      if (this.run.job.nextArrival() === Infinity) await this.drain();
+      this.resample();
+      if (this.host.now() - this.lastFlush >= BATCH_INTERVAL_MS) this.flush();
+      if (caughtUp) await this.host.sleep(IDLE_WAIT_MS);
+      else await this.host.yieldToMessages();
+    }
+    if (generation === this.generation) {
+      this.settle();
+      this.flush();
+    }
+  }
+
+  /** Runs `work` (records up to a budget) until the slice's wall time is used up. */
+  private async slice(
+    work: (budget: number) => Promise<number>,
+    sliceStart: number,
+  ): Promise<boolean> {
+    const pilot = this.run.job.trace!.recordEvents < PILOT_RECORD_EVENTS;
+    for (;;) {
+      const budget = pilot ? 32 : CHECK_EVERY;
+      const done = await work(budget);
+      this.resample();
+      if (done < budget || this.run.job.status !== 'running') return true;
+      if (pilot || this.host.now() - sliceStart >= SLICE_MS) return false;
+    }
+  }
+
+  /** Up to `budget` records arriving before `before`; how many there were. */
+  private async runRecords(budget: number, before: number): Promise<number> {
+    const job = this.run.job;
+    if (this.run.store !== null) return job.runBatchAsync(budget, before);
+    let n = 0;
+    while (n < budget && job.nextArrival() < before && job.status === 'running') {
+      job.step();
+      n++;
+    }
+    return n;
+  }
+
+  private async advanceTo(pt: number): Promise<void> {
+    const job = this.run.job;
+    if (this.run.store !== null) await job.advanceProcessingTimeAsync(pt);
+    else job.advanceProcessingTime(pt);
+  }
+
+  /** At the end of the input, as a run does: the clock runs out and every window fires. */
+  private async drain(): Promise<void> {
+    const job = this.run.job;
+    if (job.status !== 'running' || this.info.recordsTotal === null) return;
+    if (this.run.store !== null) await job.drainAsync();
+    else job.drain();
+  }
+
+  private async stepUntil(kind: StepKind, generation: number): Promise<void> {
+    const run = this.run;
+    const job = run.job;
+    run.sawWatermark = false;
+    run.sawFiring = false;
+    const done = () =>
+      kind === 'watermark' ? run.sawWatermark : kind === 'firing' ? run.sawFiring : false;
+    if (kind === 'record') job.trace!.setSampleEvery(1);
+    while (generation === this.generation && job.status === 'running') {
+      this.host.onSlice?.(this.recordsProcessed());
+      const sliceStart = this.host.now();
+      if (job.nextArrival() === Infinity) {
+        await this.drain();
+        break;
+      }
+      if (kind === 'record') {
+        await this.stepOne();
+        break;
+      }
+      while (!done() && job.status === 'running' && job.nextArrival() !== Infinity) {
+        await this.stepOne();
+        if (this.host.now() - sliceStart >= SLICE_MS) break;
+      }
+      if (done()) break;
+      this.resample();
+      if (this.host.now() - this.lastFlush >= BATCH_INTERVAL_MS) this.flush();
+      await this.host.yieldToMessages();
+    }
+    this.resample();
+  }
+
+  private async stepOne(): Promise<void> {
+    if (this.run.store !== null) await this.run.job.stepAsync();
+    else this.run.job.step();
+  }
+
+  /** Runs every record that arrives before `pt`, then moves the clock there. */
+  private async runTo(pt: number, generation: number): Promise<void> {
+    const job = this.run.job;
+    while (generation === this.generation && job.status === 'running') {
+      this.host.onSlice?.(this.recordsProcessed());
+      const caughtUp = await this.slice((budget) => this.runRecords(budget, pt), this.host.now());
+      this.resample();
+      if (caughtUp) {
+        if (job.status === 'running') await this.advanceTo(pt);
+        return;
+      }
+      if (this.host.now() - this.lastFlush >= BATCH_INTERVAL_MS) this.flush();
+      await this.host.yieldToMessages();
+    }
+  }
+
+  /** The session is over when its job is. */
+  private settle(): void {
+    const status = this.run.job.status;
+    if (status !== 'running') this.state = status;
+  }
+
+  private resample(): void {
+    const trace = this.run.job.trace!;
+    const pt = this.run.job.processingTime;
+    trace.setSampleEvery(
+      sampleEveryFor(this.view, { recordEvents: trace.recordEvents, span: pt }, pt),
+    );
+  }
+
+  private recordsProcessed(): number {
+    let n = 0;
+    for (const s of this.run.job.metrics().sources) n += s.recordsOut;
+    return n;
+  }
+
+  private flush(): void {
+    this.settle();
+    this.lastFlush = this.host.now();
+    const batch = this.encoder.take(this.progress());
+    this.onBatch(batch);
+  }
+
+  private progress(): Progress {
+    const job = this.run.job;
+    const metrics = job.metrics();
+    const recordsProcessed = metrics.sources.reduce((n, s) => n + s.recordsOut, 0);
+    const watermarks = new Float64Array(this.info.lanes).fill(-Infinity);
+    const operators: OperatorProgress[] = this.info.operators.map(() => ({
+      recordsIn: 0,
+      recordsOut: 0,
+      watermark: Infinity,
+      openWindows: 0,
+      stateEntries: 0,
+      lateRecordsDropped: 0,
+      firings: 0,
+    }));
+    const index = new Map(this.info.operators.map((o, i) => [o.uid, i]));
+    for (const s of metrics.sources) {
+      const i = index.get(s.uid)!;
+      watermarks[this.info.operators[i]!.firstLane + s.subtask] = s.watermark;
+      const o = operators[i]!;
+      o.recordsOut += s.recordsOut;
+      o.watermark = Math.min(o.watermark, s.watermark);
+    }
+    for (const s of metrics.operators) {
+      const i = index.get(s.uid)!;
+      watermarks[this.info.operators[i]!.firstLane + s.subtask] = s.watermark;
+      const o = operators[i]!;
+      o.recordsIn += s.recordsIn;
+      o.recordsOut += s.recordsOut;
+      o.watermark = Math.min(o.watermark, s.watermark);
+      o.openWindows += s.openWindows;
+      o.stateEntries += s.stateEntries;
+      o.lateRecordsDropped += s.lateRecordsDropped;
+      o.firings += s.firings;
+    }
+    return {
+      state: this.state,
+      recordsProcessed,
+      recordsTotal: this.info.recordsTotal,
+      ratePerSecond: this.rate(recordsProcessed),
+      processingTime: job.processingTime,
+      watermarks,
+      operators,
+      sampleEvery: this.currentSampleEvery(),
+      failure: job.failure,
+    };
+  }
+
+  private currentSampleEvery(): number {
+    const trace = this.run.job.trace!;
+    const pt = this.run.job.processingTime;
+    return sampleEveryFor(this.view, { recordEvents: trace.recordEvents, span: pt }, pt);
+  }
+
+  /** Source records per wall second over about the last second. */
+  private rate(records: number): number {
+    const now = this.host.now();
+    const samples = this.rateSamples;
+    samples.push({ at: now, records });
+    while (samples.length > 2 && now - samples[1]!.at >= 1000) samples.shift();
+    const first = samples[0]!;
+    const elapsed = now - first.at;
+    return elapsed > 0 ? ((records - first.records) * 1000) / elapsed : 0;
+  }
+}
+
+function isOver(state: SessionState): boolean {
+  return state === 'finished' || state === 'failed' || state === 'canceled';
+}
+
+function clampSpeed(speed: Speed): Speed {
+  if (speed === 'max') return speed;
+  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+}
+
+function sessionInfo(doc: PipelineDocument, plan: PlannedOperator[]): SessionInfo {
+  const labels = new Map(doc.nodes.map((n) => [n.uid, n.label ?? n.uid]));
+  let lanes = 0;
+  const operators: SessionOperator[] = plan.map((op) => {
+    const entry = {
+      uid: op.uid,
+      kind: op.kind,
+      label: labels.get(op.uid) ?? op.uid,
+      parallelism: op.parallelism,
+      firstLane: lanes,
+    };
+    lanes += op.parallelism;
+    return entry;
+  });
+  const sinks = plan
+    .filter((op) => op.kind === 'sink')
+    .map((op) => ({
+      uid: op.uid,
+      lateOutputOf: op.inputs.find((i) => i.port === 'late')?.from ?? null,
+    }));
+  return { operators, sinks, recordsTotal: recordsTotal(plan), lanes };
+}
+
+/** Records every source will emit, when every one of them is bounded. */
+function recordsTotal(plan: PlannedOperator[]): number | null {
+  let total = 0;
+  for (const op of plan) {
+    if (op.kind === 'source.list') total += (op.params.records as unknown[]).length;
+    else if (op.kind === 'source.generator') {
+      if (op.params.count === null) return null;
+      total += op.params.count as number;
+    }
+  }
+  return total;
+}
+
+/** Keys of record events: a window's input by its keyBy, its output by the result's key. */
+function recordKeys(plan: PlannedOperator[]): RecordKeyOf {
+  const selectors = plan.map((op) => {
+    if (op.kind !== 'window') return null;
+    const keyBy = op.inputs.find((i) => i.keyBy !== undefined)?.keyBy;
+    return keyBy === undefined ? null : keySelector(keyBy.uid, keyBy.params);
+  });
+  return (op, dir, value): Key | undefined => {
+    const selector = selectors[op];
+    if (selector === null || selector === undefined) return undefined;
+    try {
+      if (dir === 'in') return normalizeKey(selector(value));
+      return (value as { key: Key }).key;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function failureOf(e: unknown): { operatorUid: string | null; message: string } {
+  const operatorUid =
+    typeof e === 'object' && e !== null && 'operatorUid' in e ? String(e.operatorUid) : null;
+  return { operatorUid, message: e instanceof Error ? e.message : String(e) };
+}
