@@ -1,0 +1,108 @@
+/**
+ * From the worker's trace batches into the TimelineModel. Batches are applied in order; one of
+ * a newer epoch (after a reset or a seek) starts the model over. Within a batch the columns
+ * of different kinds carry no order between them, so they are applied in the order that keeps
+ * counts right: windows open before the records that fill them, and fire after.
+ */
+import {
+  WINDOW_CREATED,
+  WINDOW_FIRED,
+  WINDOW_PURGED,
+  type SessionInfo,
+  type TraceBatch,
+} from '../../worker/trace-batch';
+import type { TimelineModel } from './model';
+
+export class TraceAdapter {
+  private epoch = -1;
+  private nextSeq = 0;
+
+  constructor(private readonly model: TimelineModel) {}
+
+  /** A new session: its operators, and an empty model. */
+  start(info: SessionInfo): void {
+    this.epoch = -1;
+    this.nextSeq = 0;
+    this.model.reset(info.operators);
+  }
+
+  apply(batch: TraceBatch): void {
+    const model = this.model;
+    if (batch.epoch !== this.epoch) {
+      this.epoch = batch.epoch;
+      this.nextSeq = 0;
+      model.reset();
+    }
+    if (
+      batch.seq !== this.nextSeq ||
+      batch.keys.base !== model.keys.length ||
+      batch.firedResults.base !== model.results.length
+    ) {
+      throw new Error(
+        `Trace batch ${batch.seq} of epoch ${batch.epoch} does not follow batch ${this.nextSeq - 1}.`,
+      );
+    }
+    this.nextSeq++;
+    model.addKeys(batch.keys.added);
+    model.addResults(batch.firedResults.added);
+
+    const w = batch.windows;
+    for (let i = 0; i < w.op.length; i++) {
+      if (w.action[i] !== WINDOW_CREATED) continue;
+      model.windowCreated(
+        model.laneOf(w.op[i], w.subtask[i]),
+        w.key[i],
+        w.start[i],
+        w.end[i],
+        w.pt[i],
+      );
+    }
+
+    const r = batch.records;
+    for (let i = 0; i < r.id.length; i++) {
+      const lane = model.laneOf(r.op[i], r.subtask[i]);
+      model.appendRecord(r.id[i], lane, r.dir[i], r.pt[i], r.ts[i], r.key[i]);
+    }
+
+    const l = batch.late;
+    for (let i = 0; i < l.id.length; i++) {
+      const lane = model.laneOf(l.op[i], l.subtask[i]);
+      model.appendLate(l.id[i], lane, l.pt[i], l.ts[i], l.key[i], l.watermark[i], l.outcome[i]);
+    }
+
+    const m = batch.watermarks;
+    for (let i = 0; i < m.op.length; i++) {
+      model.appendWatermark(model.laneOf(m.op[i], m.subtask[i]), m.pt[i], m.watermark[i]);
+    }
+
+    for (let i = 0; i < w.op.length; i++) {
+      const lane = model.laneOf(w.op[i], w.subtask[i]);
+      if (w.action[i] === WINDOW_FIRED) {
+        model.windowFired(
+          lane,
+          w.key[i],
+          w.start[i],
+          w.end[i],
+          w.pt[i],
+          w.watermark[i],
+          w.result[i],
+        );
+      } else if (w.action[i] === WINDOW_PURGED) {
+        model.windowPurged(lane, w.key[i], w.start[i], w.end[i], w.pt[i]);
+      }
+    }
+
+    const b = batch.barriers;
+    for (let i = 0; i < b.op.length; i++) {
+      model.appendBarrier(
+        model.laneOf(b.op[i], b.subtask[i]),
+        b.pt[i],
+        b.checkpoint[i],
+        b.action[i],
+      );
+    }
+
+    model.advanceTo(batch.progress.processingTime);
+    model.commit();
+  }
+}
