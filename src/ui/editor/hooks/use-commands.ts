@@ -13,7 +13,7 @@ import { useEditor } from '../store/editor-store';
 
 export const GRID = 20;
 /** Roughly half a node, so a dropped node sits centred under the pointer. */
-const NODE_HALF = { x: 92, y: 40 };
+const NODE_HALF = { x: 92, y: 50 };
 
 let clipboard: { content: ClipboardContent; pastes: number } | null = null;
 
@@ -101,7 +101,7 @@ export function useCommands() {
     /** Fits the pipeline in view; an empty one gets the plain 1:1 view. */
     function fitView() {
       if (state().doc.nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 });
-      else void flow.fitView({ padding: 0.08, duration: 200, maxZoom: 1.25 });
+      else void flow.fitView({ padding: 0.05, duration: 200, maxZoom: 1.25 });
     }
 
     /** Lays out the whole pipeline left to right, as one undo step, and fits it in view. */

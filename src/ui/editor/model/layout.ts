@@ -4,7 +4,7 @@ import { autoLayout } from '../../layout/auto-layout';
 import type { PipelineChange } from './changes';
 
 /** About the size of a node card on the canvas (canvas.css), before it is measured. */
-const NODE_SIZE = { width: 184, height: 80 };
+const NODE_SIZE = { width: 184, height: 100 };
 
 /** The document with every node placed; unchanged if all nodes already have positions. */
 export function withLayout(doc: PipelineDocument): PipelineDocument {
