@@ -15,6 +15,9 @@ export function ProblemsList({
   onReveal(problem: Problem): void;
 }) {
   const { t } = useTranslation('editor');
+  if (doc.nodes.length === 0) {
+    return <p className="dock__empty">{t('problems.emptyPipeline')}</p>;
+  }
   if (problems.length === 0) {
     return (
       <p className="dock__empty" data-testid="no-problems">

@@ -260,17 +260,19 @@ export function Canvas({
             <Grid3x3 aria-hidden="true" />
           </ControlButton>
         </Controls>
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={t('canvas.minimap')}
-          nodeColor={(n) =>
-            `var(--cat-${operatorRegistry.get((n as OperatorFlowNode).data.node.kind)?.category ?? 'transform'})`
-          }
-          nodeStrokeWidth={0}
-          style={{ width: 160, height: 110 }}
-          nodeBorderRadius={6}
-        />
+        {doc.nodes.length > 0 && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel={t('canvas.minimap')}
+            nodeColor={(n) =>
+              `var(--cat-${operatorRegistry.get((n as OperatorFlowNode).data.node.kind)?.category ?? 'transform'})`
+            }
+            nodeStrokeWidth={0}
+            style={{ width: 160, height: 110 }}
+            nodeBorderRadius={6}
+          />
+        )}
       </ReactFlow>
       {doc.nodes.length === 0 && (
         <div className="canvas__empty" role="note">

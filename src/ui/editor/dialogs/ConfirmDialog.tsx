@@ -23,7 +23,7 @@ export function ConfirmDialog({
       testId="confirm-dialog"
       footer={
         <>
-          <button type="button" className="button" onClick={onClose} autoFocus>
+          <button type="button" className="button" onClick={onClose} data-autofocus>
             {t('actions.cancel')}
           </button>
           <button

@@ -23,7 +23,7 @@ export function FileProblemsDialog({
       wide
       testId="file-problems"
       footer={
-        <button type="button" className="button button--primary" onClick={onClose} autoFocus>
+        <button type="button" className="button button--primary" onClick={onClose} data-autofocus>
           {t('common:actions.close')}
         </button>
       }

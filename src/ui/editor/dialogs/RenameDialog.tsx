@@ -41,7 +41,7 @@ export function RenameDialog({
           className="text-input"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
-          autoFocus
+          data-autofocus
           required
         />
       </form>

@@ -39,7 +39,7 @@ export function TrustDialog({
       testId="trust-dialog"
       footer={
         <>
-          <button type="button" className="button" onClick={onClose} autoFocus>
+          <button type="button" className="button" onClick={onClose} data-autofocus>
             {t('trust.cancel')}
           </button>
           <button
