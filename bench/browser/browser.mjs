@@ -1,49 +1,31 @@
-// Opens the bench page in headless Chromium and waits for the worker's report. Each call gets
-// its own on-disk profile: IndexedDB is then stored as in a user's browser (an incognito
-// context would keep it in memory), and no scenario inherits another one's deleted databases.
+// Opens the bench page in headless Chromium, served beside the app by the e2e support, and
+// waits for the worker's report. Each call gets its own on-disk profile: IndexedDB is then
+// stored as in a user's browser (an incognito context would keep it in memory), and no
+// scenario inherits another one's deleted databases.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { startApp } from '../../e2e/support/app.mjs';
 import { monitorWorkerHeap } from './heap-monitor.mjs';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /**
- * @param {string} url
+ * @param {string} pagePath the bench page's path under the app's URL
  * @param {object} benchOptions
  * @returns {Promise<import('./protocol').BenchReport>}
  */
-export async function runInChromium(url, benchOptions) {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const profile = await mkdtemp(path.join(tmpdir(), 'tidemark-bench-profile-'));
-  /** @type {import('playwright-core').BrowserContext | undefined} */
-  let context;
+export async function runInChromium(pagePath, benchOptions) {
+  const profileDir = await mkdtemp(path.join(tmpdir(), 'tidemark-bench-profile-'));
+  /** @type {import('../../e2e/support/app.mjs').App | undefined} */
+  let app;
   try {
-    try {
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      });
-    } catch (error) {
-      throw new Error(
-        `Could not launch Chromium at ${executablePath}; install it or set CHROMIUM_PATH.`,
-        { cause: error },
-      );
-    }
-    return await report(await context.newPage(), url, benchOptions);
+    app = await startApp({ profileDir });
+    const url = `${app.url}${pagePath}`;
+    console.log(`  (fresh profile, ${url})`);
+    const { page } = await app.open();
+    return await report(page, url, benchOptions);
   } finally {
-    await context?.close();
-    await rm(profile, { recursive: true, force: true });
+    await app?.close();
+    await rm(profileDir, { recursive: true, force: true });
   }
 }
 

@@ -1,11 +1,12 @@
 // npm run bench:browser [-- --scale 0.1] [-- --only fits-cache,restore]
 //   [-- --large-entries 200000] [-- --large-max-parallelism 4096] [-- --large-budget-min 10]
 //
-// Builds bench/browser with Vite, serves it on 127.0.0.1, runs the scenarios in a Worker in
-// headless Chromium and prints the report. A benchmark, not a test: BELOW does not fail it.
+// Builds bench/browser with Vite, serves it on 127.0.0.1 beside the app, runs the scenarios in
+// a Worker in headless Chromium and prints the report. A benchmark, not a test: BELOW does not
+// fail it.
 import { parseArgs } from 'node:util';
 import { runInChromium } from './browser.mjs';
-import { servePage } from './serve.mjs';
+import { buildPage } from './page.mjs';
 import { printReport } from './table.mjs';
 
 /** Each group runs in a fresh browser profile; restore and checkpoint-cost share their state. */
@@ -48,8 +49,8 @@ function deadline(ms) {
 
 async function main() {
   const bench = options();
-  console.log('Building and serving bench/browser...');
-  const server = await servePage();
+  console.log('Building bench/browser...');
+  const page = await buildPage();
   const t0 = performance.now();
   try {
     /** @type {import('./protocol').BenchReport[]} */
@@ -57,8 +58,8 @@ async function main() {
     for (const group of GROUPS) {
       const only = group.filter((s) => bench.only.includes(s));
       if (only.length === 0) continue;
-      console.log(`${only.join(', ')} (fresh profile, ${server.url})`);
-      const run = runInChromium(server.url, { ...bench, only });
+      console.log(only.join(', '));
+      const run = runInChromium(page.path, { ...bench, only });
       // Past the larger-than-cache budget (6 min unless given) and a margin, something hangs.
       const minutes = (bench.largeBudgetMin ?? 6) + 15;
       reports.push(await Promise.race([run, deadline(minutes * 60_000)]));
@@ -70,7 +71,7 @@ async function main() {
     });
     console.log(`* bench wall time ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   } finally {
-    await server.close();
+    await page.remove();
   }
 }
 

@@ -36,6 +36,16 @@ function freePort() {
 }
 
 /**
+ * An on-disk profile's one context, in the browser's place: newContext() gives that context
+ * (its options were fixed at launch), close() closes it and the browser.
+ * @param {import('playwright-core').BrowserContext} context
+ * @returns {import('playwright-core').Browser}
+ */
+function onDisk(context) {
+  return /** @type {any} */ ({ newContext: async () => context, close: () => context.close() });
+}
+
+/**
  * @typedef {object} OpenedPage
  * @property {import('playwright-core').Page} page
  * @property {string[]} errors console errors and uncaught exceptions seen so far
@@ -51,8 +61,13 @@ function freePort() {
  * @property {() => Promise<void>} close
  */
 
-/** @returns {Promise<App>} */
-export async function startApp() {
+/**
+ * @param {{ profileDir?: string }} [options] profileDir: a folder for an on-disk browser
+ *   profile, so IndexedDB is stored as in a user's browser (an incognito context keeps it in
+ *   memory); every open() then gets a page in that one profile's context.
+ * @returns {Promise<App>}
+ */
+export async function startApp({ profileDir } = {}) {
   if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
     throw new Error('dist/ is missing: run `npx vite build` first (npm run test:e2e does).');
   }
@@ -69,7 +84,16 @@ export async function startApp() {
   /** @type {import('playwright-core').Browser} */
   let browser;
   try {
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    browser =
+      profileDir === undefined
+        ? await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })
+        : onDisk(
+            await chromium.launchPersistentContext(profileDir, {
+              executablePath,
+              headless: true,
+              args: CHROMIUM_ARGS,
+            }),
+          );
   } catch (error) {
     await server.close();
     throw new Error(

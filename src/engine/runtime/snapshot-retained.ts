@@ -43,6 +43,15 @@ interface HeldOperator {
   readonly subtasks: readonly HeldSubtask[];
 }
 
+/**
+ * JSON.stringify may build its result as a tree of pieces, each a string of its own; reading
+ * a character makes V8 flatten it into one, which is what a long-kept text should be.
+ */
+function flat(text: string): string {
+  if (text.length > 0) text.charCodeAt(0);
+  return text;
+}
+
 export interface SubtaskSize {
   uid: string;
   subtask: number;
@@ -80,24 +89,26 @@ export class RetainedCheckpoint {
         shared.add(g);
         return g;
       }
-      return new HeldKeyGroup(g.keyGroup, encodeEntries(g.entries), g.entries.length);
+      return new HeldKeyGroup(g.keyGroup, flat(encodeEntries(g.entries)), g.entries.length);
     };
     const operators = snapshot.operators.map(({ uid, subtasks }) => ({
       uid,
       subtasks: subtasks.map((s): HeldSubtask => {
         const { index, valve, eventTimers, processingTimers } = s;
         return {
-          text: serializeState({ index, valve, eventTimers, processingTimers }),
+          text: flat(serializeState({ index, valve, eventTimers, processingTimers })),
           index,
           timers: eventTimers.length + processingTimers.length,
           keyGroups: s.keyGroups.map(holdGroup),
         };
       }),
     }));
-    const job = serializeState({
-      ...snapshot,
-      operators: snapshot.operators.map((op) => ({ ...op, subtasks: [] })),
-    });
+    const job = flat(
+      serializeState({
+        ...snapshot,
+        operators: snapshot.operators.map((op) => ({ ...op, subtasks: [] })),
+      }),
+    );
     return new RetainedCheckpoint(snapshot.checkpointId, job, operators, shared);
   }
 

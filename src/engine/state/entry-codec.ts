@@ -29,13 +29,19 @@ export function encodeEntries(entries: Iterable<StateEntryRecord>): string {
 }
 
 export function decodeEntries(text: string): StateEntryRecord[] {
-  return deserializeState<EncodedEntry[]>(text).map(
-    ([table, key, namespaceId, namespace, value]) => ({
-      table,
-      key,
-      namespaceId,
-      namespace,
-      value,
-    }),
-  );
+  return decodeEntriesAs(text, (table, key, namespaceId, namespace, value) => ({
+    table,
+    key,
+    namespaceId,
+    namespace,
+    value,
+  }));
+}
+
+/** Decodes straight into the caller's objects: no intermediate entry per entry. */
+export function decodeEntriesAs<T>(
+  text: string,
+  make: (table: string, key: Key, namespaceId: WindowId, namespace: unknown, value: unknown) => T,
+): T[] {
+  return deserializeState<EncodedEntry[]>(text).map((e) => make(e[0], e[1], e[2], e[3], e[4]));
 }

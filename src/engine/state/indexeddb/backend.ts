@@ -98,7 +98,7 @@ export class IndexedDbKeyedStateBackend extends CurrentKeyScope implements Paged
   private readonly tables = new Map<string, CachedStateTable<unknown, unknown>>();
   /** Least recently used first: a Map iterates in insertion order. */
   private readonly resident = new Map<number, ResidentGroup>();
-  private readonly counts = new EntryCounts();
+  private readonly counts: EntryCounts;
   /** Stored entries are counted by the first async operation, before anything else. */
   private counted = false;
   private readonly changes = new ChangeLog();
@@ -132,6 +132,7 @@ export class IndexedDbKeyedStateBackend extends CurrentKeyScope implements Paged
       throw new RangeError(`chunkEntries must be a positive integer (it is ${chunkEntries})`);
     }
     this.operatorUid = operatorUid;
+    this.counts = new EntryCounts(keyGroupRange);
     this.cacheEntries = cacheEntries;
     this.chunkEntries = chunkEntries;
   }
@@ -378,7 +379,8 @@ export class IndexedDbKeyedStateBackend extends CurrentKeyScope implements Paged
     for (const chunks of loaded) {
       for (const { key, value } of chunks) {
         const [, keyGroup, chunk] = key;
-        groups.get(keyGroup)?.load(chunk, this.decode(value));
+        const group = groups.get(keyGroup);
+        if (group !== undefined) this.countRead(value.text, group.load(chunk, value.text));
       }
     }
     for (const [keyGroup, group] of groups) this.resident.set(keyGroup, group);
@@ -467,10 +469,14 @@ export class IndexedDbKeyedStateBackend extends CurrentKeyScope implements Paged
 
   private decode({ text }: ChunkValue): ChunkEntry[] {
     const entries = decodeChunk(text);
-    this.done.chunksRead++;
-    this.done.reads += entries.length;
-    this.done.bytesRead += utf8Length(text);
+    this.countRead(text, entries.length);
     return entries;
+  }
+
+  private countRead(text: string, entries: number): void {
+    this.done.chunksRead++;
+    this.done.reads += entries;
+    this.done.bytesRead += utf8Length(text);
   }
 
   private span(first: number, last: number): KeyGroupSpan {

@@ -12,12 +12,24 @@
 import type { Key } from '../../keygroups';
 import type { WindowId } from '../../windowing/window';
 import type { StateEntry } from '../keyed-state';
-import { decodeEntries, encodeEntries } from '../entry-codec';
+import { decodeEntries, decodeEntriesAs, encodeEntries } from '../entry-codec';
 import type { ChunkEntry } from './chunk';
 
 /** A live entry, and the chunk it is stored in. */
 interface Cell extends ChunkEntry {
   readonly chunk: number;
+}
+
+/**
+ * A key's entries in one table. Most keys have one namespace (their one window, or none), so
+ * a lone entry is held as it is and a map made only for a second one: a loaded key group costs
+ * one object per entry, not a map per key as well.
+ */
+type Slot = Cell | Map<WindowId, Cell>;
+
+function cellOf(slot: Slot | undefined, namespaceId: WindowId): Cell | undefined {
+  if (slot === undefined || slot instanceof Map) return slot?.get(namespaceId);
+  return slot.namespaceId === namespaceId ? slot : undefined;
 }
 
 interface Chunk {
@@ -28,8 +40,8 @@ interface Chunk {
 }
 
 export class ResidentGroup {
-  /** table -> key -> namespace id -> cell */
-  private readonly tables = new Map<string, Map<Key, Map<WindowId, Cell>>>();
+  /** table -> key -> (namespace id ->) cell */
+  private readonly tables = new Map<string, Map<Key, Slot>>();
   /** By chunk index; a gap (a chunk deleted while a later one stayed) counts as empty. */
   private readonly chunks: Chunk[] = [];
   private dirty = new Set<number>();
@@ -37,12 +49,12 @@ export class ResidentGroup {
   constructor(private readonly chunkEntries: number) {}
 
   get(table: string, key: Key, namespaceId: WindowId): unknown {
-    return this.tables.get(table)?.get(key)?.get(namespaceId)?.value;
+    return cellOf(this.tables.get(table)?.get(key), namespaceId)?.value;
   }
 
   /** Returns whether the entry is new. */
   put(table: string, key: Key, namespace: unknown, namespaceId: WindowId, value: unknown): boolean {
-    const cell = this.tables.get(table)?.get(key)?.get(namespaceId);
+    const cell = cellOf(this.tables.get(table)?.get(key), namespaceId);
     if (cell !== undefined) {
       cell.value = value;
       this.dirty.add(cell.chunk);
@@ -57,25 +69,40 @@ export class ResidentGroup {
   /** Returns whether there was an entry. */
   remove(table: string, key: Key, namespaceId: WindowId): boolean {
     const byKey = this.tables.get(table);
-    const byNamespace = byKey?.get(key);
-    const cell = byNamespace?.get(namespaceId);
-    if (byKey === undefined || byNamespace === undefined || cell === undefined) return false;
-    byNamespace.delete(namespaceId);
-    if (byNamespace.size === 0) byKey.delete(key);
+    const slot = byKey?.get(key);
+    const cell = cellOf(slot, namespaceId);
+    if (byKey === undefined || cell === undefined) return false;
+    if (slot instanceof Map) {
+      slot.delete(namespaceId);
+      if (slot.size === 0) byKey.delete(key);
+    } else {
+      byKey.delete(key);
+    }
     this.chunkAt(cell.chunk).cells.delete(cell);
     this.dirty.add(cell.chunk);
     return true;
   }
 
-  /** Installs a chunk read from IndexedDB: not dirty. */
-  load(chunk: number, entries: readonly ChunkEntry[]): void {
-    for (const entry of entries) this.add({ ...entry, chunk });
+  /** Installs a chunk read from IndexedDB (its text): not dirty. Returns its entry count. */
+  load(chunk: number, text: string): number {
+    const cells = decodeEntriesAs(text, (table, key, namespaceId, namespace, value): Cell => ({
+      table,
+      key,
+      namespaceId,
+      namespace,
+      value,
+      chunk,
+    }));
+    for (const cell of cells) this.add(cell);
     this.chunkAt(chunk).stored = true;
+    return cells.length;
   }
 
   *entries(table: string): Iterable<StateEntry<unknown, unknown>> {
-    for (const [key, byNamespace] of this.tables.get(table) ?? []) {
-      for (const [namespaceId, { namespace, value }] of byNamespace) {
+    for (const slot of this.tables.get(table)?.values() ?? []) {
+      for (const { key, namespace, namespaceId, value } of slot instanceof Map
+        ? slot.values()
+        : [slot]) {
         yield { key, namespace, namespaceId, value };
       }
     }
@@ -134,12 +161,18 @@ export class ResidentGroup {
       byKey = new Map();
       this.tables.set(cell.table, byKey);
     }
-    let byNamespace = byKey.get(cell.key);
-    if (byNamespace === undefined) {
-      byNamespace = new Map();
-      byKey.set(cell.key, byNamespace);
+    const slot = byKey.get(cell.key);
+    if (slot instanceof Map) slot.set(cell.namespaceId, cell);
+    else if (slot === undefined || slot.namespaceId === cell.namespaceId) byKey.set(cell.key, cell);
+    else {
+      byKey.set(
+        cell.key,
+        new Map([
+          [slot.namespaceId, slot],
+          [cell.namespaceId, cell],
+        ]),
+      );
     }
-    byNamespace.set(cell.namespaceId, cell);
     this.chunkAt(cell.chunk).cells.add(cell);
   }
 
