@@ -5,18 +5,31 @@
 import * as Comlink from 'comlink';
 import type { Endpoint, Remote } from 'comlink';
 import type { EngineApi } from './engine-api';
+import { EngineWatchdog } from './watchdog';
 
 export type { EngineApi, RunFailure, RunOptions, RunOutcome } from './engine-api';
+export type { SessionStart, StepKind } from './run-session';
+export type { HangReport, WatchdogState } from './watchdog';
+export { EngineStoppedError, EngineWatchdog } from './watchdog';
 export type Engine = Remote<EngineApi>;
 
-let shared: Engine | undefined;
+let shared: EngineWatchdog | undefined;
 
-/** The one engine Worker, started on first use. */
-export function engine(): Engine {
-  shared ??= connectEngine(
-    new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }),
-  );
+/** The watchdog over the one engine Worker: hang reports, and a restart after one. */
+export function engineWatchdog(): EngineWatchdog {
+  shared ??= new EngineWatchdog({
+    spawn: () =>
+      new Worker(new URL('./engine.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'engine',
+      }),
+  });
   return shared;
+}
+
+/** The engine in its Worker, started on first use and watched for hangs. */
+export function engine(): Engine {
+  return engineWatchdog().engine;
 }
 
 /** The engine API over any message endpoint that serves it (a Worker, or a port in tests). */
