@@ -272,6 +272,17 @@ describe('pipeline editor', () => {
     await editor.settled();
     assert.deepEqual(await editor.document(), starter, 'a whole drag is one undo step');
 
+    await editor.select('clicks');
+    await editor.press('ArrowRight');
+    await editor.settled();
+    const nudged = (await editor.document()).nodes.find((n) => n.uid === 'clicks')?.position;
+    const start = starter.nodes.find((n) => n.uid === 'clicks')?.position;
+    // Snapping to the grid may also settle it onto the nearest grid row.
+    assert.ok(nudged && start && nudged.x > start.x, 'arrow keys move a node');
+    await editor.press('Control+z');
+    await editor.settled();
+    assert.deepEqual(await editor.document(), starter);
+
     await editor.node('only-clicks').click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     await editor.settled();

@@ -94,14 +94,17 @@ export function Canvas({
     const selected = new Set(state.selection.nodes);
     let selectionChanged = false;
     const dragged: Record<string, Position> = {};
+    const nudged: Record<string, Position> = {};
     const measured: Record<string, { width: number; height: number }> = {};
     for (const change of changes) {
       if (change.type === 'select') {
         selectionChanged = true;
         if (change.selected) selected.add(change.id);
         else selected.delete(change.id);
-      } else if (change.type === 'position' && change.position && change.dragging) {
-        dragged[change.id] = change.position;
+      } else if (change.type === 'position' && change.position) {
+        // A drag is committed when it stops; arrow keys move selected nodes in one step.
+        if (change.dragging) dragged[change.id] = change.position;
+        else if (state.dragPositions[change.id] === undefined) nudged[change.id] = change.position;
       } else if (change.type === 'dimensions' && change.dimensions) {
         measured[change.id] = change.dimensions;
       }
@@ -111,6 +114,7 @@ export function Canvas({
       state.setDragPositions({ ...state.dragPositions, ...dragged });
     }
     if (Object.keys(measured).length > 0) state.setSizes(measured);
+    if (Object.keys(nudged).length > 0) state.apply({ type: 'moveNodes', positions: nudged });
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange<PipelineFlowEdge>[]) => {

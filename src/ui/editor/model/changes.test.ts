@@ -153,6 +153,7 @@ describe('applyChange', () => {
       { type: 'removeNodes', uids: ['nope'] },
       { type: 'removeEdges', ids: ['nope'] },
       { type: 'moveNodes', positions: { nope: { x: 1, y: 1 } } },
+      { type: 'moveNodes', positions: { src: { x: 0, y: 0 }, out: null } },
       { type: 'setParam', uid: 'nope', param: 'x', value: 1 },
       { type: 'updateNode', uid: 'nope', patch: { label: 'x' } },
       { type: 'updateEdge', id: 'nope', patch: { partitioning: 'forward' } },

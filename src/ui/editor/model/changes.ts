@@ -175,6 +175,7 @@ function moveNodes(
   const nodes = doc.nodes.map((node) => {
     if (!Object.hasOwn(positions, node.uid)) return node;
     const position = positions[node.uid] ?? null;
+    if (samePosition(node.position ?? null, position)) return node;
     previous[node.uid] = node.position ?? null;
     return withField(node, 'position', position === null ? undefined : { ...position });
   });
@@ -270,6 +271,9 @@ function isEmptyRemoval(change: PipelineChange): boolean {
     (change.type === 'removeNodes' && change.uids.length === 0)
   );
 }
+
+const samePosition = (a: Position | null, b: Position | null) =>
+  a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
 
 function replaceNode(doc: PipelineDocument, node: PipelineNode): PipelineDocument {
   return { ...doc, nodes: doc.nodes.map((n) => (n.uid === node.uid ? node : n)) };
