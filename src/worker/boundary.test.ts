@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineDocument } from '../engine/index';
 import { connectEngine, engine, type Engine } from './client';
 import { createEngineApi } from './engine-api';
+import type { TraceBatch } from './trace-batch';
 
 const exampleText = readFileSync(
   new URL('../../examples/clickstream-tumbling.json', import.meta.url),
@@ -55,6 +56,35 @@ describe('the engine over comlink', () => {
     const outcome = await remote.run(broken, options);
     expect(outcome.status).toBe('failed');
     expect(outcome.failure?.message).toMatch(/has no input/);
+  });
+
+  it('runs a session across the boundary: batches arrive as typed arrays, then describe', async () => {
+    const remote = connectEngine(serve());
+    const batches: TraceBatch[] = [];
+    const started = await remote.start(
+      example,
+      { ...options, stateBackend: 'heap', speed: 'max' },
+      Comlink.proxy((batch: TraceBatch) => {
+        batches.push(batch);
+      }),
+    );
+    expect(started.ok).toBe(true);
+    await remote.setView({ ptFrom: 0, ptTo: 20_000, maxEvents: 100_000 });
+    await remote.play();
+    for (let i = 0; i < 2000 && !batches.some((b) => b.progress.state === 'finished'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const finished = batches.find((b) => b.progress.state === 'finished');
+    expect(finished).toBeDefined();
+    const withRecords = batches.find((b) => b.records.id.length > 0)!;
+    expect(withRecords.records.pt).toBeInstanceOf(Float64Array);
+    expect(withRecords.progress.watermarks).toBeInstanceOf(Float64Array);
+    const results = batches.flatMap((b) => b.results);
+    expect(results).toEqual((await createEngineApi().run(example, options)).results);
+
+    const described = await remote.describe(withRecords.records.id[0]!);
+    expect(described?.eventTime).toBe(withRecords.records.ts[0]);
+    expect(described?.processingTime).toBe(withRecords.records.pt[0]);
   });
 
   it('starts one shared Worker, lazily, from the worker module', async () => {
