@@ -302,6 +302,30 @@ describe('a run session', () => {
     expect(session.describe(10_000_000)).toBeNull();
   });
 
+  it('ends failed when a user function throws, naming the operator', async () => {
+    const throwing: PipelineDocument = {
+      ...example,
+      nodes: example.nodes.map((n) =>
+        n.uid === 'only-clicks'
+          ? {
+              ...n,
+              params: {
+                mode: 'code',
+                code: '(() => { let n = 0; return () => { if (++n > 50) throw new Error("too late for me"); return true; }; })()',
+              },
+            }
+          : n,
+      ),
+    };
+    const { session, batches } = await open(throwing);
+    session.play();
+    await until(batches, (b) => b.progress.state === 'failed');
+    const { failure, recordsProcessed } = last(batches).progress;
+    expect(failure?.operatorUid).toBe('only-clicks');
+    expect(failure?.message).toMatch(/too late for me/);
+    expect(recordsProcessed).toBeLessThan(200);
+  });
+
   it('runs on the IndexedDB backend with the same results as the heap', async () => {
     const { session, batches } = await open(example, { ...config, stateBackend: 'indexeddb' });
     await session.step('firing');
