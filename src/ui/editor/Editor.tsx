@@ -5,7 +5,7 @@ import type { JsonValue, Partitioning, PipelineDocument } from '../../engine/pip
 import type { Problem } from '../../engine/pipeline/problems';
 import { Inspector } from '../inspector';
 import { userCodeIn } from '../share/user-code';
-import { decodeShareLink, encodeShareLink } from '../share/share-link';
+import { decodeShareLink, encodeShareLink, ShareLinkError } from '../share/share-link';
 import { engine } from '../../worker/client';
 import { BottomPanel } from './bottom/BottomPanel';
 import { Canvas } from './canvas/Canvas';
@@ -54,6 +54,9 @@ type Dialog =
   | { kind: 'fileProblems'; title: string; body: string; problems: readonly Problem[] };
 
 const TOAST_MS = 4_000;
+
+/** Opening the first project happens once per page, even when React mounts twice. */
+let startup: Promise<void> | undefined;
 
 /** The editor: toolbar, palette, canvas, inspector and the bottom panel, and their dialogs. */
 export function Editor() {
@@ -107,17 +110,17 @@ export function Editor() {
   useEffect(() => {
     installTestApi();
     const stopAutosave = startAutosave();
-    void (async () => {
+    startup ??= (async () => {
       await openInitialProject(() => starterPipeline(t('projects.starterName')));
       commands.fitView();
       if (!location.hash.startsWith('#p=')) return;
       const hash = location.hash;
       history.replaceState(null, '', location.pathname + location.search);
-      const linkFailed = (found: readonly Problem[]) =>
+      const linkFailed = (body: string, found: readonly Problem[]) =>
         setDialog({
           kind: 'fileProblems',
           title: t('files.linkFailedTitle'),
-          body: t('files.linkFailedBody'),
+          body,
           problems: found,
         });
       try {
@@ -125,10 +128,14 @@ export function Editor() {
         if (value === undefined) return;
         const parsed = await engine().parse(JSON.stringify(value));
         if (parsed.ok) openIncoming(parsed.doc);
-        else linkFailed(parsed.problems);
+        else linkFailed(t('files.linkFailedBody'), parsed.problems);
       } catch (error) {
-        linkFailed([]);
-        notify(error instanceof Error ? error.message : String(error));
+        linkFailed(
+          error instanceof ShareLinkError
+            ? t(error.i18nKey, error.values)
+            : t('files.linkFailedBody'),
+          [],
+        );
       }
     })();
     return stopAutosave;
@@ -160,7 +167,7 @@ export function Editor() {
     setRun({ status: 'running' });
     try {
       const outcome = await engine().run(current, { time: 'event', parallelism: 1, seed: 1 });
-      setRun({ status: 'done', outcome });
+      setRun({ status: 'done', outcome, doc: current });
     } catch (error) {
       setRun({ status: 'error', message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,4 +1,4 @@
-import { LoaderCircle, OctagonAlert, Play } from 'lucide-react';
+import { History, LoaderCircle, OctagonAlert, Play } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../../engine/pipeline/document';
 import type { SinkResult } from '../../../engine/runtime/job';
@@ -51,7 +51,9 @@ export function ResultsView({ run, doc }: { run: RunState; doc: PipelineDocument
     );
   }
   const { outcome } = run;
-  const sinks = doc.nodes.filter((n) => n.kind === 'sink');
+  // The sinks of the pipeline that ran: tables stay as they were when it has changed since.
+  const sinks = run.doc.nodes.filter((n) => n.kind === 'sink');
+  const stale = run.doc !== doc;
   const bySink = new Map<string, SinkResult[]>();
   for (const r of outcome.results) bySink.set(r.sink, [...(bySink.get(r.sink) ?? []), r]);
   return (
@@ -63,6 +65,12 @@ export function ResultsView({ run, doc }: { run: RunState; doc: PipelineDocument
           duration: formatDuration(Math.round(outcome.durationMs)),
         })}
       </p>
+      {stale && (
+        <p className="results__stale" data-testid="results-stale">
+          <History size={14} aria-hidden="true" />
+          {t('results.stale')}
+        </p>
+      )}
       {outcome.failure && (
         <p className="run-failure" role="alert" data-testid="run-failure">
           <OctagonAlert size={16} aria-hidden="true" />
