@@ -61,11 +61,15 @@ export interface KeyedStateBackend {
 
 /**
  * A backend whose state is not all in memory (IndexedDB). Its reads and writes stay
- * synchronous: the runtime makes the key groups a batch can touch resident first, and
- * flushes the batch's writes after it.
+ * synchronous: the runtime makes the key groups a batch can touch resident first, and tells
+ * it when the batch is over.
  */
 export interface PagedKeyedStateBackend extends KeyedStateBackend {
   prefetch(keyGroups: Iterable<number>): Promise<void>;
+  /**
+   * The batch is over: the backend may write its changes back now or keep them for later (a
+   * snapshot always includes them), and makes room for the next prefetch.
+   */
   flush(): Promise<void>;
   /**
    * An incremental snapshot, as RocksDB's: the key groups written since `since` (all of them

@@ -1,13 +1,13 @@
 /**
  * The IndexedDB state backend (Flink's RocksDB backend, in the browser). Operators read and
  * write synchronously, as with the heap; IndexedDB is asynchronous. So the runtime pages
- * whole key groups in before a batch (`prefetch`) and writes the batch's changes back after
- * it (`flush`), and in between reads and writes hit an in-memory cache of resident key groups,
- * holding live objects. IndexedDB costs per record, so a key group is stored as a few chunk
- * records (store.ts, chunk.ts): a prefetch reads a missing key group's chunks, a flush rewrites
- * each dirty chunk once however many updates it took. Serialization is paid per chunk on load
- * and on flush, as RocksDB pays it per block.
- */
+ * whole key groups in before a batch (`prefetch`), and in between reads and writes hit an
+ * in-memory cache of resident key groups, holding live objects. Writes stay in the cache
+ * (write-behind) until it outgrows its bound or a checkpoint needs them. IndexedDB costs per
+ * record and per transaction, so a key group is stored as a few chunk records (store.ts,
+ * chunk.ts): a prefetch reads a missing key group's chunks, a write-back rewrites each dirty
+ * chunk once however many updates it took, all in one transaction. Serialization is paid per
+ * chunk on load and on write-back, as RocksDB pays it per block. */
 import type { Key, KeyGroupRange } from '../../keygroups';
 import { CurrentKeyScope } from '../current-key';
 import type { WindowId } from '../../windowing/window';
