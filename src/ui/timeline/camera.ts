@@ -26,12 +26,24 @@ export class Camera {
   plot: PlotRect = { left: 0, top: 0, width: 1, height: 1 };
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly model: TimelineModel) {}
+  constructor(private readonly model: TimelineModel) {
+    this.viewport = this.followed(INITIAL_VIEWPORT);
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** Switching views: the lanes view has only a processing-time axis. */
+  setAxes(axes: Axes): void {
+    this.axes = axes;
+  }
+
+  /** Drawing reports where the plot is, for the zoom buttons. */
+  setPlot(plot: PlotRect): void {
+    this.plot = plot;
+  }
 
   /** The model changed: in follow mode, keep the present in view. */
   track(): void {

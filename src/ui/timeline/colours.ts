@@ -20,7 +20,8 @@ export interface TimelineColours {
   font: string;
 }
 
-const KEY_VARIABLES = [
+/** The key palette, in slot order: the operator category hues, which both themes define. */
+export const KEY_VARIABLES = [
   '--cat-source',
   '--cat-transform',
   '--cat-sink',

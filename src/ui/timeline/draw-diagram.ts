@@ -25,7 +25,8 @@ export function dotRadius(visible: number): number {
 }
 
 const LATE_RADIUS = 5;
-const BAND_ALPHA = [0.06, 0.1, 0.15, 0.2] as const;
+/** Band fill by fill level. Bands of different keys overlap, so fills are neutral and light. */
+const BAND_ALPHA = [0.035, 0.06, 0.085, 0.11] as const;
 
 export function drawDiagramStatic(
   ctx: CanvasRenderingContext2D,
@@ -146,21 +147,30 @@ function drawWindows(
   layout: DiagramLayout,
   colours: TimelineColours,
 ): void {
+  ctx.fillStyle = colours.textMuted;
+  for (let level = 0; level < FILL_LEVELS; level++) {
+    const filled = layout.windows.filter((w) => w.level === level);
+    if (filled.length === 0) continue;
+    ctx.beginPath();
+    for (const w of filled) ctx.rect(w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0);
+    ctx.globalAlpha = BAND_ALPHA[level] ?? BAND_ALPHA[0];
+    ctx.fill();
+  }
+  // ...and those that fired a moment ago light up, in one path so overlapping keys do not
+  // stack their alpha.
+  const lit = layout.windows.filter((w) => w.recent);
+  if (lit.length > 0) {
+    ctx.beginPath();
+    for (const w of lit) ctx.rect(w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0);
+    ctx.fillStyle = colours.accent;
+    ctx.globalAlpha = 0.12;
+    ctx.fill();
+  }
   const slots = colours.keys.length + 1;
   for (let slot = 0; slot < slots; slot++) {
     const mine = layout.windows.filter((w) => w.slot === slot);
     if (mine.length === 0) continue;
-    const colour = slotColour(colours, slot);
-    ctx.fillStyle = colour;
-    ctx.strokeStyle = colour;
-    for (let level = 0; level < FILL_LEVELS; level++) {
-      const filled = mine.filter((w) => w.level === level);
-      if (filled.length === 0) continue;
-      ctx.beginPath();
-      for (const w of filled) ctx.rect(w.x0, w.y0, w.x1 - w.x0, w.y1 - w.y0);
-      ctx.globalAlpha = BAND_ALPHA[level] ?? BAND_ALPHA[0];
-      ctx.fill();
-    }
+    ctx.strokeStyle = slotColour(colours, slot);
     ctx.globalAlpha = 0.9;
     strokeBoxes(
       ctx,
@@ -190,7 +200,7 @@ function drawWindows(
       ctx.stroke();
       ctx.setLineDash([]);
     }
-    // Windows that fired a moment ago light up: a wide soft edge on the firing side.
+    // Windows that fired a moment ago light up along their firing edge.
     const lit = mine.filter((w) => w.recent);
     if (lit.length > 0) {
       ctx.beginPath();
@@ -198,11 +208,11 @@ function drawWindows(
         ctx.moveTo(w.x1, w.y0);
         ctx.lineTo(w.x1, w.y1);
       }
-      ctx.globalAlpha = 0.35;
-      ctx.lineWidth = 8;
+      ctx.globalAlpha = 0.3;
+      ctx.lineWidth = 7;
       ctx.stroke();
       ctx.globalAlpha = 1;
-      ctx.lineWidth = 2.5;
+      ctx.lineWidth = 2;
       ctx.stroke();
     }
     ctx.globalAlpha = 1;
@@ -275,7 +285,7 @@ function drawWatermark(
   ctx.lineTo(points[points.length - 2], bottom);
   ctx.closePath();
   ctx.fillStyle = colours.watermark;
-  ctx.globalAlpha = 0.07;
+  ctx.globalAlpha = 0.05;
   ctx.fill();
   ctx.globalAlpha = 1;
 
@@ -332,7 +342,7 @@ function drawLate(ctx: CanvasRenderingContext2D, layout: DiagramLayout, colours:
   ctx.lineWidth = 2;
   ctx.stroke();
 
-  // Dropped: a cross in the ring. Diverted to the side output: a short arrow down and away.
+  // Dropped: a cross in the ring. Diverted to the side output: a short arrow away from it.
   ctx.beginPath();
   for (let i = 0; i < late.count; i++) {
     const x = late.x[i];
@@ -344,12 +354,13 @@ function drawLate(ctx: CanvasRenderingContext2D, layout: DiagramLayout, colours:
       ctx.moveTo(x + d, y - d);
       ctx.lineTo(x - d, y + d);
     } else {
-      const s = r * 0.7;
-      ctx.moveTo(x + s, y + s);
-      ctx.lineTo(x + s + 8, y + s + 8);
-      ctx.moveTo(x + s + 8, y + s + 3);
-      ctx.lineTo(x + s + 8, y + s + 8);
-      ctx.lineTo(x + s + 3, y + s + 8);
+      const from = x + r + 2.5;
+      const to = from + 8;
+      ctx.moveTo(from, y);
+      ctx.lineTo(to, y);
+      ctx.moveTo(to - 3.5, y - 3.5);
+      ctx.lineTo(to, y);
+      ctx.lineTo(to - 3.5, y + 3.5);
     }
   }
   ctx.lineWidth = 1.75;

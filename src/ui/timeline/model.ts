@@ -372,10 +372,11 @@ export class TimelineModel {
     for (const listener of this.listeners) listener();
   }
 
-  subscribe(listener: () => void): () => void {
+  /** Bound, so it can be handed to useSyncExternalStore as it is. */
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
+  };
 
   /** Records with processing time in [ptFrom, ptTo]. */
   recordsIn(ptFrom: number, ptTo: number): IndexRange {
