@@ -1,13 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../../engine/pipeline/document';
+import type { UserCode } from '../../share/user-code';
 import { operatorKey } from '../operator-look';
 import { Modal } from './Modal';
-
-export interface CodeItem {
-  nodeUid: string;
-  param: string;
-  code: string;
-}
 
 /**
  * A pipeline from a file or a link can carry JavaScript that runs in this browser: show it
@@ -21,7 +16,7 @@ export function TrustDialog({
   onClose,
 }: {
   doc: PipelineDocument;
-  code: readonly CodeItem[];
+  code: readonly UserCode[];
   onAllow(): void;
   onStrip(): void;
   onClose(): void;
