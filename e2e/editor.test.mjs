@@ -309,4 +309,64 @@ describe('pipeline editor', () => {
     await page.getByTestId('language').selectOption('en');
     assert.deepEqual(errors, []);
   });
+
+  it('keeps several pipelines: new, rename, duplicate, open, delete', async () => {
+    const { page, errors } = await app.open();
+    const editor = new EditorPage(page);
+    await editor.goto(app.url);
+    const starter = await editor.document();
+
+    await editor.newProject();
+    await page.getByTestId('palette-map').focus();
+    await editor.press('Enter');
+    await editor.settled();
+    assert.deepEqual(
+      (await editor.document()).nodes.map((n) => n.kind),
+      ['map'],
+      'Enter on a palette item adds it',
+    );
+
+    await editor.projectMenu('Rename…');
+    const rename = page.getByRole('dialog', { name: 'Rename pipeline' });
+    await rename.getByLabel('Name').fill('Mapped');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await editor.settled();
+    assert.equal((await editor.document()).name, 'Mapped');
+    assert.equal(await page.getByTestId('pipeline-name').inputValue(), 'Mapped');
+
+    await editor.projectMenu('Duplicate');
+    await page.waitForFunction(
+      () => /** @type {any} */ (window).__tidemark.document().name === 'Mapped (copy)',
+    );
+    await editor.settled();
+
+    await editor.projectMenu(new RegExp(starter.name));
+    await page.waitForFunction(
+      (name) => /** @type {any} */ (window).__tidemark.document().name === name,
+      starter.name,
+    );
+    await editor.settled();
+    assert.deepEqual(await editor.document(), starter);
+
+    await editor.projectMenu('Delete…');
+    const confirm = page.getByTestId('confirm-dialog');
+    assert.match((await confirm.textContent()) ?? '', new RegExp(starter.name));
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForFunction(
+      (name) => /** @type {any} */ (window).__tidemark.document().name !== name,
+      starter.name,
+    );
+    await editor.settled();
+    const after = (await editor.document()).name;
+    assert.ok(['Mapped', 'Mapped (copy)'].includes(after), `opened ${after}`);
+
+    await page.reload();
+    await editor.root.waitFor();
+    await editor.settled();
+    assert.equal((await editor.document()).name, after, 'the last opened pipeline reopens');
+    await page.getByTestId('project-menu').click();
+    await page.getByRole('menuitemradio').nth(1).waitFor();
+    assert.equal(await page.getByRole('menuitemradio').count(), 2, 'two pipelines are left');
+    assert.deepEqual(errors, []);
+  });
 });

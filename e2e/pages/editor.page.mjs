@@ -46,6 +46,15 @@ export class EditorPage {
     return this.page.locator(`.react-flow__node[data-id="${uid}"]`);
   }
 
+  /** Opens the project menu and clicks one of its items. @param {string | RegExp} name */
+  async projectMenu(name) {
+    await this.page.getByTestId('project-menu').click();
+    await this.page
+      .getByRole('menu')
+      .getByRole(typeof name === 'string' ? 'menuitem' : 'menuitemradio', { name })
+      .click();
+  }
+
   async newProject() {
     await this.page.getByTestId('project-menu').click();
     await this.page.getByTestId('project-new').click();
