@@ -16,6 +16,7 @@ export interface PrefsSlice extends Prefs {
   setPrefs(patch: Partial<Prefs>): void;
 }
 
+// index.html reads the theme from this key too, to paint the right theme first.
 const STORAGE_KEY = 'tidemark.prefs';
 const DEFAULTS: Prefs = {
   theme: 'system',
