@@ -138,6 +138,25 @@ describe('a run session', () => {
     expect(results(batches)).toEqual(run.results);
   });
 
+  it('keeps the paced clock going from where a stretch at full speed left the job', async () => {
+    const { session, batches, host } = await open(withSource(example, { count: 5000 }));
+    session.play();
+    await until(batches, (b) => b.progress.processingTime > 60_000);
+    session.setSpeed(10);
+    const paused = last(batches).progress.processingTime;
+    const wall = host.wall;
+    await until(batches, (b) => b.progress.processingTime > paused);
+    // No stall while a stale paced clock catches up with the job...
+    expect(host.wall - wall).toBeLessThan(1000);
+    // ...and from there about 10 ms of processing time per wall millisecond.
+    const from = { wall: host.wall, pt: last(batches).progress.processingTime };
+    await until(batches, () => host.wall > from.wall + 2000);
+    await session.pause();
+    const rate = (last(batches).progress.processingTime - from.pt) / (host.wall - from.wall);
+    expect(rate).toBeGreaterThan(8);
+    expect(rate).toBeLessThanOrEqual(10);
+  });
+
   it('steps one record, to the next watermark change and to the next window firing', async () => {
     const { session, batches } = await open(example);
     const one = await session.step('record');

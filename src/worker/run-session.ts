@@ -323,7 +323,8 @@ export class RunSession {
         await this.slice((budget) => this.runRecords(budget, Infinity), sliceStart);
         caughtUp = false;
       } else {
-        target += (sliceStart - lastWall) * speed;
+        // From where the job is: a stretch at 'max' may have run ahead of the paced clock.
+        target = Math.max(target, job.processingTime) + (sliceStart - lastWall) * speed;
         caughtUp = await this.slice((budget) => this.runRecords(budget, target), sliceStart);
         if (caughtUp && job.status === 'running') await this.advanceTo(target);
       }
