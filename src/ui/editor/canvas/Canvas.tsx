@@ -248,6 +248,7 @@ export function Canvas({
           useEditor.getState().select({ nodes: [], edges: [edge.id] });
           openMenu(event, { kind: 'edge' });
         }}
+        onSelectionContextMenu={(event) => openMenu(event, { kind: 'node' })}
         onPaneContextMenu={(event) => openMenu(event, { kind: 'pane' })}
         onPaneClick={() => setMenu(null)}
         aria-label={t('canvas.label')}
