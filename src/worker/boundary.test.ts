@@ -14,6 +14,7 @@ const example = JSON.parse(exampleText) as PipelineDocument;
 const options = { time: 'event', parallelism: 2, seed: 3 } as const;
 
 const opened: MessagePort[] = [];
+const last = <T>(list: T[]): T => list[list.length - 1]!;
 
 /**
  * The worker side: the API exposed on one end of a Node MessageChannel, as engine.worker.ts
@@ -85,6 +86,18 @@ describe('the engine over comlink', () => {
     const described = await remote.describe(withRecords.records.id[0]!);
     expect(described?.eventTime).toBe(withRecords.records.ts[0]);
     expect(described?.processingTime).toBe(withRecords.records.pt[0]);
+
+    // Commands answer with progress of their own, whose buffers were not transferred away.
+    const sought = await remote.seek(5000);
+    expect(sought).toMatchObject({ state: 'paused', processingTime: 5000 });
+    // Batches come over the receiver's own port, so they may land after the answer.
+    for (let i = 0; i < 200 && last(batches).progress.processingTime !== 5000; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(sought.watermarks).toEqual(last(batches).progress.watermarks);
+    const stepped = await remote.step('firing');
+    expect(stepped.operators.some((o) => o.firings > 0)).toBe(true);
+    expect((await remote.reset()).recordsProcessed).toBe(0);
   });
 
   it('starts one shared Worker, lazily, from the worker module', async () => {

@@ -137,10 +137,6 @@ export class RunSession {
     return { ok: true, session };
   }
 
-  get progressState(): SessionState {
-    return this.state;
-  }
-
   play(): void {
     if (this.state !== 'idle' && this.state !== 'paused') return;
     this.state = 'running';
@@ -167,17 +163,16 @@ export class RunSession {
     this.resample();
   }
 
-  /** Pauses, then runs until the step is done; resolves with the batch it sent. */
+  /** Pauses, then runs until the step is done; resolves with the progress it sent. */
   async step(kind: StepKind): Promise<Progress> {
     await this.pause();
-    if (isOver(this.state)) return this.progress();
+    if (isOver(this.state)) return this.flush();
     const generation = ++this.generation;
     const step = this.work.then(() => this.stepUntil(kind, generation));
     this.work = step;
     await step;
     this.state = 'paused';
-    this.flush();
-    return this.progress();
+    return this.flush();
   }
 
   /** Re-runs from the start to processing time `pt` and pauses there. */
@@ -192,8 +187,7 @@ export class RunSession {
     });
     this.work = seek;
     await seek;
-    this.flush();
-    return this.progress();
+    return this.flush();
   }
 
   /** Back to the start, not yet run. */
@@ -202,8 +196,7 @@ export class RunSession {
     this.generation++;
     await this.work;
     await this.restart();
-    this.flush();
-    return this.progress();
+    return this.flush();
   }
 
   /** Stops the run where it is, for good (reset or seek start it again). */
@@ -211,9 +204,9 @@ export class RunSession {
     this.generation++;
     await this.work;
     this.run.job.cancel();
-    this.state = 'canceled';
-    this.flush();
-    return this.progress();
+    // A job that had already ended stays as it ended.
+    this.state = this.run.job.status === 'running' ? this.state : this.run.job.status;
+    return this.flush();
   }
 
   describe(recordId: number): RecordDescription | null {
@@ -248,7 +241,13 @@ export class RunSession {
           }
         : {}),
     };
-    const job = createJob(this.doc, runConfig);
+    let job: Job;
+    try {
+      job = createJob(this.doc, runConfig);
+    } catch (e) {
+      await store?.destroy();
+      throw e;
+    }
     this.run = { job, store, sawWatermark: false, sawFiring: false };
     job.onTrace((e) => this.onTrace(e));
     job.onResult((r) => this.encoder.result(r));
@@ -454,11 +453,15 @@ export class RunSession {
     return n;
   }
 
-  private flush(): void {
+  /** Sends what happened since the last batch; returns the progress it sent. */
+  private flush(): Progress {
     this.settle();
     this.lastFlush = this.host.now();
-    const batch = this.encoder.take(this.progress());
-    this.onBatch(batch);
+    const progress = this.progress();
+    // The batch's buffers are transferred away: the caller gets its own copy.
+    const returned = { ...progress, watermarks: progress.watermarks.slice() };
+    this.onBatch(this.encoder.take(progress));
+    return returned;
   }
 
   private progress(): Progress {
