@@ -53,11 +53,11 @@ export function Timeline({
   const colours = useThemeColours();
   const { time, drawText } = useTimeText();
 
-  const operators = useSyncExternalStore(model.subscribe, () => model.operators);
-  const generation = useSyncExternalStore(model.subscribe, () => model.generation);
-  const keyCount = useSyncExternalStore(model.subscribe, () => model.keys.length);
-  const hasEvents = useSyncExternalStore(model.subscribe, () => model.extent() !== null);
-  const following = useSyncExternalStore(camera.subscribe, () => camera.following);
+  const operators = useExternal(model.subscribe, () => model.operators);
+  const generation = useExternal(model.subscribe, () => model.generation);
+  const keyCount = useExternal(model.subscribe, () => model.keys.length);
+  const hasEvents = useExternal(model.subscribe, () => model.extent() !== null);
+  const following = useExternal(camera.subscribe, () => camera.following);
 
   const chosenIndex = operators.findIndex((op) => op.uid === chosen);
   const operator = chosenIndex >= 0 ? chosenIndex : defaultDiagramOperator(model);
@@ -133,6 +133,11 @@ export function Timeline({
       <TimelineLegend view={view} keys={keys} paletteSize={colours.keys.length} />
     </section>
   );
+}
+
+/** A value of the model or the camera, read again when they change (and when rendered on a server). */
+function useExternal<T>(subscribe: (listener: () => void) => () => void, read: () => T): T {
+  return useSyncExternalStore(subscribe, read, read);
 }
 
 /** The record id behind a hovered record or late record, for its fields. */

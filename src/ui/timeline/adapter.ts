@@ -29,9 +29,10 @@ export class TraceAdapter {
   apply(batch: TraceBatch): void {
     const model = this.model;
     if (batch.epoch !== this.epoch) {
+      // The session's first epoch finds the model empty already; a later one starts over.
+      if (this.epoch !== -1) model.reset();
       this.epoch = batch.epoch;
       this.nextSeq = 0;
-      model.reset();
     }
     if (
       batch.seq !== this.nextSeq ||

@@ -131,13 +131,18 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     windows: [],
     labels: [],
     watermark: layoutWatermark(model, operator, viewport, x, y),
-    present:
-      model.now >= viewport.pt.from && model.now <= viewport.pt.to ? x.toPixel(model.now) : null,
+    present: presentX(model, viewport, x),
     diagonal: layoutDiagonal(viewport, x, y),
   };
   layout.windows = layoutWindows(input, plot, x, y);
   layout.labels = placeLabels(input, layout);
   return layout;
+}
+
+/** x of the present when it is in view and the run has begun. */
+export function presentX(model: TimelineModel, viewport: Viewport, x: Scale): number | null {
+  if (model.extent() === null) return null;
+  return model.now >= viewport.pt.from && model.now <= viewport.pt.to ? x.toPixel(model.now) : null;
 }
 
 function inPlot(px: number, py: number, plot: PlotRect): boolean {

@@ -5,7 +5,7 @@
  * happened. Pure, like the diagram's layout.
  */
 import { keySlot } from './colours';
-import type { Size } from './diagram-layout';
+import { presentX, type Size } from './diagram-layout';
 import { RECORD_IN, type TimelineModel } from './model';
 import type { Scale } from './scale';
 import { ticks, type Ticks } from './ticks';
@@ -133,7 +133,7 @@ export function layoutLanes(input: LanesInput): LanesLayout {
     watermarks,
     barriers,
     firings,
-    present: model.now >= ptFrom && model.now <= ptTo ? x.toPixel(model.now) : null,
+    present: presentX(model, viewport, x),
   };
 }
 

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NO_KEY,
+  NO_RESULT,
+  WINDOW_CREATED,
+  WINDOW_FIRED,
+  WINDOW_PURGED,
+  type SessionInfo,
+  type TraceBatch,
+} from '../../worker/trace-batch';
+import { TraceAdapter } from './adapter';
+import { LATE_SIDE_OUTPUT, RECORD_IN, RECORD_OUT, TimelineModel } from './model';
+import { OPERATORS, SOURCE_LANE, WINDOW_LANE, WINDOW_LANE_2, WINDOW_OP } from './test-scenario';
+
+const info: SessionInfo = { operators: OPERATORS, sinks: [], recordsTotal: 10, lanes: 3 };
+
+type Columns<T> = { [K in keyof T]: number[] };
+interface Parts {
+  epoch?: number;
+  seq?: number;
+  keys?: { base: number; added: string[] };
+  results?: { base: number; added: unknown[] };
+  records?: Partial<Columns<TraceBatch['records']>>;
+  watermarks?: Partial<Columns<TraceBatch['watermarks']>>;
+  windows?: Partial<Columns<TraceBatch['windows']>>;
+  late?: Partial<Columns<TraceBatch['late']>>;
+  barriers?: Partial<Columns<TraceBatch['barriers']>>;
+  processingTime?: number;
+}
+
+/** A batch as the worker sends it, from plain arrays. */
+function batch(parts: Parts): TraceBatch {
+  const r = parts.records ?? {};
+  const w = parts.watermarks ?? {};
+  const win = parts.windows ?? {};
+  const l = parts.late ?? {};
+  const b = parts.barriers ?? {};
+  return {
+    version: 1,
+    epoch: parts.epoch ?? 0,
+    seq: parts.seq ?? 0,
+    keys: parts.keys ?? { base: 0, added: [] },
+    records: {
+      id: Uint32Array.from(r.id ?? []),
+      op: Uint16Array.from(r.op ?? []),
+      subtask: Uint16Array.from(r.subtask ?? []),
+      dir: Uint8Array.from(r.dir ?? []),
+      pt: Float64Array.from(r.pt ?? []),
+      ts: Float64Array.from(r.ts ?? []),
+      key: Uint32Array.from(r.key ?? []),
+    },
+    watermarks: {
+      op: Uint16Array.from(w.op ?? []),
+      subtask: Uint16Array.from(w.subtask ?? []),
+      pt: Float64Array.from(w.pt ?? []),
+      watermark: Float64Array.from(w.watermark ?? []),
+    },
+    idleness: {
+      op: new Uint16Array(0),
+      subtask: new Uint16Array(0),
+      pt: new Float64Array(0),
+      idle: new Uint8Array(0),
+    },
+    windows: {
+      op: Uint16Array.from(win.op ?? []),
+      subtask: Uint16Array.from(win.subtask ?? []),
+      action: Uint8Array.from(win.action ?? []),
+      key: Uint32Array.from(win.key ?? []),
+      start: Float64Array.from(win.start ?? []),
+      end: Float64Array.from(win.end ?? []),
+      pt: Float64Array.from(win.pt ?? []),
+      watermark: Float64Array.from(win.watermark ?? []),
+      result: Int32Array.from(win.result ?? []),
+    },
+    late: {
+      id: Uint32Array.from(l.id ?? []),
+      op: Uint16Array.from(l.op ?? []),
+      subtask: Uint16Array.from(l.subtask ?? []),
+      pt: Float64Array.from(l.pt ?? []),
+      ts: Float64Array.from(l.ts ?? []),
+      key: Uint32Array.from(l.key ?? []),
+      watermark: Float64Array.from(l.watermark ?? []),
+      outcome: Uint8Array.from(l.outcome ?? []),
+    },
+    barriers: {
+      op: Uint16Array.from(b.op ?? []),
+      subtask: Uint16Array.from(b.subtask ?? []),
+      pt: Float64Array.from(b.pt ?? []),
+      checkpoint: Uint32Array.from(b.checkpoint ?? []),
+      action: Uint8Array.from(b.action ?? []),
+      channel: Int32Array.from(b.channel ?? []),
+    },
+    firedResults: parts.results ?? { base: 0, added: [] },
+    results: [],
+    sideOutput: [],
+    progress: {
+      state: 'running',
+      recordsProcessed: 0,
+      recordsTotal: 10,
+      ratePerSecond: 0,
+      processingTime: parts.processingTime ?? 0,
+      watermarks: new Float64Array(3),
+      operators: [],
+      sampleEvery: 1,
+      failure: null,
+    },
+  };
+}
+
+/** A window of key 0 on subtask 0 that opens, takes two records (one emitted by the source), fires. */
+const first = batch({
+  keys: { base: 0, added: ['user-0', 'user-1'] },
+  results: { base: 0, added: [2] },
+  records: {
+    id: [1, 1, 2],
+    op: [0, WINDOW_OP, WINDOW_OP],
+    subtask: [0, 0, 0],
+    dir: [RECORD_OUT, RECORD_IN, RECORD_IN],
+    pt: [1000, 1000, 1500],
+    ts: [900, 900, 1200],
+    key: [NO_KEY, 0, 0],
+  },
+  watermarks: {
+    op: [WINDOW_OP, WINDOW_OP],
+    subtask: [0, 1],
+    pt: [1500, 1500],
+    watermark: [1100, 1100],
+  },
+  // The creation is listed after the records: the adapter opens windows first anyway.
+  windows: {
+    op: [WINDOW_OP, WINDOW_OP, WINDOW_OP],
+    subtask: [0, 0, 0],
+    action: [WINDOW_CREATED, WINDOW_FIRED, WINDOW_PURGED],
+    key: [0, 0, 0],
+    start: [0, 0, 0],
+    end: [2000, 2000, 2000],
+    pt: [1000, 2500, 2500],
+    watermark: [-Infinity, 2100, 2100],
+    result: [NO_RESULT, 0, NO_RESULT],
+  },
+  processingTime: 2600,
+});
+
+describe('TraceAdapter', () => {
+  it('fills the model from a batch: lanes, keys, records, watermarks and windows', () => {
+    const model = new TimelineModel();
+    const adapter = new TraceAdapter(model);
+    adapter.start(info);
+    let commits = 0;
+    model.subscribe(() => commits++);
+    adapter.apply(first);
+    expect(commits).toBe(1);
+    expect(model.keys).toEqual(['user-0', 'user-1']);
+    expect(model.records.length).toBe(3);
+    expect([...model.records.columns.lane.subarray(0, 3)]).toEqual([
+      SOURCE_LANE,
+      WINDOW_LANE,
+      WINDOW_LANE,
+    ]);
+    expect(model.watermarks.length).toBe(2);
+    expect(model.windows.length).toBe(1);
+    const c = model.windows.columns;
+    expect(c.records[0]).toBe(2);
+    expect(c.firedPt[0]).toBe(2500);
+    expect(c.firedWatermark[0]).toBe(2100);
+    expect(c.purgedPt[0]).toBe(2500);
+    expect(model.results[c.result[0]]).toBe(2);
+    expect(model.now).toBe(2600);
+  });
+
+  it('appends the next batch, late records and barriers included', () => {
+    const model = new TimelineModel();
+    const adapter = new TraceAdapter(model);
+    adapter.start(info);
+    adapter.apply(first);
+    adapter.apply(
+      batch({
+        seq: 1,
+        keys: { base: 2, added: ['user-2'] },
+        results: { base: 1, added: [] },
+        late: {
+          id: [3],
+          op: [WINDOW_OP],
+          subtask: [1],
+          pt: [3000],
+          ts: [500],
+          key: [2],
+          watermark: [2100],
+          outcome: [LATE_SIDE_OUTPUT],
+        },
+        barriers: {
+          op: [0],
+          subtask: [0],
+          pt: [3100],
+          checkpoint: [1],
+          action: [1],
+          channel: [-1],
+        },
+        processingTime: 3200,
+      }),
+    );
+    expect(model.keys).toEqual(['user-0', 'user-1', 'user-2']);
+    expect(model.late.length).toBe(1);
+    expect(model.late.columns.lane[0]).toBe(WINDOW_LANE_2);
+    expect(model.late.columns.watermark[0]).toBe(2100);
+    expect(model.barriers.length).toBe(1);
+    expect(model.now).toBe(3200);
+  });
+
+  it('starts over on a newer epoch', () => {
+    const model = new TimelineModel();
+    const adapter = new TraceAdapter(model);
+    adapter.start(info);
+    adapter.apply(first);
+    const generation = model.generation;
+    adapter.apply({ ...batch({ epoch: 1, keys: { base: 0, added: ['user-9'] } }) });
+    expect(model.generation).toBe(generation + 1);
+    expect(model.records.length).toBe(0);
+    expect(model.keys).toEqual(['user-9']);
+    expect(model.operators).toBe(OPERATORS);
+  });
+
+  it('refuses a batch that does not follow the last', () => {
+    const model = new TimelineModel();
+    const adapter = new TraceAdapter(model);
+    adapter.start(info);
+    adapter.apply(first);
+    expect(() =>
+      adapter.apply(
+        batch({ seq: 2, keys: { base: 2, added: [] }, results: { base: 1, added: [] } }),
+      ),
+    ).toThrow(/does not follow/);
+    expect(() =>
+      adapter.apply(
+        batch({ seq: 1, keys: { base: 0, added: [] }, results: { base: 1, added: [] } }),
+      ),
+    ).toThrow(/does not follow/);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultDiagramOperator,
+  diagramDirection,
+  layoutDiagram,
+  type DiagramInput,
+} from './diagram-layout';
+import { RECORD_IN, RECORD_OUT } from './model';
+import { scenario, WINDOW_OP } from './test-scenario';
+import type { Viewport } from './viewport';
+
+const viewport: Viewport = { pt: { from: 0, to: 20_000 }, et: { from: 0, to: 20_000 } };
+const input = (over: Partial<DiagramInput> = {}): DiagramInput => ({
+  model: scenario(60, 250),
+  operator: WINDOW_OP,
+  viewport,
+  size: { width: 1000, height: 500 },
+  paletteSize: 5,
+  measure: (text) => text.length * 6,
+  ...over,
+});
+
+describe('layoutDiagram', () => {
+  it('opens on the window operator and shows what arrives at it', () => {
+    const { model } = input();
+    expect(defaultDiagramOperator(model)).toBe(WINDOW_OP);
+    expect(diagramDirection(model, WINDOW_OP)).toBe(RECORD_IN);
+    expect(diagramDirection(model, 0)).toBe(RECORD_OUT);
+  });
+
+  it('places each record of the operator at (processing time, event time)', () => {
+    const layout = layoutDiagram(input());
+    const { model } = input();
+    // 60 records, all in view, each once at the window operator (two subtasks).
+    expect(layout.records.count).toBe(60);
+    const c = model.records.columns;
+    for (let i = 0; i < layout.records.count; i++) {
+      const row = layout.records.index[i];
+      expect(c.dir[row]).toBe(RECORD_IN);
+      expect(layout.records.x[i]).toBeCloseTo(layout.x.toPixel(c.pt[row]), 3);
+      expect(layout.records.y[i]).toBeCloseTo(layout.y.toPixel(c.ts[row]), 3);
+      expect(layout.records.tag[i]).toBe(c.key[row] % 5);
+    }
+  });
+
+  it('leaves out what is outside the view', () => {
+    const narrow = { pt: { from: 5000, to: 8000 }, et: { from: 0, to: 20_000 } };
+    const layout = layoutDiagram(input({ viewport: narrow }));
+    expect(layout.records.count).toBe(13);
+    const low = { pt: { from: 0, to: 20_000 }, et: { from: 50_000, to: 60_000 } };
+    expect(layoutDiagram(input({ viewport: low })).records.count).toBe(0);
+  });
+
+  it('draws windows as bands from their first record to their firing', () => {
+    const layout = layoutDiagram(input());
+    const { model } = input();
+    const c = model.windows.columns;
+    const fired = layout.windows.filter((w) => w.fired);
+    expect(fired.length).toBe(3);
+    for (const w of fired) {
+      expect(w.x0).toBeCloseTo(layout.x.toPixel(c.createdPt[w.index]), 3);
+      expect(w.x1).toBeCloseTo(layout.x.toPixel(c.firedPt[w.index]), 3);
+      expect(w.y0).toBeCloseTo(layout.y.toPixel(10_000), 3);
+      expect(w.y1).toBeCloseTo(layout.y.toPixel(0), 3);
+    }
+    const open = layout.windows.filter((w) => !w.fired);
+    for (const w of open) expect(w.x1).toBeCloseTo(layout.x.toPixel(model.now), 3);
+    expect(Math.max(...layout.windows.map((w) => w.level))).toBe(3);
+  });
+
+  it('labels fired windows with key and result, without overlaps', () => {
+    const layout = layoutDiagram(input());
+    expect(layout.labels.map((l) => l.text).sort()).toEqual([
+      'user-0: count 1|0|0',
+      'user-1: count 1|1|0',
+      'user-2: count 2|2|0',
+    ]);
+    for (const a of layout.labels) {
+      for (const b of layout.labels) {
+        if (a === b) continue;
+        const apart =
+          a.x + a.width <= b.x ||
+          b.x + b.width <= a.x ||
+          a.y + a.height <= b.y ||
+          b.y + b.height <= a.y;
+        expect(apart).toBe(true);
+      }
+    }
+  });
+
+  it('draws the low watermark as steps and the ideal diagonal across the plot', () => {
+    const layout = layoutDiagram(input());
+    const w = layout.watermark;
+    expect(w.length).toBeGreaterThan(4);
+    // Alternating horizontal and vertical segments: every step keeps x or y.
+    for (let i = 2; i < w.length; i += 2) {
+      expect(w[i] === w[i - 2] || w[i + 1] === w[i - 1]).toBe(true);
+    }
+    for (let i = 3; i < w.length; i += 2) expect(w[i]).toBeLessThanOrEqual(w[i - 2]!);
+    const [x0, y0, x1, y1] = layout.diagonal!;
+    expect(layout.x.toValue(x0)).toBeCloseTo(layout.y.toValue(y0), 6);
+    expect(layout.x.toValue(x1)).toBeCloseTo(layout.y.toValue(y1), 6);
+  });
+
+  it('marks late records with their outcome', () => {
+    const layout = layoutDiagram(input());
+    expect(layout.late.count).toBe(2);
+    expect([...layout.late.tag.subarray(0, 2)]).toEqual([0, 1]);
+  });
+});

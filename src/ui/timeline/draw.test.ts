@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { readColours } from './colours';
+import { layoutDiagram } from './diagram-layout';
+import type { DrawText } from './draw-common';
+import { drawDiagramInteractive, drawDiagramStatic } from './draw-diagram';
+import { drawLanesStatic } from './draw-lanes';
+import { layoutLanes } from './lanes-layout';
+import { NO_KEY, RECORD_IN, RECORD_OUT, TimelineModel } from './model';
+import { OPERATORS, scenario, SOURCE_LANE, WINDOW_LANE, WINDOW_OP } from './test-scenario';
+
+/** A 2D context that records the calls that paint, with the style in effect for each. */
+function recordingContext() {
+  const paints: { call: string; style: string }[] = [];
+  const state: Record<string, unknown> = { fillStyle: '', strokeStyle: '' };
+  const paint = (call: string) => () =>
+    paints.push({ call, style: String(call === 'stroke' ? state.strokeStyle : state.fillStyle) });
+  const methods: Record<string, unknown> = {
+    fill: paint('fill'),
+    stroke: paint('stroke'),
+    fillText: paint('fillText'),
+    measureText: (text: string) => ({ width: text.length * 6 }),
+  };
+  const ctx = new Proxy(state, {
+    get: (target, name: string) => methods[name] ?? (name in target ? target[name] : () => {}),
+    set: (target, name: string, value) => {
+      target[name] = value;
+      return true;
+    },
+  });
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, paints };
+}
+
+const palette: Record<string, string> = {
+  '--cat-source': 'blue',
+  '--cat-transform': 'purple',
+  '--cat-sink': 'green',
+  '--cat-partition': 'amber',
+  '--cat-window': 'teal',
+  '--event': 'event',
+  '--watermark': 'orange',
+  '--late': 'red',
+  '--text': 'ink',
+  '--text-muted': 'grey',
+  '--border': 'line',
+  '--surface': 'paper',
+};
+const colours = readColours((name) => palette[name] ?? '');
+const text: DrawText = {
+  processingTime: 'Processing time',
+  eventTime: 'Event time',
+  ideal: 'ideal',
+  now: 'now',
+  tick: (value) => String(value),
+};
+const viewport = { pt: { from: 0, to: 20_000 }, et: { from: 0, to: 20_000 } };
+const size = { width: 1000, height: 500 };
+
+/** The scenario, plus `extra` records of three keys spread over the view. */
+function crowded(extra: number): TimelineModel {
+  const model = scenario(60, 250);
+  for (let i = 0; i < extra; i++) {
+    const pt = 17_000 + (i / extra) * 2000;
+    model.appendRecord(10_000 + i, WINDOW_LANE, RECORD_IN, pt, 5000 + (i % 97) * 100, i % 3);
+    model.appendRecord(10_000 + i, SOURCE_LANE, RECORD_OUT, pt, 5000, NO_KEY);
+  }
+  model.commit();
+  return model;
+}
+
+function paintDiagram(model: TimelineModel) {
+  const { ctx, paints } = recordingContext();
+  const layout = layoutDiagram({
+    model,
+    operator: WINDOW_OP,
+    viewport,
+    size,
+    paletteSize: colours.keys.length,
+    measure: (label) => label.length * 6,
+  });
+  drawDiagramStatic(ctx, layout, colours, text, 2);
+  return { layout, paints };
+}
+
+const count = (paints: { call: string }[], call: string) =>
+  paints.filter((p) => p.call === call).length;
+
+describe('drawing the diagram', () => {
+  it('batches per colour: the fills and strokes do not grow with the events', () => {
+    const few = paintDiagram(crowded(0));
+    const many = paintDiagram(crowded(10_000));
+    expect(many.layout.records.count).toBeGreaterThan(few.layout.records.count + 9_000);
+    expect(count(many.paints, 'fill')).toBe(count(few.paints, 'fill'));
+    expect(count(many.paints, 'stroke')).toBe(count(few.paints, 'stroke'));
+  });
+
+  it('fills the records of each key colour once', () => {
+    const { paints } = paintDiagram(crowded(5000));
+    for (const colour of ['blue', 'purple', 'green']) {
+      expect(paints.filter((p) => p.call === 'fill' && p.style === colour).length).toBe(1);
+    }
+    // Late records: one ring path, one marker path, in the late colour.
+    expect(paints.filter((p) => p.call === 'stroke' && p.style === 'red').length).toBe(2);
+    expect(paints.some((p) => p.call === 'stroke' && p.style === 'orange')).toBe(true);
+  });
+
+  it('writes the result labels, the ticks and the axis titles', () => {
+    const { layout, paints } = paintDiagram(crowded(0));
+    const texts = count(paints, 'fillText');
+    const expected =
+      layout.labels.length +
+      layout.xTicks.values.length +
+      layout.yTicks.values.length +
+      2 + // axis titles
+      2; // "ideal" and "now"
+    expect(texts).toBe(expected);
+  });
+
+  it('highlights a window’s records in one stroke on the interactive layer', () => {
+    const model = crowded(2000);
+    const layout = layoutDiagram({
+      model,
+      operator: WINDOW_OP,
+      viewport,
+      size,
+      paletteSize: 5,
+      measure: (label) => label.length * 6,
+    });
+    const { ctx, paints } = recordingContext();
+    const hover = { kind: 'record' as const, index: 3, x: 100, y: 100 };
+    drawDiagramInteractive(ctx, layout, model, { hover, highlight: 1 }, colours, 1);
+    // The window's outline, its records' rings, the hover ring.
+    expect(count(paints, 'stroke')).toBe(3);
+    expect(count(paints, 'fill')).toBe(0);
+  });
+});
+
+describe('drawing the lanes', () => {
+  it('batches per colour too', () => {
+    const paint = (model: TimelineModel) => {
+      const { ctx, paints } = recordingContext();
+      const layout = layoutLanes({ model, viewport, size, paletteSize: 5 });
+      drawLanesStatic(ctx, layout, model, colours, text, 1);
+      return paints;
+    };
+    const few = paint(crowded(0));
+    const many = paint(crowded(10_000));
+    expect(count(many, 'fill')).toBe(count(few, 'fill'));
+    expect(count(many, 'stroke')).toBe(count(few, 'stroke'));
+    expect(count(many, 'fillText')).toBe(count(few, 'fillText'));
+  });
+
+  it('names each operator once and numbers its subtasks', () => {
+    const { ctx, paints } = recordingContext();
+    const model = new TimelineModel(OPERATORS);
+    const layout = layoutLanes({ model, viewport, size, paletteSize: 5 });
+    drawLanesStatic(ctx, layout, model, colours, text, 1);
+    // Two names, "#0" and "#1" for the window's two subtasks, ticks, the axis title.
+    expect(count(paints, 'fillText')).toBe(2 + 2 + layout.xTicks.values.length + 1);
+  });
+});
