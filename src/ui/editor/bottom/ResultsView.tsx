@@ -97,6 +97,12 @@ export function ResultsView({ run, doc }: { run: RunState; doc: PipelineDocument
                 <p className="dock__empty">{t('results.noRows')}</p>
               ) : (
                 <table className="results__table">
+                  <colgroup>
+                    <col style={{ width: '18%' }} />
+                    <col style={{ width: '30%' }} />
+                    <col style={{ width: '30%' }} />
+                    <col style={{ width: '22%' }} />
+                  </colgroup>
                   <thead>
                     <tr>
                       <th scope="col">{t('results.key')}</th>
@@ -116,7 +122,9 @@ export function ResultsView({ run, doc }: { run: RunState; doc: PipelineDocument
                               ? `[${w.start}, ${w.end})`
                               : ''}
                           </td>
-                          <td className="results__value">{show(w ? w.value : r.value)}</td>
+                          <td className="results__value" title={show(w ? w.value : r.value)}>
+                            {show(w ? w.value : r.value)}
+                          </td>
                           <td>{r.timestamp}</td>
                         </tr>
                       );
