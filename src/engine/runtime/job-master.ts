@@ -303,7 +303,7 @@ export class JobMaster {
       return failure;
     }
     const durationMs = started === undefined ? null : this.config.wallClock!() - started;
-    const held = RetainedCheckpoint.hold(snapshot);
+    const held = RetainedCheckpoint.hold(snapshot, previous);
     const file = kind === 'savepoint' ? serializeSnapshot(snapshot) : null;
     const stats = checkpointStats(kind, snapshot, held, durationMs, file);
     releaseState(snapshot);

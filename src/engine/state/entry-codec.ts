@@ -6,7 +6,7 @@
 import type { Key } from '../keygroups';
 import type { WindowId } from '../windowing/window';
 import type { KeyGroupState } from './keyed-state';
-import { deserializeState, serializeState } from './serialization';
+import { deserializeState, flatten, serializeState } from './serialization';
 
 /** One entry of any table of a key group. */
 export type StateEntryRecord = KeyGroupState['entries'][number];
@@ -44,4 +44,51 @@ export function decodeEntriesAs<T>(
   make: (table: string, key: Key, namespaceId: WindowId, namespace: unknown, value: unknown) => T,
 ): T[] {
   return deserializeState<EncodedEntry[]>(text).map((e) => make(e[0], e[1], e[2], e[3], e[4]));
+}
+
+/**
+ * A key group's state held as its encoded text: what snapshots of both backends are made of,
+ * and what retained checkpoints keep. Its entries are decoded afresh on every read, so holding
+ * one never holds live objects, and written as a plain key group (`toJSON`) in a savepoint.
+ */
+export class EncodedKeyGroup implements KeyGroupState {
+  readonly keyGroup: number;
+  declare readonly entries: StateEntryRecord[];
+  readonly #text: string;
+  readonly #count: number;
+
+  constructor(keyGroup: number, text: string, count: number) {
+    this.keyGroup = keyGroup;
+    this.#text = flatten(text);
+    this.#count = count;
+    // Own and enumerable, as a plain key group's: spreading and equality see the entries.
+    Object.defineProperty(this, 'entries', {
+      enumerable: true,
+      get: () => decodeEntries(this.#text),
+    });
+  }
+
+  static of(keyGroup: number, entries: Iterable<StateEntryRecord>): EncodedKeyGroup {
+    const all = [...entries];
+    return new EncodedKeyGroup(keyGroup, encodeEntries(all), all.length);
+  }
+
+  /** The chunks of one key group (each an encoded, non-empty list) as one, without decoding. */
+  static joined(keyGroup: number, chunks: readonly string[], count: number): EncodedKeyGroup {
+    const text =
+      chunks.length === 1 ? chunks[0]! : `[${chunks.map((c) => c.slice(1, -1)).join(',')}]`;
+    return new EncodedKeyGroup(keyGroup, text, count);
+  }
+
+  get text(): string {
+    return this.#text;
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  toJSON(): KeyGroupState {
+    return { keyGroup: this.keyGroup, entries: this.entries };
+  }
 }

@@ -6,7 +6,7 @@ import type { Key, KeyGroupRange } from '../keygroups';
 import type { WindowId } from '../windowing/window';
 import { CurrentKeyScope } from './current-key';
 import type { KeyedStateBackend, KeyGroupState, StateEntry, StateTable } from './keyed-state';
-import { deserializeState, serializeState } from './serialization';
+import { EncodedKeyGroup } from './entry-codec';
 
 interface Slot<N, V> {
   namespace: N;
@@ -117,7 +117,10 @@ export class HeapKeyedStateBackend extends CurrentKeyScope implements KeyedState
     return n;
   }
 
-  /** Values are live, mutable objects: the copy goes through serialization, as Flink's does. */
+  /**
+   * Values are live, mutable objects: the copy is their serialization, as Flink's is, one text
+   * per key group (what a retained checkpoint keeps, without serializing it again).
+   */
   snapshot(): Promise<KeyGroupState[]> {
     const groups: KeyGroupState[] = [];
     for (let kg = this.keyGroupRange.start; kg <= this.keyGroupRange.end; kg++) {
@@ -125,9 +128,9 @@ export class HeapKeyedStateBackend extends CurrentKeyScope implements KeyedState
       for (const [table, t] of this.tables) {
         for (const e of t.entries(kg)) entries.push({ table, ...e });
       }
-      if (entries.length > 0) groups.push({ keyGroup: kg, entries });
+      if (entries.length > 0) groups.push(EncodedKeyGroup.of(kg, entries));
     }
-    return Promise.resolve(deserializeState<KeyGroupState[]>(serializeState(groups)));
+    return Promise.resolve(groups);
   }
 
   restore(groups: readonly KeyGroupState[]): Promise<void> {

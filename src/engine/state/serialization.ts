@@ -29,3 +29,12 @@ export function serializeState(value: unknown): string {
 export function deserializeState<T = unknown>(text: string): T {
   return JSON.parse(text, reviver) as T;
 }
+
+/**
+ * JSON.stringify may build its result as a tree of pieces, each a string of its own; reading
+ * a character makes V8 flatten it into one, which is what a long-kept text should be.
+ */
+export function flatten(text: string): string {
+  if (text.length > 0) text.charCodeAt(0);
+  return text;
+}

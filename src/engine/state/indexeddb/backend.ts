@@ -10,6 +10,7 @@
  * chunk on load and on write-back, as RocksDB pays it per block. */
 import type { Key, KeyGroupRange } from '../../keygroups';
 import { CurrentKeyScope } from '../current-key';
+import { EncodedKeyGroup } from '../entry-codec';
 import type { WindowId } from '../../windowing/window';
 import type {
   ChangedKeyGroups,
@@ -20,8 +21,7 @@ import type {
 } from '../keyed-state';
 import { ChangeLog } from './change-log';
 import type { WriteMark } from './change-log';
-import { countEntries, decodeChunk, DEFAULT_CHUNK_ENTRIES, encodeChunk } from './chunk';
-import type { ChunkEntry } from './chunk';
+import { countEntries, DEFAULT_CHUNK_ENTRIES, encodeChunk } from './chunk';
 import { EntryCounts } from './entry-counts';
 import { StateBackendError, StateNotResidentError, storeFailure } from './errors';
 import { ResidentGroup } from './resident-group';
@@ -224,7 +224,7 @@ export class IndexedDbKeyedStateBackend extends CurrentKeyScope implements Paged
     const consider = (keyGroup: number) => {
       const group = this.resident.get(keyGroup);
       if (group === undefined) stored.push(keyGroup);
-      else if (group.size() > 0) copied.push({ keyGroup, entries: group.copyEntries() });
+      else if (group.size() > 0) copied.push(group.encode(keyGroup));
     };
     if (keyGroups === null) for (let kg = start; kg <= end; kg++) consider(kg);
     else for (const kg of keyGroups) consider(kg);
@@ -233,7 +233,10 @@ export class IndexedDbKeyedStateBackend extends CurrentKeyScope implements Paged
     return [...copied, ...read].sort((a, b) => a.keyGroup - b.keyGroup);
   }
 
-  /** Key groups in the given spans, read in one transaction. */
+  /**
+   * Key groups in the given spans, read in one transaction. Stored chunks are already encoded
+   * as a snapshot holds them: they are joined, not decoded.
+   */
   private async readGroups(spans: KeyGroupSpan[]): Promise<KeyGroupState[]> {
     const chunks = (
       await this.read('read state from IndexedDB for a snapshot', (reader) =>
@@ -241,14 +244,18 @@ export class IndexedDbKeyedStateBackend extends CurrentKeyScope implements Paged
       )
     ).flat();
     const groups: KeyGroupState[] = [];
-    for (const { key, value } of chunks) {
-      const [, keyGroup] = key;
-      let group = groups.at(-1);
-      if (group?.keyGroup !== keyGroup) {
-        group = { keyGroup, entries: [] };
-        groups.push(group);
+    for (let i = 0; i < chunks.length;) {
+      const keyGroup = chunks[i]!.key[1];
+      const texts: string[] = [];
+      let count = 0;
+      for (; i < chunks.length && chunks[i]!.key[1] === keyGroup; i++) {
+        const { text, counts } = chunks[i]!.value;
+        const entries = counts.reduce((n, [, c]) => n + c, 0);
+        this.countRead(text, entries);
+        texts.push(text);
+        count += entries;
       }
-      for (const entry of this.decode(value)) group.entries.push(entry);
+      groups.push(EncodedKeyGroup.joined(keyGroup, texts, count));
     }
     return groups;
   }
@@ -465,12 +472,6 @@ export class IndexedDbKeyedStateBackend extends CurrentKeyScope implements Paged
     } catch (error) {
       throw storeFailure(action, error);
     }
-  }
-
-  private decode({ text }: ChunkValue): ChunkEntry[] {
-    const entries = decodeChunk(text);
-    this.countRead(text, entries.length);
-    return entries;
   }
 
   private countRead(text: string, entries: number): void {

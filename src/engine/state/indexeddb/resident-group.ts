@@ -12,7 +12,7 @@
 import type { Key } from '../../keygroups';
 import type { WindowId } from '../../windowing/window';
 import type { StateEntry } from '../keyed-state';
-import { decodeEntries, decodeEntriesAs, encodeEntries } from '../entry-codec';
+import { decodeEntriesAs, EncodedKeyGroup } from '../entry-codec';
 import type { ChunkEntry } from './chunk';
 
 /** A live entry, and the chunk it is stored in. */
@@ -116,13 +116,13 @@ export class ResidentGroup {
   }
 
   /**
-   * A deep copy of every entry, in the order the chunks store them: values are live, mutable
-   * objects, so the copy goes through serialization, as the heap backend's snapshot does.
+   * Every entry, in the order the chunks store them, encoded: values are live, mutable
+   * objects, so a snapshot copies them by serializing, as the heap backend's does.
    */
-  copyEntries(): ChunkEntry[] {
+  encode(keyGroup: number): EncodedKeyGroup {
     const cells: ChunkEntry[] = [];
     for (const chunk of this.chunks) if (chunk !== undefined) cells.push(...chunk.cells);
-    return decodeEntries(encodeEntries(cells));
+    return EncodedKeyGroup.of(keyGroup, cells);
   }
 
   /** The entries stored together in one record. */

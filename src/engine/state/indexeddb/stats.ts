@@ -1,6 +1,6 @@
 /** What the IndexedDB backend did, for the metrics panel and benchmarks. */
 export interface IndexedDbStateStats {
-  /** Entries deserialized from IndexedDB (prefetch, snapshot). */
+  /** Entries read from IndexedDB (prefetch, snapshot; a snapshot does not deserialize them). */
   reads: number;
   /** Entries serialized into IndexedDB (flush, restore): every entry of each chunk written. */
   writes: number;
