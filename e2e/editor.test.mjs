@@ -166,6 +166,10 @@ describe('pipeline editor', () => {
     await app.screenshot(page, 'editor-light');
     await editor.setTheme('dark');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
+      'rgb(12, 20, 26)',
+    );
     await app.screenshot(page, 'editor-dark');
     assert.deepEqual(errors, []);
   });
@@ -311,9 +315,14 @@ describe('pipeline editor', () => {
   });
 
   it('keeps several pipelines: new, rename, duplicate, open, delete', async () => {
-    const { page, errors } = await app.open();
+    const { page, errors } = await app.open({ colorScheme: 'dark' });
     const editor = new EditorPage(page);
     await editor.goto(app.url);
+    assert.equal(
+      await page.evaluate(() => document.documentElement.dataset.theme),
+      'dark',
+      'the theme follows the system until the user picks one',
+    );
     const starter = await editor.document();
 
     await editor.newProject();
