@@ -310,6 +310,8 @@ export class RunSession {
   }
 
   private async playLoop(generation: number): Promise<void> {
+    // `play` answers before the first slice: a job that hangs at once still said it started.
+    await this.host.yieldToMessages();
     const job = this.run.job;
     let target = job.processingTime;
     let lastWall = this.host.now();

@@ -142,22 +142,30 @@ describe('the engine watchdog', () => {
     expect((await engine.run(example, options)).status).toBe('finished');
   });
 
-  it('stops a real infinite loop in a worker thread and names the operator', async () => {
-    const { engine, watchdog, reported } = watch(nodeWorker, 1500);
-    const batches: TraceBatch[] = [];
-    const started = await engine.start(loopingAfter(600), config, (b: TraceBatch) => {
-      batches.push(b);
-    });
-    expect(started.ok).toBe(true);
-    await engine.play();
-    const report = await reported;
-    expect(report).toEqual({ operatorUid: 'stuck', during: 'session' });
-    expect(batches.length).toBeGreaterThan(0);
+  it.each([
+    ['at the first record', 0],
+    ['after 600 records', 600],
+  ])(
+    'stops a real infinite loop in a worker thread and names the operator (%s)',
+    async (_, after) => {
+      const { engine, watchdog, reported } = watch(nodeWorker, 1500);
+      const batches: TraceBatch[] = [];
+      const started = await engine.start(loopingAfter(after), config, (b: TraceBatch) => {
+        batches.push(b);
+      });
+      expect(started.ok).toBe(true);
+      // `play` answers before the job runs into the loop.
+      await engine.play();
+      const report = await reported;
+      expect(report).toEqual({ operatorUid: 'stuck', during: 'session' });
+      expect(batches.length).toBeGreaterThan(0);
 
-    // A fresh engine answers, and the page (this thread) was never blocked.
-    watchdog.restart();
-    expect((await engine.run(example, options)).status).toBe('finished');
-  }, 30_000);
+      // A fresh engine answers, and the page (this thread) was never blocked.
+      watchdog.restart();
+      expect((await engine.run(example, options)).status).toBe('finished');
+    },
+    30_000,
+  );
 
   it('names the operator of a one-off run that never returns', async () => {
     const { engine, reported } = watch(nodeWorker, 1500);

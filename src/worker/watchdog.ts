@@ -78,7 +78,7 @@ export class EngineWatchdog {
   private readonly runTimeoutMs: number;
 
   constructor(private readonly options: WatchdogOptions) {
-    this.timeoutMs = options.timeoutMs ?? 3000;
+    this.timeoutMs = options.timeoutMs ?? 2000;
     this.runTimeoutMs = options.runTimeoutMs ?? 60_000;
     this.connect();
     this.engine = new Proxy({} as Engine, {
