@@ -130,7 +130,16 @@ describe('pipeline editor', () => {
     assert.equal(await editor.runDisabled(), true);
     const reason = await editor.runButton.getAttribute('title');
     assert.match(reason ?? '', /error/i);
-    await page.getByTestId('problems-list').waitFor();
+    await page
+      .getByTestId('problems-list')
+      .getByRole('button', { name: /window-1/ })
+      .first()
+      .click();
+    assert.deepEqual(
+      await page.evaluate(() => /** @type {any} */ (window).__tidemark.selection()),
+      { nodes: ['window-1'], edges: [] },
+      'a click on a problem selects its node',
+    );
 
     await editor.press('Control+z');
     await editor.settled();

@@ -15,6 +15,9 @@ export const GRID = 20;
 /** Roughly half a node, so a dropped node sits centred under the pointer. */
 const NODE_HALF = { x: 92, y: 50 };
 
+/** Below this zoom node text is hard to read, so revealing a node zooms in to it. */
+const READABLE_ZOOM = 0.8;
+
 let clipboard: { content: ClipboardContent; pastes: number } | null = null;
 
 const snap = (p: Position): Position => ({
@@ -112,26 +115,35 @@ export function useCommands() {
       requestAnimationFrame(fitView);
     }
 
-    /** Selects a node or edge and brings it into view (from the problems list). */
+    /** The centre of a node on the canvas, once React Flow has measured it. */
+    function centreOf(uid: string): Position | null {
+      const node = flow.getInternalNode(uid);
+      if (node === undefined) return null;
+      const { x, y } = node.internals.positionAbsolute;
+      return { x: x + (node.measured.width ?? 0) / 2, y: y + (node.measured.height ?? 0) / 2 };
+    }
+
+    /**
+     * Selects a node or edge (from the problems list) and centres it, keeping the zoom unless
+     * it is too far out to read.
+     */
     function reveal(target: { nodeUid?: string; edgeId?: string }) {
       const { doc, select } = state();
-      if (target.edgeId !== undefined) {
-        const edge = doc.edges.find((e) => e.id === target.edgeId);
-        select({ nodes: [], edges: [target.edgeId] });
-        if (edge)
-          void flow.fitView({
-            nodes: [{ id: edge.source }, { id: edge.target }],
-            duration: 200,
-            maxZoom: 1.25,
-            padding: 0.4,
-          });
+      const edge = doc.edges.find((e) => e.id === target.edgeId);
+      let centre: Position | null = null;
+      if (edge !== undefined) {
+        select({ nodes: [], edges: [edge.id] });
+        const from = centreOf(edge.source);
+        const to = centreOf(edge.target);
+        centre = from && to ? { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } : (from ?? to);
       } else if (target.nodeUid !== undefined) {
         select({ nodes: [target.nodeUid], edges: [] });
-        void flow.fitView({
-          nodes: [{ id: target.nodeUid }],
-          duration: 200,
-          maxZoom: 1.25,
-          padding: 0.6,
+        centre = centreOf(target.nodeUid);
+      }
+      if (centre !== null) {
+        void flow.setCenter(centre.x, centre.y, {
+          zoom: Math.max(flow.getZoom(), READABLE_ZOOM),
+          duration: 250,
         });
       }
     }
