@@ -344,6 +344,16 @@ describe('pipeline editor', () => {
       'Enter on a palette item adds it',
     );
 
+    await page.getByRole('button', { name: 'Collapse the operators' }).click();
+    await page.getByTestId('palette-sink').click();
+    await editor.settled();
+    await page.getByRole('button', { name: 'Expand the operators' }).click();
+    assert.deepEqual(
+      (await editor.document()).nodes.map((n) => n.kind),
+      ['map', 'sink'],
+      'the collapsed palette still adds operators',
+    );
+
     await editor.projectMenu('Rename…');
     const rename = page.getByRole('dialog', { name: 'Rename pipeline' });
     await rename.getByLabel('Name').fill('Mapped');

@@ -72,6 +72,26 @@ export function Canvas({
   const [menu, setMenu] = useState<ContextTarget | null>(null);
 
   const byTarget = useMemo(() => problemsByTarget(problems), [problems]);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.a11y.nodeDescription'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeDescriptionKeyboard'),
+      'node.a11yDescription.ariaLiveMessage': (moved: {
+        direction: string;
+        x: number;
+        y: number;
+      }) => t('canvas.a11y.nodeMoved', moved),
+      'edge.a11yDescription.default': t('canvas.a11y.edgeDescription'),
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.a11y.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.a11y.zoomOut'),
+      'controls.fitView.ariaLabel': t('toolbar.fitView'),
+      'controls.interactive.ariaLabel': t('canvas.a11y.interactive'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('canvas.a11y.handle'),
+    }),
+    [t],
+  );
   const nodes = useMemo(
     () =>
       toFlowNodes(doc, selection, dragPositions, sizes, byTarget.nodes, (node) =>
@@ -252,6 +272,7 @@ export function Canvas({
         onPaneContextMenu={(event) => openMenu(event, { kind: 'pane' })}
         onPaneClick={() => setMenu(null)}
         aria-label={t('canvas.label')}
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
         <Controls showInteractive={false} aria-label={t('canvas.controls')}>

@@ -1,3 +1,4 @@
+import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { CSSProperties, DragEvent } from 'react';
 import type { OperatorKind } from '../../../engine/pipeline/document';
@@ -9,6 +10,8 @@ import {
   operatorIcons,
   operatorKey,
 } from '../operator-look';
+import { useEditor } from '../store/editor-store';
+import { selectPaletteOpen, selectSetPrefs } from '../store/selectors';
 import './palette.css';
 
 const groups = categoryOrder.map((category) => ({
@@ -22,9 +25,28 @@ const groups = categoryOrder.map((category) => ({
  */
 export function Palette({ onAdd }: { onAdd(kind: OperatorKind): void }) {
   const { t } = useTranslation('editor');
+  const open = useEditor(selectPaletteOpen);
+  const setPrefs = useEditor(selectSetPrefs);
+  const toggle = open ? t('palette.collapse') : t('palette.expand');
   return (
-    <nav className="palette" aria-label={t('palette.title')}>
-      <h2 className="panel-title">{t('palette.title')}</h2>
+    <nav className={`palette${open ? '' : ' palette--collapsed'}`} aria-label={t('palette.title')}>
+      <div className="palette__head">
+        <h2 className="panel-title">{t('palette.title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-expanded={open}
+          aria-label={toggle}
+          title={toggle}
+          onClick={() => setPrefs({ paletteOpen: !open })}
+        >
+          {open ? (
+            <PanelLeftClose size={16} aria-hidden="true" />
+          ) : (
+            <PanelLeftOpen size={16} aria-hidden="true" />
+          )}
+        </button>
+      </div>
       <p className="palette__hint">{t('palette.hint')}</p>
       {groups.map(({ category, metas }) => (
         <section key={category} className="palette__group" aria-labelledby={`palette-${category}`}>
@@ -61,6 +83,7 @@ function PaletteItem({ meta, onAdd }: { meta: OperatorMeta; onAdd(kind: Operator
         onClick={() => onAdd(meta.kind)}
         aria-label={t('palette.add', { label })}
         aria-description={description}
+        title={`${label}: ${description}`}
         data-testid={`palette-${meta.kind}`}
         style={{ '--node-colour': categoryColour(meta.category) } as CSSProperties}
       >

@@ -10,6 +10,7 @@ export interface Prefs {
   bottomOpen: boolean;
   bottomTab: BottomTab;
   snapToGrid: boolean;
+  paletteOpen: boolean;
 }
 
 export interface PrefsSlice extends Prefs {
@@ -23,6 +24,7 @@ const DEFAULTS: Prefs = {
   bottomOpen: true,
   bottomTab: 'problems',
   snapToGrid: true,
+  paletteOpen: true,
 };
 
 function readPrefs(): Prefs {
@@ -38,11 +40,11 @@ export const createPrefsSlice: StateCreator<EditorState, [], [], PrefsSlice> = (
   ...readPrefs(),
   setPrefs(patch) {
     set(patch);
-    const { theme, bottomOpen, bottomTab, snapToGrid } = get();
+    const { theme, bottomOpen, bottomTab, snapToGrid, paletteOpen } = get();
     try {
       globalThis.localStorage?.setItem(
         STORAGE_KEY,
-        JSON.stringify({ theme, bottomOpen, bottomTab, snapToGrid }),
+        JSON.stringify({ theme, bottomOpen, bottomTab, snapToGrid, paletteOpen }),
       );
     } catch {
       // Private browsing may refuse storage; the choice still holds for this visit.

@@ -14,6 +14,7 @@ export const selectErrors = (s: EditorState) => s.problems.filter((p) => p.sever
 export const selectApply = (s: EditorState) => s.apply;
 export const selectSetPrefs = (s: EditorState) => s.setPrefs;
 export const selectSnapToGrid = (s: EditorState) => s.snapToGrid;
+export const selectPaletteOpen = (s: EditorState) => s.paletteOpen;
 export const selectDragPositions = (s: EditorState) => s.dragPositions;
 export const selectSizes = (s: EditorState) => s.sizes;
 export const selectBottomOpen = (s: EditorState) => s.bottomOpen;
