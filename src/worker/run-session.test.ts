@@ -31,12 +31,14 @@ const config: SessionConfig = {
   speed: 'max',
 };
 
-/** A wall clock that only moves when the session waits or yields: runs are reproducible. */
-function fakeHost(msPerYield = 20): SessionHost & { wall: number } {
+/**
+ * A wall clock that moves only when the session reads it (by `msPerRead`, so slices of work
+ * end as they would in real time), waits or yields: runs are reproducible.
+ */
+function fakeHost(msPerYield = 20, msPerRead = 1): SessionHost & { wall: number } {
   const host = {
     wall: 0,
-    // Reading the clock takes a millisecond: slices of work end as they would in real time.
-    now: () => host.wall++,
+    now: () => (host.wall += msPerRead),
     yieldToMessages: async () => {
       host.wall += msPerYield;
       await new Promise((resolve) => setImmediate(resolve));
@@ -121,20 +123,24 @@ describe('a run session', () => {
   });
 
   it('plays paced by the wall clock: 100x speed covers 100 ms of processing time per ms', async () => {
-    const host = fakeHost(20);
-    const { session, batches } = await open(example, { ...config, speed: 100 }, host);
+    // Reads that take no time: the wall clock moves only while the session waits.
+    const host = fakeHost(20, 0);
+    const doc = withSource(example, { count: 2000 });
+    const { session, batches } = await open(doc, { ...config, speed: 100 }, host);
+    const playedAt = host.wall;
     session.play();
-    await until(batches, (b) => b.progress.processingTime >= 2000);
+    await until(batches, (b) => b.progress.processingTime >= 20_000);
     await session.pause();
-    const { processingTime } = last(batches).progress;
-    expect(last(batches).progress.state).toBe('paused');
-    // The clock follows the wall clock times the speed, up to the slice in progress.
-    expect(processingTime).toBeGreaterThan(host.wall * 100 * 0.5);
-    expect(processingTime).toBeLessThanOrEqual(host.wall * 100);
+    const { processingTime, state } = last(batches).progress;
+    expect(state).toBe('paused');
+    // Every wait counts, except the yield before the first slice and the wait after the last.
+    const waited = host.wall - playedAt;
+    expect(processingTime).toBeLessThanOrEqual(waited * 100);
+    expect(processingTime).toBeGreaterThanOrEqual((waited - 20 - 16) * 100);
     session.setSpeed('max');
     session.play();
     await until(batches, finished);
-    const run = await createEngineApi().run(example, config);
+    const run = await createEngineApi().run(doc, config);
     expect(results(batches)).toEqual(run.results);
   });
 

@@ -90,12 +90,14 @@ function nodeWorker(): EngineWorker {
   };
 }
 
-function watch(spawn: () => EngineWorker, timeoutMs: number) {
+/** `startupMs`: a fake loads at once; a worker thread compiles the engine first. */
+function watch(spawn: () => EngineWorker, timeoutMs: number, startupMs = 15_000) {
   const watchdog = new EngineWatchdog({
     spawn,
     timeoutMs,
     runTimeoutMs: timeoutMs,
     pingEveryMs: 20,
+    startupMs,
   });
   watchdogs.push(watchdog);
   const reports: HangReport[] = [];
@@ -110,7 +112,7 @@ function watch(spawn: () => EngineWorker, timeoutMs: number) {
 
 describe('the engine watchdog', () => {
   it('leaves a responsive engine alone', async () => {
-    const { engine, watchdog, reports } = watch(() => fakeWorker({ after: null }), 100);
+    const { engine, watchdog, reports } = watch(() => fakeWorker({ after: null }), 100, 100);
     const outcome = await engine.run(example, options);
     expect(outcome.status).toBe('finished');
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -121,12 +123,16 @@ describe('the engine watchdog', () => {
   it('stops an engine that stops answering, rejects the calls left pending, and restarts', async () => {
     let spawned = 0;
     const frozen = { after: 'run' as string | null };
-    const { engine, watchdog, reported } = watch(() => {
-      spawned++;
-      // Only the first Worker hangs; the replays and the restarted one answer.
-      const worker = fakeWorker(spawned === 1 ? frozen : { after: null });
-      return worker;
-    }, 100);
+    const { engine, watchdog, reported } = watch(
+      () => {
+        spawned++;
+        // Only the first Worker hangs; the replays and the restarted one answer.
+        const worker = fakeWorker(spawned === 1 ? frozen : { after: null });
+        return worker;
+      },
+      100,
+      100,
+    );
     const pending = engine.run(example, options);
     const validating = engine.validate(example);
     await expect(pending).rejects.toBeInstanceOf(EngineStoppedError);

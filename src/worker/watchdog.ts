@@ -45,6 +45,8 @@ export interface WatchdogOptions {
    */
   runTimeoutMs?: number;
   pingEveryMs?: number;
+  /** How long a Worker that has not answered yet may take to load before it counts as hung. */
+  startupMs?: number;
 }
 
 export type WatchdogState = 'ready' | 'locating' | 'stopped';
@@ -72,14 +74,18 @@ export class EngineWatchdog {
   private lastJob: LastJob | null = null;
   private lastMark = 0;
   private ping: { sentAt: number } | null = null;
+  /** Whether the current Worker has answered anything yet (until then it may be loading). */
+  private alive = false;
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly hangListeners = new Set<(report: HangReport) => void>();
   private readonly timeoutMs: number;
   private readonly runTimeoutMs: number;
+  private readonly startupMs: number;
 
   constructor(private readonly options: WatchdogOptions) {
     this.timeoutMs = options.timeoutMs ?? 2000;
     this.runTimeoutMs = options.runTimeoutMs ?? 60_000;
+    this.startupMs = options.startupMs ?? 15_000;
     this.connect();
     this.engine = new Proxy({} as Engine, {
       get: (_, method) => {
@@ -121,6 +127,7 @@ export class EngineWatchdog {
     this.stateValue = 'ready';
     this.sessionPlaying = false;
     this.ping = null;
+    this.alive = false;
   }
 
   private call(method: string, args: unknown[]): Promise<unknown> {
@@ -142,6 +149,7 @@ export class EngineWatchdog {
       this.pending.add(entry);
       fn(...wired).then(
         (value) => {
+          this.alive = true;
           this.pending.delete(entry);
           resolve(value);
         },
@@ -192,7 +200,8 @@ export class EngineWatchdog {
       busy = true;
     }
     if (!busy) return null;
-    return running ? this.runTimeoutMs : this.timeoutMs;
+    const allowance = running ? this.runTimeoutMs : this.timeoutMs;
+    return this.alive ? allowance : Math.max(allowance, this.startupMs);
   }
 
   private check(): void {
@@ -208,6 +217,7 @@ export class EngineWatchdog {
       this.ping = ping;
       void this.remote.ping().then(
         () => {
+          this.alive = true;
           if (this.ping === ping) this.ping = null;
         },
         () => undefined,
@@ -259,10 +269,12 @@ export class EngineWatchdog {
     let mark = 0;
     let operatorUid: string | null = null;
     let heard = performance.now();
+    let loaded = false;
     worker.addEventListener('message', (event) => {
       const data = (event as MessageEvent).data;
       if (!isWatchdogNotice(data)) return;
       heard = performance.now();
+      loaded = true;
       if (data.tidemarkWatchdog === 'mark') mark = data.records;
       else operatorUid = data.operatorUid;
     });
@@ -276,7 +288,8 @@ export class EngineWatchdog {
         resolve({ hung, mark, operatorUid: hung ? operatorUid : null });
       };
       const silence = setInterval(() => {
-        if (performance.now() - heard > this.timeoutMs) finish(true);
+        const allowance = loaded ? this.timeoutMs : Math.max(this.timeoutMs, this.startupMs);
+        if (performance.now() - heard > allowance) finish(true);
       }, this.timeoutMs / 4);
       remote.replayToHang(job.doc, job.options, from).then(
         () => finish(false),
