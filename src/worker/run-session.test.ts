@@ -214,6 +214,22 @@ describe('a run session', () => {
     expect(results(since)).toEqual(results(played.batches));
   });
 
+  it('refuses a seek or a speed that is not a time or a rate, and clamps the speed', async () => {
+    const { session, batches, host } = await open(withSource(example, { count: 2000 }));
+    await expect(session.seek(NaN)).rejects.toThrow(RangeError);
+    await expect(session.seek(-1)).rejects.toThrow(RangeError);
+    expect(() => session.setSpeed(Infinity)).toThrow(RangeError);
+    // 5000x is held to 1000x.
+    session.setSpeed(5000);
+    const playedAt = host.wall;
+    session.play();
+    await until(batches, (b) => b.progress.processingTime > 10_000);
+    await session.pause();
+    expect(last(batches).progress.processingTime).toBeLessThanOrEqual(
+      (host.wall - playedAt) * 1000,
+    );
+  });
+
   it('resets to the start and cancels a long run', async () => {
     const big = withSource(example, { count: 50_000 });
     const { session, batches } = await open(big);

@@ -177,6 +177,9 @@ export class RunSession {
 
   /** Re-runs from the start to processing time `pt` and pauses there. */
   async seek(pt: number): Promise<Progress> {
+    if (!Number.isFinite(pt) || pt < 0) {
+      throw new RangeError(`Cannot seek to ${pt}: a processing time is a finite number >= 0.`);
+    }
     await this.pause();
     const generation = ++this.generation;
     const seek = this.work.then(async () => {
@@ -537,6 +540,11 @@ function isOver(state: SessionState): boolean {
 
 function clampSpeed(speed: Speed): Speed {
   if (speed === 'max') return speed;
+  if (!Number.isFinite(speed)) {
+    throw new RangeError(
+      `Speed ${speed} is not a number: use ${MIN_SPEED} to ${MAX_SPEED}, or 'max'.`,
+    );
+  }
   return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
 }
 
