@@ -18,6 +18,7 @@ import { Palette } from './palette/Palette';
 import {
   deleteProject,
   duplicateProject,
+  flushAutosave,
   newProject,
   openInitialProject,
   openProject,
@@ -67,11 +68,17 @@ export function Editor() {
   useEffect(() => {
     installTestApi();
     const stopAutosave = startAutosave();
+    // Leaving the page writes the last edit rather than waiting out the autosave pause.
+    const flush = () => void flushAutosave();
+    window.addEventListener('pagehide', flush);
     startup ??= openInitialProject(() => starterPipeline(t('projects.starterName'))).then(() => {
       commands.fitView();
       return incoming.openSharedLink();
     });
-    return stopAutosave;
+    return () => {
+      stopAutosave();
+      window.removeEventListener('pagehide', flush);
+    };
     // Runs once, at start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

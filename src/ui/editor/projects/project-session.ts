@@ -151,10 +151,5 @@ export function startAutosave(): () => void {
       saving = saving.then(saveNow);
     }, AUTOSAVE_DELAY_MS);
   });
-  const onHide = () => void flushAutosave();
-  window.addEventListener('pagehide', onHide);
-  return () => {
-    unsubscribe();
-    window.removeEventListener('pagehide', onHide);
-  };
+  return unsubscribe;
 }
