@@ -372,9 +372,20 @@ describe('a run session', () => {
   it('runs on the IndexedDB backend with the same results as the heap', async () => {
     const { session, batches } = await open(example, { ...config, stateBackend: 'indexeddb' });
     await session.step('firing');
+    await session.step('watermark');
+    await session.step('record');
     session.play();
     await until(batches, finished);
     expect(results(batches)).toEqual((await createEngineApi().run(example, config)).results);
+
+    // Seeking re-runs on a fresh database to the same state as the heap's.
+    const heap = await open(example);
+    const onHeap = await heap.session.seek(7000);
+    const onDisk = await session.seek(7000);
+    expect(onDisk.recordsProcessed).toBe(onHeap.recordsProcessed);
+    expect(onDisk.operators).toEqual(onHeap.operators);
+    const epoch = (bs: TraceBatch[]) => bs.filter((b) => b.epoch === last(bs).epoch);
+    expect(results(epoch(batches))).toEqual(results(epoch(heap.batches)));
     await session.dispose();
   });
 });
