@@ -274,6 +274,7 @@ function drawStatic(
     return { kind: 'lanes', layout };
   }
   const labelFont = font(colours, 11, 700);
+  const tickFont = font(colours, 11);
   const layout = layoutDiagram({
     model,
     operator: props.operator,
@@ -283,6 +284,10 @@ function drawStatic(
     measure: (label) => {
       ctx.font = labelFont;
       return ctx.measureText(label).width;
+    },
+    tickWidth: (value, step) => {
+      ctx.font = tickFont;
+      return ctx.measureText(text.tick(value, step)).width;
     },
   });
   drawDiagramStatic(ctx, layout, colours, text, ratio);

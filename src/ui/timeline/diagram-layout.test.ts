@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DIAGRAM_MARGIN,
   defaultDiagramOperator,
   diagramDirection,
   layoutDiagram,
@@ -17,6 +18,7 @@ const input = (over: Partial<DiagramInput> = {}): DiagramInput => ({
   size: { width: 1000, height: 500 },
   paletteSize: 5,
   measure: (text) => text.length * 6,
+  tickWidth: () => 30,
   ...over,
 });
 
@@ -106,5 +108,15 @@ describe('layoutDiagram', () => {
     const layout = layoutDiagram(input());
     expect(layout.late.count).toBe(2);
     expect([...layout.late.tag.subarray(0, 2)]).toEqual([0, 1]);
+  });
+});
+
+describe('the event-time axis', () => {
+  it('makes room for its widest label', () => {
+    const narrow = layoutDiagram(input({ tickWidth: () => 20 }));
+    const wide = layoutDiagram(input({ tickWidth: (value) => (value === 10_000 ? 90 : 20) }));
+    expect(narrow.plot.left).toBe(DIAGRAM_MARGIN.left);
+    expect(wide.plot.left).toBe(90 + 26);
+    expect(wide.plot.left + wide.plot.width).toBe(narrow.plot.left + narrow.plot.width);
   });
 });

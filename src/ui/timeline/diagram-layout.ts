@@ -79,11 +79,16 @@ export interface DiagramInput {
   viewport: Viewport;
   size: Size;
   paletteSize: number;
-  /** Width of a label's text in CSS pixels (the canvas's measureText in the app). */
+  /** Width of a result label's text in CSS pixels (the canvas's measureText in the app). */
   measure(text: string): number;
+  /** Width of the label of an event-time tick, to make room for the widest. */
+  tickWidth(value: number, step: number): number;
 }
 
-export const DIAGRAM_MARGIN = { left: 64, right: 18, top: 16, bottom: 44 };
+/** Margins around the plot; the left one grows to fit the event-time labels. */
+export const DIAGRAM_MARGIN = { left: 56, right: 18, top: 16, bottom: 44 };
+/** Room left of the event-time labels, for the rotated axis title, plus the tick marks. */
+const Y_TITLE_ROOM = 26;
 export const FILL_LEVELS = 4;
 export const LABEL_HEIGHT = 16;
 /** A firing counts as recent for this share of the visible processing-time span. */
@@ -91,12 +96,12 @@ const RECENT_SHARE = 0.05;
 /** Pixels beyond the plot at which points are still kept (dots are partly visible there). */
 const BLEED = 6;
 
-export function diagramPlot(size: Size): PlotRect {
+export function diagramPlot(size: Size, left = DIAGRAM_MARGIN.left): PlotRect {
   const m = DIAGRAM_MARGIN;
   return {
-    left: m.left,
+    left,
     top: m.top,
-    width: Math.max(1, size.width - m.left - m.right),
+    width: Math.max(1, size.width - left - m.right),
     height: Math.max(1, size.height - m.top - m.bottom),
   };
 }
@@ -114,7 +119,13 @@ export function defaultDiagramOperator(model: TimelineModel): number {
 
 export function layoutDiagram(input: DiagramInput): DiagramLayout {
   const { model, operator, viewport, size } = input;
-  const plot = diagramPlot(size);
+  // The event-time ticks depend only on the height, so they are chosen first and the plot
+  // starts right of the widest label.
+  const height = diagramPlot(size).height;
+  const yTicks = ticks(viewport.et.from, viewport.et.to, height, 44);
+  let widest = 0;
+  for (const v of yTicks.values) widest = Math.max(widest, input.tickWidth(v, yTicks.step));
+  const plot = diagramPlot(size, Math.max(DIAGRAM_MARGIN.left, Math.ceil(widest) + Y_TITLE_ROOM));
   const x = xScale(viewport, plot);
   const y = yScale(viewport, plot);
   const layout: DiagramLayout = {
@@ -124,7 +135,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     x,
     y,
     xTicks: ticks(viewport.pt.from, viewport.pt.to, plot.width, 96),
-    yTicks: ticks(viewport.et.from, viewport.et.to, plot.height, 44),
+    yTicks,
     operator,
     records: layoutRecords(input, plot, x, y),
     late: layoutLate(input, plot, x, y),

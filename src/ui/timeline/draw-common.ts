@@ -53,6 +53,9 @@ export function drawVerticalGrid(
   ctx.stroke();
 }
 
+/** How far a tick label may reach right of the plot (into the right margin). */
+const AXIS_OVERHANG = 16;
+
 /** The processing-time axis under the plot, with its tick labels and title. */
 export function drawTimeAxis(
   ctx: CanvasRenderingContext2D,
@@ -79,7 +82,14 @@ export function drawTimeAxis(
   ctx.font = font(colours, 11);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const v of ticks.values) ctx.fillText(text.tick(v, ticks.step), x.toPixel(v), bottom + 8);
+  const right = plot.left + plot.width + AXIS_OVERHANG;
+  for (const v of ticks.values) {
+    const label = text.tick(v, ticks.step);
+    const px = x.toPixel(v);
+    // A label that would be cut off by the canvas edge is left out.
+    if (px + ctx.measureText(label).width / 2 > right) continue;
+    ctx.fillText(label, px, bottom + 8);
+  }
 
   ctx.fillStyle = colours.text;
   ctx.font = font(colours, 12, 600);

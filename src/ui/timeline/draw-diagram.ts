@@ -25,6 +25,8 @@ export function dotRadius(visible: number): number {
 }
 
 const LATE_RADIUS = 5;
+/** Above this many dots in view, records are drawn as small squares without halos. */
+export const DENSE = 2000;
 /** Band fill by fill level. Bands of different keys overlap, so fills are neutral and light. */
 const BAND_ALPHA = [0.035, 0.06, 0.085, 0.11] as const;
 
@@ -305,25 +307,40 @@ function drawRecords(
 ): void {
   const { records } = layout;
   const r = dotRadius(records.count);
+  const dense = records.count > DENSE;
+  if (!dense) {
+    // A halo in the surface colour under each dot keeps overlapping dots apart.
+    ctx.beginPath();
+    for (let i = 0; i < records.count; i++) dot(ctx, records.x[i], records.y[i], r + 1.25, false);
+    ctx.fillStyle = colours.surface;
+    ctx.fill();
+  }
   const slots = colours.keys.length + 1;
   for (let slot = 0; slot < slots; slot++) {
     let any = false;
     ctx.beginPath();
     for (let i = 0; i < records.count; i++) {
       if (records.tag[i] !== slot) continue;
-      const x = records.x[i];
-      const y = records.y[i];
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, Math.PI * 2);
+      dot(ctx, records.x[i], records.y[i], r, dense);
       any = true;
     }
     if (!any) continue;
-    // A thin halo in the surface colour keeps overlapping dots apart.
-    ctx.strokeStyle = colours.surface;
-    ctx.lineWidth = 1.25;
-    ctx.stroke();
     ctx.fillStyle = slotColour(colours, slot);
     ctx.fill();
+  }
+}
+
+/**
+ * Adds a dot to the path. Crowded views use squares: a software rasteriser fills one path of
+ * ten thousand squares several times faster than one of circles, and dots that small look
+ * the same either way.
+ */
+function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, square: boolean) {
+  if (square) {
+    ctx.rect(x - r, y - r, 2 * r, 2 * r);
+  } else {
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, Math.PI * 2);
   }
 }
 

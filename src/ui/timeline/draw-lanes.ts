@@ -18,6 +18,8 @@ import type { TimelineHit } from './hit-test';
 import { IN_TAG, type LanesLayout, type LaneRow } from './lanes-layout';
 import { BARRIER_ALIGNED, LATE_DROPPED, type TimelineModel } from './model';
 
+const TICK_WIDTH = 1.5;
+
 export function drawLanesStatic(
   ctx: CanvasRenderingContext2D,
   layout: LanesLayout,
@@ -125,22 +127,17 @@ function drawRecordTicks(
       const tag = records.tag[i];
       if ((tag & ~IN_TAG) !== slot) continue;
       const row = rowOf(records.row[i]);
-      const x = crisp(records.x[i]);
+      const x = records.x[i] - TICK_WIDTH / 2;
       const mid = row.top + row.height / 2;
-      // Arrivals in the upper half of the row, emissions in the lower.
-      if (tag & IN_TAG) {
-        ctx.moveTo(x, row.top + row.height * 0.18);
-        ctx.lineTo(x, mid - 1);
-      } else {
-        ctx.moveTo(x, mid + 1);
-        ctx.lineTo(x, row.top + row.height * 0.82);
-      }
+      const length = row.height * 0.32 - 1;
+      // Arrivals in the upper half of the row, emissions in the lower. Thin rectangles, not
+      // stroked lines: filling rectangles is the rasteriser's fastest path.
+      ctx.rect(x, tag & IN_TAG ? mid - 1 - length : mid + 1, TICK_WIDTH, length);
       any = true;
     }
     if (!any) continue;
-    ctx.strokeStyle = slotColour(colours, slot);
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
+    ctx.fillStyle = slotColour(colours, slot);
+    ctx.fill();
   }
 }
 

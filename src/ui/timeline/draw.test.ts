@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readColours } from './colours';
 import { layoutDiagram } from './diagram-layout';
 import type { DrawText } from './draw-common';
-import { drawDiagramInteractive, drawDiagramStatic } from './draw-diagram';
+import { DENSE, drawDiagramInteractive, drawDiagramStatic } from './draw-diagram';
 import { drawLanesStatic } from './draw-lanes';
 import { layoutLanes } from './lanes-layout';
 import { NO_KEY, RECORD_IN, RECORD_OUT, TimelineModel } from './model';
@@ -76,6 +76,7 @@ function paintDiagram(model: TimelineModel) {
     size,
     paletteSize: colours.keys.length,
     measure: (label) => label.length * 6,
+    tickWidth: () => 30,
   });
   drawDiagramStatic(ctx, layout, colours, text, 2);
   return { layout, paints };
@@ -86,11 +87,23 @@ const count = (paints: { call: string }[], call: string) =>
 
 describe('drawing the diagram', () => {
   it('batches per colour: the fills and strokes do not grow with the events', () => {
-    const few = paintDiagram(crowded(0));
-    const many = paintDiagram(crowded(10_000));
-    expect(many.layout.records.count).toBeGreaterThan(few.layout.records.count + 9_000);
-    expect(count(many.paints, 'fill')).toBe(count(few.paints, 'fill'));
-    expect(count(many.paints, 'stroke')).toBe(count(few.paints, 'stroke'));
+    // Sparse views (round dots with halos), then crowded ones (small squares).
+    for (const [fewer, more] of [
+      [0, DENSE - 100],
+      [DENSE + 100, 10_000],
+    ] as const) {
+      const few = paintDiagram(crowded(fewer));
+      const many = paintDiagram(crowded(more));
+      expect(many.layout.records.count).toBeGreaterThan(few.layout.records.count + 1_500);
+      expect(count(many.paints, 'fill')).toBe(count(few.paints, 'fill'));
+      expect(count(many.paints, 'stroke')).toBe(count(few.paints, 'stroke'));
+    }
+  });
+
+  it('gives sparse views one extra fill: the halos', () => {
+    const sparse = paintDiagram(crowded(0));
+    const dense = paintDiagram(crowded(10_000));
+    expect(count(sparse.paints, 'fill')).toBe(count(dense.paints, 'fill') + 1);
   });
 
   it('fills the records of each key colour once', () => {
@@ -124,6 +137,7 @@ describe('drawing the diagram', () => {
       size,
       paletteSize: 5,
       measure: (label) => label.length * 6,
+      tickWidth: () => 30,
     });
     const { ctx, paints } = recordingContext();
     const hover = { kind: 'record' as const, index: 3, x: 100, y: 100 };

@@ -15,6 +15,7 @@ const diagram = layoutDiagram({
   size,
   paletteSize: 5,
   measure: (text) => text.length * 6,
+  tickWidth: () => 30,
 });
 
 describe('nearestPoint', () => {

@@ -44,9 +44,11 @@ describe('tickLabel', () => {
     expect(tickLabel(1250, 250)).toEqual({ unit: 's', value: '1.25' });
     expect(tickLabel(20_000, 2000)).toEqual({ unit: 's', value: '20' });
     expect(tickLabel(90_000, 30_000)).toEqual({ unit: 'minSec', min: '1', s: '30' });
+    expect(tickLabel(65_000, 5000)).toEqual({ unit: 'minSec', min: '1', s: '05' });
     expect(tickLabel(120_000, 30_000)).toEqual({ unit: 'min', value: '2' });
     expect(tickLabel(45 * 60_000, 15 * 60_000)).toEqual({ unit: 'min', value: '45' });
     expect(tickLabel(90 * 60_000, 30 * 60_000)).toEqual({ unit: 'hMin', h: '1', min: '30' });
+    expect(tickLabel(65 * 60_000, 5 * 60_000)).toEqual({ unit: 'hMin', h: '1', min: '05' });
     expect(tickLabel(6 * 3_600_000, 3_600_000)).toEqual({ unit: 'h', value: '6' });
     expect(tickLabel(3 * 86_400_000, 86_400_000)).toEqual({ unit: 'd', value: '3' });
     expect(tickLabel(-2000, 1000)).toEqual({ unit: 's', value: '-2' });

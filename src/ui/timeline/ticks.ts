@@ -126,9 +126,10 @@ function split(
     return unit === 'minSec'
       ? { unit: 'min', value: sign + whole }
       : { unit: 'h', value: sign + whole };
+  const part = String(rest).padStart(2, '0');
   return unit === 'minSec'
-    ? { unit, min: sign + whole, s: String(rest) }
-    : { unit, h: sign + whole, min: String(rest) };
+    ? { unit, min: sign + whole, s: part }
+    : { unit, h: sign + whole, min: part };
 }
 
 /** Decimals needed to show multiples of `step` exactly (step in the label's unit). */
