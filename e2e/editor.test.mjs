@@ -315,6 +315,13 @@ describe('pipeline editor', () => {
     await editor.press('Escape');
     await help.waitFor({ state: 'hidden' });
 
+    const dock = page.getByRole('region', { name: 'Problems and results' });
+    const dockBefore = (await dock.boundingBox())?.height ?? 0;
+    await page.getByRole('separator', { name: 'Resize the panel' }).focus();
+    await editor.press('ArrowUp');
+    await editor.press('ArrowUp');
+    assert.equal((await dock.boundingBox())?.height, dockBefore + 40, 'the panel grows');
+
     await page.getByTestId('language').selectOption('zh-CN');
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     assert.match((await editor.runButton.textContent()) ?? '', /运行/);

@@ -7,11 +7,13 @@ import type { BottomTab } from '../store/prefs-slice';
 import {
   selectBottomOpen,
   selectBottomTab,
+  selectDockHeight,
   selectDoc,
   selectProblems,
   selectRun,
   selectSetPrefs,
 } from '../store/selectors';
+import { clampDock, DockResizer } from './DockResizer';
 import { ProblemsList } from './ProblemsList';
 import { ResultsView } from './ResultsView';
 import './bottom.css';
@@ -23,6 +25,7 @@ export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) 
   const { t } = useTranslation('editor');
   const open = useEditor(selectBottomOpen);
   const tab = useEditor(selectBottomTab);
+  const height = useEditor(selectDockHeight);
   const problems = useEditor(selectProblems);
   const doc = useEditor(selectDoc);
   const run = useEditor(selectRun);
@@ -41,7 +44,12 @@ export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) 
   };
 
   return (
-    <section className={`dock${open ? '' : ' dock--closed'}`} aria-label={t('bottom.label')}>
+    <section
+      className={`dock${open ? '' : ' dock--closed'}`}
+      aria-label={t('bottom.label')}
+      style={open ? { height: clampDock(height) } : undefined}
+    >
+      {open && <DockResizer height={height} onResize={(h) => setPrefs({ dockHeight: h })} />}
       <div className="dock__bar">
         <div
           role="tablist"

@@ -11,6 +11,8 @@ export interface Prefs {
   bottomTab: BottomTab;
   snapToGrid: boolean;
   paletteOpen: boolean;
+  /** Height of the bottom dock in pixels. */
+  dockHeight: number;
 }
 
 export interface PrefsSlice extends Prefs {
@@ -25,6 +27,7 @@ const DEFAULTS: Prefs = {
   bottomTab: 'problems',
   snapToGrid: true,
   paletteOpen: true,
+  dockHeight: 190,
 };
 
 function readPrefs(): Prefs {
@@ -40,11 +43,11 @@ export const createPrefsSlice: StateCreator<EditorState, [], [], PrefsSlice> = (
   ...readPrefs(),
   setPrefs(patch) {
     set(patch);
-    const { theme, bottomOpen, bottomTab, snapToGrid, paletteOpen } = get();
+    const { theme, bottomOpen, bottomTab, snapToGrid, paletteOpen, dockHeight } = get();
     try {
       globalThis.localStorage?.setItem(
         STORAGE_KEY,
-        JSON.stringify({ theme, bottomOpen, bottomTab, snapToGrid, paletteOpen }),
+        JSON.stringify({ theme, bottomOpen, bottomTab, snapToGrid, paletteOpen, dockHeight }),
       );
     } catch {
       // Private browsing may refuse storage; the choice still holds for this visit.

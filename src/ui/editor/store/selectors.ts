@@ -19,6 +19,7 @@ export const selectDragPositions = (s: EditorState) => s.dragPositions;
 export const selectSizes = (s: EditorState) => s.sizes;
 export const selectBottomOpen = (s: EditorState) => s.bottomOpen;
 export const selectBottomTab = (s: EditorState) => s.bottomTab;
+export const selectDockHeight = (s: EditorState) => s.dockHeight;
 export const selectProjectId = (s: EditorState) => s.projectId;
 export const selectDocName = (s: EditorState) => s.doc.name;
 export const selectSaveStatus = (s: EditorState) => s.saveStatus;
