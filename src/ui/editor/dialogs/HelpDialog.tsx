@@ -5,7 +5,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const mod = isMac ? '⌘' : 'Ctrl';
 
 /** Every keyboard shortcut, grouped; opened with "?". */
-export const SHORTCUTS: readonly {
+const SHORTCUTS: readonly {
   group: string;
   items: readonly { keys: string[]; action: string }[];
 }[] = [

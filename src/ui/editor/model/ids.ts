@@ -2,7 +2,7 @@
 import type { OperatorKind, PipelineDocument } from '../../../engine/pipeline/document';
 
 /** "source.generator" -> "generator", "keyBy" -> "keyby". */
-export function uidStem(kind: OperatorKind): string {
+function uidStem(kind: OperatorKind): string {
   return (kind.split('.').at(-1) ?? kind).toLowerCase();
 }
 

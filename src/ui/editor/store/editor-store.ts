@@ -28,4 +28,3 @@ export const createEditorStore = () =>
   }));
 
 export const useEditor = createEditorStore();
-export type EditorStore = typeof useEditor;

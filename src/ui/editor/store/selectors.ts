@@ -24,8 +24,6 @@ export const selectProjectId = (s: EditorState) => s.projectId;
 export const selectDocName = (s: EditorState) => s.doc.name;
 export const selectSaveStatus = (s: EditorState) => s.saveStatus;
 export const selectStorageError = (s: EditorState) => s.storageError;
-/** True while the problems shown belong to an older revision of the document. */
-export const selectValidationStale = (s: EditorState) => s.validatedRevision !== s.revision;
 
 /** Problems by node uid and by edge id, errors first. */
 export function problemsByTarget(problems: readonly Problem[]): {
