@@ -303,6 +303,55 @@ describe('a run session', () => {
     expect(outside).toBeLessThan(4000);
   });
 
+  it('sends detail for a stretch already run when the view zooms in on it', async () => {
+    const doc = withSource(example, { count: 20_000, ratePerSecond: 100 });
+    const { session, batches } = await open(doc);
+    session.setView({ ptFrom: 0, ptTo: 200_000, maxEvents: 1000 });
+    session.play();
+    await until(batches, finished);
+    const live = batches.length;
+    const inRange = (pt: number) => pt >= 50_000 && pt <= 60_000;
+    const liveInRange = batches.reduce((n, b) => n + [...b.records.pt].filter(inRange).length, 0);
+
+    session.setView({ ptFrom: 50_000, ptTo: 60_000, maxEvents: 1000 });
+    await until(batches, (b) => b.detail !== undefined);
+    const detail = batches.slice(live).find((b) => b.detail !== undefined)!;
+    expect(detail.detail).toEqual({ ptFrom: 50_000, ptTo: 60_000 });
+    const pts = [...detail.records.pt];
+    expect(pts.every(inRange)).toBe(true);
+    expect(pts.length).toBeGreaterThan(Math.max(500, liveInRange * 5));
+    expect(pts.length).toBeLessThan(2000);
+    expect(detail.watermarks.op.length + detail.windows.op.length + detail.late.id.length).toBe(0);
+
+    // The same records the run traced there: a replay, not an approximation.
+    const all = await open(doc);
+    all.session.setView({ ptFrom: 0, ptTo: 200_000, maxEvents: 10_000_000 });
+    all.session.play();
+    await until(all.batches, finished);
+    const traced = new Set(
+      all.batches.flatMap((b) =>
+        [...b.records.pt].map(
+          (pt, i) =>
+            `${b.records.op[i]}/${b.records.subtask[i]}/${b.records.dir[i]}/${pt}/${b.records.ts[i]}`,
+        ),
+      ),
+    );
+    const r = detail.records;
+    for (let i = 0; i < r.id.length; i++) {
+      expect(traced.has(`${r.op[i]}/${r.subtask[i]}/${r.dir[i]}/${r.pt[i]}/${r.ts[i]}`)).toBe(true);
+    }
+    expect(session.describe(r.id[0]!)).toMatchObject({
+      eventTime: r.ts[0],
+      processingTime: r.pt[0],
+    });
+
+    // Asking again for what it already sent replays nothing.
+    const sent = batches.length;
+    session.setView({ ptFrom: 52_000, ptTo: 58_000, maxEvents: 600 });
+    for (let i = 0; i < 200; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(batches.length).toBe(sent);
+  });
+
   it('describes a record it sent: fields, times, key, windows, and why it was late', async () => {
     const { session, batches } = await open(example);
     session.play();

@@ -19,6 +19,8 @@ import type { PlannedOperator } from '../engine/runtime/plan';
 import type { TraceEvent } from '../engine/runtime/trace';
 import { IndexedDbKeyedStateBackend } from '../engine/state/indexeddb/backend';
 import { StateStore } from '../engine/state/indexeddb/store';
+import { replayDetail } from './detail-replay';
+import type { DetailRange, RecordEvent } from './detail-replay';
 import { RecordLog } from './record-log';
 import { PILOT_RECORD_EVENTS, sampleEveryFor } from './sampling';
 import { MAX_SPEED, MIN_SPEED } from './trace-batch';
@@ -89,6 +91,11 @@ export class RunSession {
   private lastFlush = -Infinity;
   private readonly rateSamples: { at: number; records: number }[] = [];
   private storeCount = 0;
+  /** Where the live record sampling rate changed: `every` from processing time `from` on. */
+  private readonly liveSampling: { from: number; every: number }[] = [];
+  /** The last detail sent for the past, and a counter that retires replays no longer wanted. */
+  private detailSent: DetailRange | null = null;
+  private detailWanted = 0;
 
   private constructor(
     private readonly doc: PipelineDocument,
@@ -157,10 +164,14 @@ export class RunSession {
     this.speed = clampSpeed(speed);
   }
 
-  /** The processing-time range in view: record events are sampled for it from now on. */
+  /**
+   * The processing-time range in view: record events are sampled for it from now on, and the
+   * part already run gets a detail batch if it was sent more sparsely than the view asks.
+   */
   setView(view: TraceView): void {
     this.view = { ...view };
     this.resample();
+    this.detailThePast(this.view);
   }
 
   /** Pauses, then runs until the step is done; resolves with the progress it sent. */
@@ -219,6 +230,7 @@ export class RunSession {
   /** Stops everything and releases the state database. */
   async dispose(): Promise<void> {
     this.generation++;
+    this.detailWanted++;
     await this.work;
     await this.run.store?.destroy();
   }
@@ -261,6 +273,9 @@ export class RunSession {
     this.encoder.restart();
     this.log.clear();
     this.rateSamples.length = 0;
+    this.liveSampling.length = 0;
+    this.detailSent = null;
+    this.detailWanted++;
     await this.createRun();
     this.state = 'idle';
     this.resample();
@@ -268,20 +283,13 @@ export class RunSession {
   }
 
   private onTrace(e: TraceEvent): void {
-    const encoded = this.encoder.push(e);
     const run = this.run;
+    if (e.type === 'record') {
+      this.pushRecord(e);
+      return;
+    }
+    const encoded = this.encoder.push(e);
     switch (e.type) {
-      case 'record':
-        this.log.addRecord(encoded.id, {
-          op: encoded.op,
-          subtask: e.subtask,
-          value: e.value,
-          ts: e.ts,
-          pt: e.pt,
-          key: encoded.key,
-          late: null,
-        });
-        break;
       case 'late':
         this.log.addRecord(encoded.id, {
           op: encoded.op,
@@ -444,12 +452,69 @@ export class RunSession {
     if (status !== 'running') this.state = status;
   }
 
+  /** Encodes a record event and keeps its value for `describe`. */
+  private pushRecord(e: RecordEvent): void {
+    const { id, op, key } = this.encoder.push(e);
+    const { subtask, value, ts, pt } = e;
+    this.log.addRecord(id, { op, subtask, value, ts, pt, key, late: null });
+  }
+
   private resample(): void {
     const trace = this.run.job.trace!;
     const pt = this.run.job.processingTime;
-    trace.setSampleEvery(
-      sampleEveryFor(this.view, { recordEvents: trace.recordEvents, span: pt }, pt),
+    const every = sampleEveryFor(this.view, { recordEvents: trace.recordEvents, span: pt }, pt);
+    trace.setSampleEvery(every);
+    // Only changes that matter are kept, so the history stays short over a long run.
+    const current = this.liveSampling[this.liveSampling.length - 1];
+    if (current === undefined || every > current.every * 1.25 || every < current.every * 0.8) {
+      this.liveSampling.push({ from: pt, every });
+    }
+  }
+
+  /** Replays the part of `view` already run when what was sent there is too sparse for it. */
+  private detailThePast(view: TraceView): void {
+    const job = this.run.job;
+    const ran = job.processingTime;
+    if (view.ptFrom >= ran || view.ptTo <= view.ptFrom) return;
+    const trace = job.trace!;
+    const ptFrom = Math.max(0, view.ptFrom);
+    const ptTo = Math.min(view.ptTo, ran);
+    const sampleEvery = sampleEveryFor(
+      view,
+      { recordEvents: trace.recordEvents, span: ran },
+      ptFrom,
     );
+    if (this.sentEvery(ptFrom, ptTo) <= sampleEvery * 2) return;
+    const wanted = ++this.detailWanted;
+    const range = { ptFrom, ptTo, sampleEvery };
+    const { time, parallelism, seed } = this.config;
+    void replayDetail(
+      this.doc,
+      { time, parallelism, seed },
+      range,
+      () => this.host.yieldToMessages(),
+      () => wanted === this.detailWanted,
+    ).then((events) => {
+      if (events === null || wanted !== this.detailWanted) return;
+      // What the live run has pending goes first: the detail batch holds records only.
+      this.flush();
+      for (const e of events) this.pushRecord(e);
+      this.detailSent = range;
+      this.onBatch(this.encoder.take(this.progress(), { ptFrom, ptTo }));
+    });
+  }
+
+  /** The sparsest sampling the records sent for [from, to] had, live or as detail. */
+  private sentEvery(from: number, to: number): number {
+    const detail = this.detailSent;
+    if (detail !== null && detail.ptFrom <= from && detail.ptTo >= to) return detail.sampleEvery;
+    let sparsest = 1;
+    const changes = this.liveSampling;
+    for (let i = 0; i < changes.length; i++) {
+      const end = changes[i + 1]?.from ?? Infinity;
+      if (changes[i]!.from <= to && end >= from) sparsest = Math.max(sparsest, changes[i]!.every);
+    }
+    return sparsest;
   }
 
   private recordsProcessed(): number {

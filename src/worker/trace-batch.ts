@@ -69,7 +69,11 @@ export interface SessionInfo {
   lanes: number;
 }
 
-/** The processing-time range the timeline shows, and how many records it wants to draw there. */
+/**
+ * The processing-time range the timeline shows, and how many records it wants to draw there.
+ * Over time still to run, the live trace is sampled for it; over time already run more
+ * sparsely than it asks for, a detail batch follows (see `TraceBatch.detail`).
+ */
 export interface TraceView {
   ptFrom: number;
   ptTo: number;
@@ -252,6 +256,12 @@ export interface TraceBatch {
   /** Late records that went to a late side output in this batch, with their values. */
   sideOutput: SideOutputRecord[];
   progress: Progress;
+  /**
+   * Set on a batch of detail for processing time already run (the view zoomed in on the
+   * past, see `setView`): its records replace every record held with a processing time in
+   * [ptFrom, ptTo]. It holds records only (and the keys they bring); all else was sent live.
+   */
+  detail?: { ptFrom: number; ptTo: number };
 }
 
 /** The buffers of a batch, to hand to `postMessage` / `Comlink.transfer`. */

@@ -237,9 +237,11 @@ export class TraceBatchEncoder {
     this.results.push({ ...result, value: cloneSafe(result.value) });
   }
 
-  /** Everything since the last batch, as the next batch of this epoch. */
-  take(progress: Progress): TraceBatch {
-    return this.drain(progress)!;
+  /** Everything since the last batch, as the next batch of this epoch (or a detail batch). */
+  take(progress: Progress, detail?: TraceBatch['detail']): TraceBatch {
+    const batch = this.drain(progress)!;
+    if (detail !== undefined) batch.detail = detail;
+    return batch;
   }
 
   private intern(key: Key | undefined): number {
