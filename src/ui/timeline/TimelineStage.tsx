@@ -4,7 +4,14 @@
  * changed. Pointer and wheel gestures move the shared camera; hovering reports what is under
  * the pointer, clicking selects it.
  */
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent,
+  type PointerEvent,
+  type RefObject,
+} from 'react';
 import { eventBudget, viewMoved, type Camera } from './camera';
 import type { TimelineColours } from './colours';
 import { layoutDiagram, type DiagramLayout } from './diagram-layout';
@@ -53,6 +60,12 @@ export function TimelineStage(props: StageProps) {
   const schedulerRef = useRef<FrameScheduler | null>(null);
   const pointers = useRef(new Map<number, { x: number; y: number }>());
   const travel = useRef(0);
+  /** Where the pointer rests over the stage, to find what is under it after a redraw. */
+  const resting = useRef<{ x: number; y: number } | null>(null);
+
+  const setHover = (hit: TimelineHit | null) =>
+    applyHover(hit, hoverRef, schedulerRef, latest.current.props.onHover);
+  const hitAt = (x: number, y: number) => hitLayout(layoutRef.current, x, y);
 
   useLayoutEffect(() => {
     latest.current = { props, size };
@@ -85,6 +98,12 @@ export function TimelineStage(props: StageProps) {
             ptTo: range.to,
             maxEvents: eventBudget(layoutRef.current.layout.plot.width),
           });
+        }
+        // The marks moved under a resting pointer (follow mode, new events): hover anew.
+        const pointer = resting.current;
+        if (pointer !== null && pointers.current.size === 0) {
+          const hit = hitLayout(layoutRef.current, pointer.x, pointer.y);
+          applyHover(hit, hoverRef, schedulerRef, p.onHover);
         }
       }
       const current = layoutRef.current;
@@ -161,21 +180,6 @@ export function TimelineStage(props: StageProps) {
     return { x: event.clientX - rect.left, y: event.clientY - rect.top };
   };
 
-  const setHover = (hit: TimelineHit | null) => {
-    if (sameHit(hit, hoverRef.current)) return;
-    hoverRef.current = hit;
-    schedulerRef.current?.invalidate('interactive');
-    props.onHover(hit);
-  };
-
-  const hitAt = (x: number, y: number): TimelineHit | null => {
-    const current = layoutRef.current;
-    if (current === null) return null;
-    return current.kind === 'diagram'
-      ? hitDiagram(current.layout, x, y)
-      : hitLanes(current.layout, x, y);
-  };
-
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
     pointers.current.set(event.pointerId, local(event));
@@ -186,6 +190,7 @@ export function TimelineStage(props: StageProps) {
     const point = local(event);
     const previous = pointers.current.get(event.pointerId);
     if (previous === undefined) {
+      resting.current = point;
       setHover(hitAt(point.x, point.y));
       return;
     }
@@ -250,6 +255,7 @@ export function TimelineStage(props: StageProps) {
       onPointerUp={onPointerUp}
       onPointerCancel={(event) => pointers.current.delete(event.pointerId)}
       onPointerLeave={() => {
+        resting.current = null;
         if (pointers.current.size === 0) setHover(null);
       }}
       onKeyDown={onKeyDown}
@@ -258,6 +264,26 @@ export function TimelineStage(props: StageProps) {
       <canvas ref={interactiveRef} className="timeline-stage__layer" />
     </div>
   );
+}
+
+function hitLayout(layout: Layout | null, x: number, y: number): TimelineHit | null {
+  if (layout === null) return null;
+  return layout.kind === 'diagram'
+    ? hitDiagram(layout.layout, x, y)
+    : hitLanes(layout.layout, x, y);
+}
+
+/** Hovers `hit` if it is new: redraws the interactive layer and tells the panel. */
+function applyHover(
+  hit: TimelineHit | null,
+  hover: RefObject<TimelineHit | null>,
+  scheduler: RefObject<FrameScheduler | null>,
+  onHover: (hit: TimelineHit | null) => void,
+): void {
+  if (sameHit(hit, hover.current)) return;
+  hover.current = hit;
+  scheduler.current?.invalidate('interactive');
+  onHover(hit);
 }
 
 function drawStatic(
