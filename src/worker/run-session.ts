@@ -649,7 +649,11 @@ function recordsTotal(plan: PlannedOperator[]): number | null {
   return total;
 }
 
-/** Keys of record events: a window's input by its keyBy, its output by the result's key. */
+/**
+ * Keys of record events: a window's input by its keyBy, its output by the result's key. The
+ * key selector runs again for the records that are sent (only those): the engine does not
+ * trace keys, and a selector is a pure function of the record.
+ */
 function recordKeys(plan: PlannedOperator[]): RecordKeyOf {
   const selectors = plan.map((op) => {
     if (op.kind !== 'window') return null;
