@@ -24,6 +24,7 @@ const LANES_MARKS = [
   ['watermark-mark', 'watermark'],
   ['barrier', 'barrier'],
   ['firing', 'firing'],
+  ['idle', 'idle'],
   ['late', 'late'],
   ['dropped', 'dropped'],
 ] as const;

@@ -25,6 +25,7 @@ interface Parts {
   windows?: Partial<Columns<TraceBatch['windows']>>;
   late?: Partial<Columns<TraceBatch['late']>>;
   barriers?: Partial<Columns<TraceBatch['barriers']>>;
+  idleness?: Partial<Columns<TraceBatch['idleness']>>;
   processingTime?: number;
 }
 
@@ -35,6 +36,7 @@ function batch(parts: Parts): TraceBatch {
   const win = parts.windows ?? {};
   const l = parts.late ?? {};
   const b = parts.barriers ?? {};
+  const d = parts.idleness ?? {};
   return {
     version: 1,
     epoch: parts.epoch ?? 0,
@@ -56,10 +58,10 @@ function batch(parts: Parts): TraceBatch {
       watermark: Float64Array.from(w.watermark ?? []),
     },
     idleness: {
-      op: new Uint16Array(0),
-      subtask: new Uint16Array(0),
-      pt: new Float64Array(0),
-      idle: new Uint8Array(0),
+      op: Uint16Array.from(d.op ?? []),
+      subtask: Uint16Array.from(d.subtask ?? []),
+      pt: Float64Array.from(d.pt ?? []),
+      idle: Uint8Array.from(d.idle ?? []),
     },
     windows: {
       op: Uint16Array.from(win.op ?? []),
@@ -168,7 +170,7 @@ describe('TraceAdapter', () => {
     expect(model.now).toBe(2600);
   });
 
-  it('appends the next batch, late records and barriers included', () => {
+  it('appends the next batch, late records, idleness and barriers included', () => {
     const model = new TimelineModel();
     const adapter = new TraceAdapter(model);
     adapter.start(info);
@@ -204,6 +206,7 @@ describe('TraceAdapter', () => {
     expect(model.late.columns.lane[0]).toBe(WINDOW_LANE_2);
     expect(model.late.columns.watermark[0]).toBe(2100);
     expect(model.barriers.length).toBe(1);
+    expect(model.idleSpans(WINDOW_LANE_2)).toEqual([{ from: 2800, to: 3200 }]);
     expect(model.now).toBe(3200);
   });
 

@@ -93,6 +93,11 @@ export class TraceAdapter {
       }
     }
 
+    const d = batch.idleness;
+    for (let i = 0; i < d.op.length; i++) {
+      model.appendIdleness(model.laneOf(d.op[i], d.subtask[i]), d.pt[i], d.idle[i] === 1);
+    }
+
     const b = batch.barriers;
     for (let i = 0; i < b.op.length; i++) {
       model.appendBarrier(

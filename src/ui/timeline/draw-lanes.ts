@@ -35,6 +35,7 @@ export function drawLanesStatic(
 
   clipTo(ctx, plot);
   const rowOf = (lane: number) => rows[lane] as LaneRow;
+  drawIdle(ctx, layout, rowOf, colours);
   drawRecordTicks(ctx, layout, rowOf, colours);
   drawWatermarks(ctx, layout, rowOf, colours);
   drawBarriers(ctx, layout, rowOf, colours);
@@ -110,6 +111,25 @@ function drawRows(
       ctx.textAlign = 'left';
     }
   }
+}
+
+/** Idle stretches: the row greyed, so a watermark that stopped holding back shows why. */
+function drawIdle(
+  ctx: CanvasRenderingContext2D,
+  layout: LanesLayout,
+  rowOf: (lane: number) => LaneRow,
+  colours: TimelineColours,
+): void {
+  if (layout.idle.length === 0) return;
+  ctx.beginPath();
+  for (const span of layout.idle) {
+    const row = rowOf(span.row);
+    ctx.rect(span.x0, row.top + 2, span.x1 - span.x0, row.height - 4);
+  }
+  ctx.fillStyle = colours.textMuted;
+  ctx.globalAlpha = 0.16;
+  ctx.fill();
+  ctx.globalAlpha = 1;
 }
 
 function drawRecordTicks(

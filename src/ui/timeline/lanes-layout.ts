@@ -42,6 +42,8 @@ export interface LanesLayout {
   barriers: RowMarks;
   /** Window firings: index is the window's row in the model, tag its colour slot. */
   firings: RowMarks;
+  /** Stretches in which a subtask was idle, clipped to the plot. */
+  idle: { row: number; x0: number; x1: number }[];
   present: number | null;
 }
 
@@ -121,12 +123,24 @@ export function layoutLanes(input: LanesInput): LanesLayout {
     add(firings, i, x.toPixel(win.firedPt[i]), win.lane[i], keySlot(win.key[i], paletteSize));
   }
 
+  const idle = rows.flatMap((row) =>
+    model
+      .idleSpans(row.lane)
+      .filter((span) => span.to >= ptFrom && span.from <= ptTo)
+      .map((span) => ({
+        row: row.lane,
+        x0: Math.max(plot.left, x.toPixel(span.from)),
+        x1: Math.min(plot.left + plot.width, x.toPixel(span.to)),
+      })),
+  );
+
   return {
     size,
     plot,
     viewport,
     x,
     xTicks: ticks(ptFrom, ptTo, plot.width, 96),
+    idle,
     rows,
     records,
     late,

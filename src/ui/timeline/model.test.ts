@@ -129,3 +129,20 @@ describe('TimelineModel', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('idleness', () => {
+  it('turns idle and active events into spans; an open one runs to now', () => {
+    const model = new TimelineModel(OPERATORS);
+    model.appendIdleness(WINDOW_LANE, 1000, true);
+    model.appendIdleness(WINDOW_LANE_2, 1500, true);
+    model.appendIdleness(WINDOW_LANE, 3000, false);
+    model.appendIdleness(WINDOW_LANE, 5000, true);
+    model.advanceTo(8000);
+    expect(model.idleSpans(WINDOW_LANE)).toEqual([
+      { from: 1000, to: 3000 },
+      { from: 5000, to: 8000 },
+    ]);
+    expect(model.idleSpans(WINDOW_LANE_2)).toEqual([{ from: 1500, to: 8000 }]);
+    expect(model.idleSpans(0)).toEqual([]);
+  });
+});

@@ -89,6 +89,8 @@ type WindowColumns = {
   records: Uint32Array;
 };
 
+type IdlenessColumns = { lane: Uint16Array; pt: Float64Array; idle: Uint8Array };
+
 type BarrierColumns = {
   lane: Uint16Array;
   pt: Float64Array;
@@ -160,6 +162,11 @@ export class TimelineModel {
     firings: Uint32Array,
     records: Uint32Array,
   });
+  /** A subtask became idle (1) or active again (0). */
+  readonly idleness = new ColumnTable<IdlenessColumns>(
+    { lane: Uint16Array, pt: Float64Array, idle: Uint8Array },
+    64,
+  );
   readonly barriers = new ColumnTable<BarrierColumns>({
     lane: Uint16Array,
     pt: Float64Array,
@@ -190,7 +197,14 @@ export class TimelineModel {
 
   /** Starts over with a new run's operators (or the same ones after a reset or seek). */
   reset(operators: readonly TimelineOperator[] = this.operators): void {
-    for (const table of [this.records, this.late, this.watermarks, this.windows, this.barriers]) {
+    for (const table of [
+      this.records,
+      this.late,
+      this.watermarks,
+      this.windows,
+      this.idleness,
+      this.barriers,
+    ]) {
       table.clear();
     }
     this.keys.length = 0;
@@ -359,6 +373,32 @@ export class TimelineModel {
     c.checkpoint[at] = checkpoint;
     c.action[at] = action;
     this.advanceTo(pt);
+  }
+
+  appendIdleness(lane: number, pt: number, idle: boolean): void {
+    const at = this.orderedSlot(this.idleness, pt);
+    const c = this.idleness.columns;
+    c.lane[at] = lane;
+    c.pt[at] = pt;
+    c.idle[at] = idle ? 1 : 0;
+    this.advanceTo(pt);
+  }
+
+  /** Stretches of processing time in which a subtask was idle; an open one runs to now. */
+  idleSpans(lane: number): { from: number; to: number }[] {
+    const c = this.idleness.columns;
+    const spans: { from: number; to: number }[] = [];
+    let since: number | null = null;
+    for (let i = 0; i < this.idleness.length; i++) {
+      if (c.lane[i] !== lane) continue;
+      if (c.idle[i] === 1 && since === null) since = c.pt[i];
+      if (c.idle[i] === 0 && since !== null) {
+        spans.push({ from: since, to: c.pt[i] });
+        since = null;
+      }
+    }
+    if (since !== null) spans.push({ from: since, to: this.now });
+    return spans;
   }
 
   advanceTo(pt: number): void {
