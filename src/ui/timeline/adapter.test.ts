@@ -198,6 +198,7 @@ describe('TraceAdapter', () => {
           action: [1],
           channel: [-1],
         },
+        idleness: { op: [WINDOW_OP], subtask: [1], pt: [2800], idle: [1] },
         processingTime: 3200,
       }),
     );
