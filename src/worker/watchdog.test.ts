@@ -148,6 +148,21 @@ describe('the engine watchdog', () => {
     expect((await engine.run(example, options)).status).toBe('finished');
   });
 
+  it('keeps an engine restarted while it looked for the operator', async () => {
+    let spawned = 0;
+    const { engine, watchdog, reported } = watch(
+      () => fakeWorker(++spawned === 1 ? { after: 'run' } : { after: null }),
+      100,
+      100,
+    );
+    await expect(engine.run(example, options)).rejects.toBeInstanceOf(EngineStoppedError);
+    expect(watchdog.state).toBe('locating');
+    watchdog.restart();
+    await reported;
+    expect(watchdog.state).toBe('ready');
+    expect((await engine.run(example, options)).status).toBe('finished');
+  });
+
   it.each([
     ['at the first record', 0],
     ['after 600 records', 600],

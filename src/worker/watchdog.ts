@@ -252,7 +252,8 @@ export class EngineWatchdog {
       }
       if (from >= 0) operatorUid = (await this.replay(job, from)).operatorUid;
     }
-    this.stateValue = 'stopped';
+    // A restart while the replay looked for the operator has a fresh engine running already.
+    if (this.stateValue === 'locating') this.stateValue = 'stopped';
     for (const listener of this.hangListeners) listener({ operatorUid, during });
   }
 
