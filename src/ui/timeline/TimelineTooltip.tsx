@@ -78,10 +78,9 @@ export function TimelineTooltip({ model, hit, details, width, height, time }: To
         [t('tooltip.created'), time(f.createdPt)],
       ];
       if (f.firedPt !== null && f.firedWatermark !== null) {
-        rows.push(
-          [t('tooltip.firedAt'), time(f.firedPt)],
-          [t('tooltip.firedBy'), time(f.firedWatermark)],
-        );
+        rows.push([t('tooltip.firedAt'), time(f.firedPt)]);
+        // Processing-time windows fire by the clock, not by a watermark.
+        if (model.windowTime === 'event') rows.push([t('tooltip.firedBy'), time(f.firedWatermark)]);
         if (f.firings > 1) rows.push([t('tooltip.firings'), String(f.firings)]);
         if (f.hasResult) rows.push([t('tooltip.result'), formatValue(f.result, 40)]);
         notes.push(t('tooltip.clickToHighlight'));

@@ -224,6 +224,14 @@ describe('TraceAdapter', () => {
     expect(model.operators).toBe(OPERATORS);
   });
 
+  it('remembers which clock the session’s windows follow', () => {
+    const model = new TimelineModel();
+    new TraceAdapter(model).start(info, 'processing');
+    expect(model.windowTime).toBe('processing');
+    new TraceAdapter(model).start(info);
+    expect(model.windowTime).toBe('event');
+  });
+
   it('refuses a batch that does not follow the last', () => {
     const model = new TimelineModel();
     const adapter = new TraceAdapter(model);

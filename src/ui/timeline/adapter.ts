@@ -8,6 +8,7 @@ import {
   WINDOW_CREATED,
   WINDOW_FIRED,
   WINDOW_PURGED,
+  type SessionConfig,
   type SessionInfo,
   type TraceBatch,
 } from '../../worker/trace-batch';
@@ -19,11 +20,11 @@ export class TraceAdapter {
 
   constructor(private readonly model: TimelineModel) {}
 
-  /** A new session: its operators, and an empty model. */
-  start(info: SessionInfo): void {
+  /** A new session: its operators, the clock its windows follow, and an empty model. */
+  start(info: SessionInfo, windowTime: SessionConfig['time'] = 'event'): void {
     this.epoch = -1;
     this.nextSeq = 0;
-    this.model.reset(info.operators);
+    this.model.reset(info.operators, windowTime);
   }
 
   apply(batch: TraceBatch): void {

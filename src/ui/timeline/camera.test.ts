@@ -48,6 +48,16 @@ describe('Camera', () => {
     expect(at(camera.viewport.pt)).toBeCloseTo(45_000, 6);
   });
 
+  it('follows again when the run starts over', () => {
+    const { model, camera } = running(30_000);
+    camera.panBy(200, 0);
+    model.reset();
+    model.appendRecord(1, 0, RECORD_OUT, 2000, 1500, NO_KEY);
+    camera.track();
+    expect(camera.following).toBe(true);
+    expect(at(camera.viewport.pt)).toBeCloseTo(2000, 6);
+  });
+
   it('zooms about the present while following', () => {
     const { camera } = running(30_000);
     camera.zoomAt(100, 100, 2);

@@ -25,8 +25,10 @@ export class Camera {
   /** The plot last drawn, which the zoom buttons zoom about. */
   plot: PlotRect = { left: 0, top: 0, width: 1, height: 1 };
   private readonly listeners = new Set<() => void>();
+  private generation: number;
 
   constructor(private readonly model: TimelineModel) {
+    this.generation = model.generation;
     this.viewport = this.followed(INITIAL_VIEWPORT);
   }
 
@@ -45,8 +47,12 @@ export class Camera {
     this.plot = plot;
   }
 
-  /** The model changed: in follow mode, keep the present in view. */
+  /** The model changed: in follow mode, keep the present in view. A new run follows again. */
   track(): void {
+    if (this.model.generation !== this.generation) {
+      this.generation = this.model.generation;
+      this.following = true;
+    }
     if (this.following) this.set(this.followed(this.viewport));
   }
 

@@ -6,8 +6,8 @@ import {
   layoutDiagram,
   type DiagramInput,
 } from './diagram-layout';
-import { RECORD_IN, RECORD_OUT } from './model';
-import { scenario, WINDOW_OP } from './test-scenario';
+import { RECORD_IN, RECORD_OUT, TimelineModel } from './model';
+import { OPERATORS, scenario, WINDOW_LANE, WINDOW_OP } from './test-scenario';
 import type { Viewport } from './viewport';
 
 const viewport: Viewport = { pt: { from: 0, to: 20_000 }, et: { from: 0, to: 20_000 } };
@@ -118,5 +118,21 @@ describe('the event-time axis', () => {
     expect(narrow.plot.left).toBe(DIAGRAM_MARGIN.left);
     expect(wide.plot.left).toBe(90 + 26);
     expect(wide.plot.left + wide.plot.width).toBe(narrow.plot.left + narrow.plot.width);
+  });
+});
+
+describe('processing-time windows', () => {
+  it('are columns over their processing-time range, the plot’s full height', () => {
+    const model = new TimelineModel(OPERATORS, 'processing');
+    model.addResults([4]);
+    model.windowCreated(WINDOW_LANE, 0, 5000, 10_000, 5600);
+    model.windowFired(WINDOW_LANE, 0, 5000, 10_000, 10_000, -Infinity, 0);
+    model.advanceTo(12_000);
+    const layout = layoutDiagram(input({ model }));
+    const [band] = layout.windows;
+    expect(band!.x0).toBeCloseTo(layout.x.toPixel(5000), 3);
+    expect(band!.x1).toBeCloseTo(layout.x.toPixel(10_000), 3);
+    expect(band!.y0).toBeLessThan(layout.plot.top);
+    expect(band!.y1).toBeGreaterThan(layout.plot.top + layout.plot.height);
   });
 });

@@ -217,10 +217,12 @@ function layoutLate(input: DiagramInput, plot: PlotRect, x: Scale, y: Scale): Po
 function layoutWindows(input: DiagramInput, plot: PlotRect, x: Scale, y: Scale): WindowBox[] {
   const { model, operator, viewport, paletteSize } = input;
   const c = model.windows.columns;
+  // Processing-time windows are columns over their processing-time range, full height.
+  const columns = model.windowTime === 'processing';
   const visible = model
     .windowsIn(viewport.pt.from, viewport.pt.to, operator)
     .filter((i) => Number.isFinite(c.start[i]) && Number.isFinite(c.end[i]))
-    .filter((i) => c.end[i] >= viewport.et.from && c.start[i] <= viewport.et.to);
+    .filter((i) => columns || (c.end[i] >= viewport.et.from && c.start[i] <= viewport.et.to));
   let fullest = 1;
   for (const i of visible) fullest = Math.max(fullest, c.records[i]);
   const recent = span(viewport.pt) * RECENT_SHARE;
@@ -237,11 +239,11 @@ function layoutWindows(input: DiagramInput, plot: PlotRect, x: Scale, y: Scale):
     return {
       index: i,
       slot: keySlot(c.key[i], paletteSize),
-      x0: clampX(x.toPixel(c.createdPt[i])),
+      x0: clampX(x.toPixel(columns ? c.start[i] : c.createdPt[i])),
       x1: clampX(x.toPixel(until)),
       tailX1: fired ? clampX(x.toPixel(Math.max(until, tailUntil))) : clampX(x.toPixel(until)),
-      y0: clampY(y.toPixel(c.end[i])),
-      y1: clampY(y.toPixel(c.start[i])),
+      y0: columns ? plot.top - BLEED : clampY(y.toPixel(c.end[i])),
+      y1: columns ? plot.top + plot.height + BLEED : clampY(y.toPixel(c.start[i])),
       fired,
       recent: fired && model.now - c.lastFiredPt[i] <= recent,
       level,

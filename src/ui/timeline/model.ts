@@ -5,6 +5,7 @@
  */
 import type { Key } from '../../engine/keygroups';
 import type { OperatorKind } from '../../engine/pipeline/document';
+import type { TimeCharacteristic } from '../../engine/time';
 import {
   BARRIER_ALIGNED,
   BARRIER_RECEIVED,
@@ -174,6 +175,11 @@ export class TimelineModel {
     action: Uint8Array,
   });
 
+  /**
+   * Which clock the windows follow: event time (bands across their event-time range) or
+   * processing time (columns across their processing-time range).
+   */
+  windowTime: TimeCharacteristic = 'event';
   /** The present: the latest processing time the run has reached. */
   now = 0;
   /** Bumped by every commit; drawing compares it to know whether anything changed. */
@@ -191,12 +197,20 @@ export class TimelineModel {
   private readonly openWindows = new Map<string, number[]>();
   private readonly listeners = new Set<() => void>();
 
-  constructor(operators: readonly TimelineOperator[] = []) {
+  constructor(
+    operators: readonly TimelineOperator[] = [],
+    windowTime: TimeCharacteristic = 'event',
+  ) {
+    this.windowTime = windowTime;
     this.setOperators(operators);
   }
 
   /** Starts over with a new run's operators (or the same ones after a reset or seek). */
-  reset(operators: readonly TimelineOperator[] = this.operators): void {
+  reset(
+    operators: readonly TimelineOperator[] = this.operators,
+    windowTime: TimeCharacteristic = this.windowTime,
+  ): void {
+    this.windowTime = windowTime;
     for (const table of [
       this.records,
       this.late,
