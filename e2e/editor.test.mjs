@@ -361,6 +361,16 @@ describe('pipeline editor', () => {
       'the collapsed palette still adds operators',
     );
 
+    await editor.select('map-1');
+    await editor.press('Shift+F10');
+    await page.getByRole('menuitem', { name: 'Connect Output to Sink sink-1' }).click();
+    await editor.settled();
+    assert.deepEqual(
+      (await editor.document()).edges.map((e) => `${e.source}>${e.target}`),
+      ['map-1>sink-1'],
+      'the context menu connects operators without a pointer',
+    );
+
     await editor.projectMenu('Rename…');
     const rename = page.getByRole('dialog', { name: 'Rename pipeline' });
     await rename.getByLabel('Name').fill('Mapped');

@@ -21,7 +21,6 @@ import { useTranslation } from 'react-i18next';
 import type { OperatorKind } from '../../../engine/pipeline/document';
 import { operatorRegistry } from '../../../engine/pipeline/registry';
 import { GRID, type Commands } from '../hooks/use-commands';
-import { edgeIds, freshEdgeId } from '../model/ids';
 import type { Position } from '../model/changes';
 import { useEditor } from '../store/editor-store';
 import {
@@ -160,19 +159,11 @@ export function Canvas({
     state.apply({ type: 'moveNodes', positions });
   }, []);
 
-  const onConnect = useCallback((connection: Connection) => {
-    const { doc: current, apply } = useEditor.getState();
-    const port = connection.sourceHandle ?? 'out';
-    apply({
-      type: 'addEdge',
-      edge: {
-        id: freshEdgeId(edgeIds(current)),
-        source: connection.source,
-        ...(port === 'out' ? {} : { sourcePort: port }),
-        target: connection.target,
-      },
-    });
-  }, []);
+  const onConnect = useCallback(
+    (connection: Connection) =>
+      commands.connect(connection.source, connection.sourceHandle ?? 'out', connection.target),
+    [commands],
+  );
 
   const isValidConnection: IsValidConnection<PipelineFlowEdge> = useCallback((connection) => {
     if (connection.source === connection.target) return false;
@@ -232,7 +223,14 @@ export function Canvas({
   const openMenu = useCallback(
     (event: MouseEvent | globalThis.MouseEvent, target: Omit<ContextTarget, 'x' | 'y'>) => {
       event.preventDefault();
-      setMenu({ ...target, x: event.clientX, y: event.clientY });
+      // The context-menu key fires at (0, 0): open the menu at the focused element instead.
+      const fromKeyboard = event.clientX === 0 && event.clientY === 0;
+      const box = fromKeyboard ? (event.target as Element).getBoundingClientRect() : null;
+      setMenu({
+        ...target,
+        x: box ? box.left + box.width / 2 : event.clientX,
+        y: box ? box.top + box.height / 2 : event.clientY,
+      });
     },
     [],
   );

@@ -1,4 +1,5 @@
 import {
+  Cable,
   ClipboardPaste,
   Copy,
   CopyPlus,
@@ -11,6 +12,9 @@ import {
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commands } from '../hooks/use-commands';
+import { connectionOptions } from '../model/connect';
+import { operatorKey } from '../operator-look';
+import { useEditor } from '../store/editor-store';
 
 export interface ContextTarget {
   kind: 'node' | 'edge' | 'pane';
@@ -20,6 +24,7 @@ export interface ContextTarget {
 
 interface Item {
   id: string;
+  label: string;
   icon: LucideIcon;
   run(): void;
   shortcut?: string;
@@ -38,40 +43,46 @@ export function ContextMenu({
 }) {
   const { t } = useTranslation('editor');
   const menu = useRef<HTMLDivElement>(null);
+  const item = (id: string, icon: LucideIcon, run: () => void, shortcut?: string): Item => ({
+    id,
+    label: t(`contextMenu.${id}`),
+    icon,
+    run,
+    ...(shortcut === undefined ? {} : { shortcut }),
+  });
+  const remove = { ...item('delete', Trash2, commands.deleteSelection, 'Del'), danger: true };
   const items: Item[] =
     target.kind === 'node'
       ? [
-          { id: 'duplicate', icon: CopyPlus, run: commands.duplicate, shortcut: 'Ctrl+D' },
-          { id: 'copy', icon: Copy, run: () => void commands.copy(), shortcut: 'Ctrl+C' },
-          {
-            id: 'delete',
-            icon: Trash2,
-            run: commands.deleteSelection,
-            shortcut: 'Del',
-            danger: true,
-          },
+          item('duplicate', CopyPlus, commands.duplicate, 'Ctrl+D'),
+          item('copy', Copy, () => void commands.copy(), 'Ctrl+C'),
+          remove,
+          ...connectItems(),
         ]
       : target.kind === 'edge'
-        ? [
-            {
-              id: 'delete',
-              icon: Trash2,
-              run: commands.deleteSelection,
-              shortcut: 'Del',
-              danger: true,
-            },
-          ]
+        ? [remove]
         : [
-            { id: 'paste', icon: ClipboardPaste, run: commands.paste, shortcut: 'Ctrl+V' },
-            {
-              id: 'selectAll',
-              icon: SquareMousePointer,
-              run: commands.selectAll,
-              shortcut: 'Ctrl+A',
-            },
-            { id: 'autoLayout', icon: LayoutGrid, run: commands.autoLayout, shortcut: 'Shift+L' },
-            { id: 'fitView', icon: Maximize, run: commands.fitView, shortcut: 'Shift+F' },
+            item('paste', ClipboardPaste, commands.paste, 'Ctrl+V'),
+            item('selectAll', SquareMousePointer, commands.selectAll, 'Ctrl+A'),
+            item('autoLayout', LayoutGrid, commands.autoLayout, 'Shift+L'),
+            item('fitView', Maximize, commands.fitView, 'Shift+F'),
           ];
+
+  /** With one node selected: connect it from the keyboard, port by port. */
+  function connectItems(): Item[] {
+    const { doc, selection } = useEditor.getState();
+    const [source] = selection.nodes;
+    if (selection.nodes.length !== 1 || source === undefined) return [];
+    return connectionOptions(doc, source).map(({ port, target: node }) => ({
+      id: `connect-${port}-${node.uid}`,
+      label: t('contextMenu.connect', {
+        port: t(`ports.${port}`),
+        target: node.label || `${t(`${operatorKey(node.kind)}.label`)} ${node.uid}`,
+      }),
+      icon: Cable,
+      run: () => commands.connect(source, port, node.uid),
+    }));
+  }
 
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
@@ -107,7 +118,7 @@ export function ContextMenu({
       onKeyDown={onKeyDown}
       onContextMenu={(e) => e.preventDefault()}
     >
-      {items.map(({ id, icon: Icon, run, shortcut, danger }) => (
+      {items.map(({ id, label, icon: Icon, run, shortcut, danger }) => (
         <button
           key={id}
           type="button"
@@ -119,7 +130,7 @@ export function ContextMenu({
           }}
         >
           <Icon size={14} aria-hidden="true" />
-          <span>{t(`contextMenu.${id}`)}</span>
+          <span>{label}</span>
           {shortcut && <kbd>{shortcut}</kbd>}
         </button>
       ))}

@@ -22,6 +22,9 @@ export interface PipelineEdgeData extends Record<string, unknown> {
 
 export type PipelineFlowEdge = Edge<PipelineEdgeData>;
 
+/** A node card's size before React Flow has measured it (the width is fixed in canvas.css). */
+export const NODE_SIZE = { width: 184, height: 100 };
+
 /** Where a node without a stored position is drawn (a hand-written document). */
 export const fallbackPosition = (index: number): Position => ({ x: index * 240, y: 0 });
 

@@ -28,6 +28,7 @@ const SHORTCUTS: readonly {
       { keys: ['Shift+F'], action: 'fitView' },
       { keys: ['Shift+L'], action: 'autoLayout' },
       { keys: ['Enter'], action: 'addFromPalette' },
+      { keys: ['Shift+F10'], action: 'contextMenu' },
       { keys: ['Escape'], action: 'clearSelection' },
     ],
   },

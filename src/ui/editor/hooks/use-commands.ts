@@ -6,14 +6,13 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { OperatorKind } from '../../../engine/pipeline/document';
 import type { Position } from '../model/changes';
+import { NODE_SIZE } from '../canvas/flow-model';
 import { copySelection, pasteChange, type ClipboardContent } from '../model/clipboard';
 import { layoutChange } from '../model/layout';
-import { freshUid, nodeUids } from '../model/ids';
+import { edgeIds, freshEdgeId, freshUid, nodeUids } from '../model/ids';
 import { useEditor } from '../store/editor-store';
 
 export const GRID = 20;
-/** Roughly half a node, so a dropped node sits centred under the pointer. */
-const NODE_HALF = { x: 92, y: 50 };
 
 /** Below this zoom node text is hard to read, so revealing a node zooms in to it. */
 const READABLE_ZOOM = 0.8;
@@ -34,33 +33,45 @@ export function useCommands() {
     function addOperator(kind: OperatorKind, at: Position): string {
       const { doc, apply, select } = state();
       const uid = freshUid(kind, nodeUids(doc));
-      const position = snap({ x: at.x - NODE_HALF.x, y: at.y - NODE_HALF.y });
+      const position = snap({ x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 });
       apply({ type: 'addNodes', nodes: [{ uid, kind, params: {}, position }] });
       select({ nodes: [uid], edges: [] });
       return uid;
     }
 
-    /** Adds an operator in the middle of the visible canvas, stepping aside from others. */
+    /** Adds an operator in the middle of the visible canvas, below any it would cover. */
     function addOperatorAtCentre(kind: OperatorKind) {
       const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
       const centre = pane
         ? flow.screenToFlowPosition({ x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 })
         : { x: 0, y: 0 };
-      const taken = state().doc.nodes.map((n) => n.position);
+      const { doc, sizes } = state();
+      const covers = (at: Position) =>
+        doc.nodes.some((n) => {
+          const size = sizes[n.uid] ?? NODE_SIZE;
+          return (
+            n.position !== undefined &&
+            Math.abs(n.position.x - (at.x - NODE_SIZE.width / 2)) < size.width &&
+            Math.abs(n.position.y - (at.y - NODE_SIZE.height / 2)) < size.height
+          );
+        });
       let at = centre;
-      for (
-        let step = 1;
-        taken.some(
-          (p) =>
-            p &&
-            Math.abs(p.x - (at.x - NODE_HALF.x)) < GRID &&
-            Math.abs(p.y - (at.y - NODE_HALF.y)) < GRID,
-        );
-        step++
-      ) {
-        at = { x: centre.x + step * GRID * 2, y: centre.y + step * GRID * 2 };
-      }
+      while (covers(at)) at = { x: at.x, y: at.y + NODE_SIZE.height + GRID };
       addOperator(kind, at);
+    }
+
+    /** Connects a node's output port to another node's input, as the canvas would. */
+    function connect(source: string, port: string, target: string) {
+      const { doc, apply } = state();
+      apply({
+        type: 'addEdge',
+        edge: {
+          id: freshEdgeId(edgeIds(doc)),
+          source,
+          ...(port === 'out' ? {} : { sourcePort: port }),
+          target,
+        },
+      });
     }
 
     function deleteSelection() {
@@ -151,6 +162,7 @@ export function useCommands() {
     return {
       addOperator,
       addOperatorAtCentre,
+      connect,
       deleteSelection,
       copy,
       paste,

@@ -1,10 +1,8 @@
 /** Positions for documents that arrive without them (hand-written files, the starter). */
 import type { PipelineDocument } from '../../../engine/pipeline/document';
 import { autoLayout } from '../../layout/auto-layout';
+import { NODE_SIZE } from '../canvas/flow-model';
 import type { PipelineChange } from './changes';
-
-/** About the size of a node card on the canvas (canvas.css), before it is measured. */
-const NODE_SIZE = { width: 184, height: 100 };
 
 /** The document with every node placed; unchanged if all nodes already have positions. */
 export function withLayout(doc: PipelineDocument): PipelineDocument {
