@@ -51,4 +51,13 @@ describe('flow model', () => {
     });
     expect(edge?.data?.problems.map((p) => p.code)).toEqual(['W005']);
   });
+
+  it("keeps a node's data object while the node and its problems stay the same", () => {
+    const derive = (selected: string[], found = byTarget.nodes) =>
+      toFlowNodes(doc, { nodes: selected, edges: [] }, {}, {}, found, (n) => n.uid);
+    const first = derive([]);
+    const second = derive(['w']);
+    expect(second[0]?.data).toBe(first[0]?.data);
+    expect(derive([], new Map())[0]?.data).not.toBe(first[0]?.data);
+  });
 });

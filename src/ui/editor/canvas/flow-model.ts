@@ -28,6 +28,24 @@ export const NODE_SIZE = { width: 184, height: 100 };
 /** Where a node without a stored position is drawn (a hand-written document). */
 export const fallbackPosition = (index: number): Position => ({ x: index * 240, y: 0 });
 
+const NO_PROBLEMS: readonly Problem[] = [];
+const dataCache = new WeakMap<PipelineNode, OperatorNodeData>();
+
+/**
+ * The same data object while the node and its problems stay the same, so the memoised node
+ * component skips re-rendering during drags and selection changes.
+ */
+function nodeData(node: PipelineNode, problems: readonly Problem[]): OperatorNodeData {
+  const cached = dataCache.get(node);
+  if (cached !== undefined && sameProblems(cached.problems, problems)) return cached;
+  const data = { node, problems };
+  dataCache.set(node, data);
+  return data;
+}
+
+const sameProblems = (a: readonly Problem[], b: readonly Problem[]) =>
+  a.length === b.length && a.every((p, i) => p.code === b[i]?.code && p.message === b[i]?.message);
+
 export function toFlowNodes(
   doc: PipelineDocument,
   selection: Selection,
@@ -43,7 +61,7 @@ export function toFlowNodes(
       id: node.uid,
       type: 'operator',
       position: dragPositions[node.uid] ?? node.position ?? fallbackPosition(index),
-      data: { node, problems: problems.get(node.uid) ?? [] },
+      data: nodeData(node, problems.get(node.uid) ?? NO_PROBLEMS),
       selected: selected.has(node.uid),
       ariaLabel: describe(node),
       ...(size === undefined ? {} : { measured: size }),
