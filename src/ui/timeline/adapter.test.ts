@@ -27,6 +27,7 @@ interface Parts {
   barriers?: Partial<Columns<TraceBatch['barriers']>>;
   idleness?: Partial<Columns<TraceBatch['idleness']>>;
   processingTime?: number;
+  detail?: { ptFrom: number; ptTo: number };
 }
 
 /** A batch as the worker sends it, from plain arrays. */
@@ -106,6 +107,7 @@ function batch(parts: Parts): TraceBatch {
       sampleEvery: 1,
       failure: null,
     },
+    ...(parts.detail === undefined ? {} : { detail: parts.detail }),
   };
 }
 
@@ -222,6 +224,37 @@ describe('TraceAdapter', () => {
     expect(model.records.length).toBe(0);
     expect(model.keys).toEqual(['user-9']);
     expect(model.operators).toBe(OPERATORS);
+  });
+
+  it('puts a detail batch’s records in place of those held over its stretch', () => {
+    const model = new TimelineModel();
+    const adapter = new TraceAdapter(model);
+    adapter.start(info);
+    adapter.apply(first);
+    adapter.apply(
+      batch({
+        seq: 1,
+        keys: { base: 2, added: [] },
+        results: { base: 1, added: [] },
+        detail: { ptFrom: 1200, ptTo: 1800 },
+        records: {
+          id: [7, 8, 9, 10],
+          op: [WINDOW_OP, WINDOW_OP, WINDOW_OP, WINDOW_OP],
+          subtask: [0, 0, 0, 0],
+          dir: [RECORD_IN, RECORD_IN, RECORD_IN, RECORD_IN],
+          pt: [1100, 1300, 1700, 1900],
+          ts: [1000, 1200, 1600, 1800],
+          key: [0, 0, 1, 1],
+        },
+        processingTime: 2600,
+      }),
+    );
+    // 1500 gave way to 1300 and 1700; 1100 and 1900 lie outside the stretch.
+    const c = model.records.columns;
+    expect([...c.pt.subarray(0, model.records.length)]).toEqual([1000, 1000, 1300, 1700]);
+    expect([...c.id.subarray(0, model.records.length)]).toEqual([1, 1, 8, 9]);
+    expect(c.lane[3]).toBe(WINDOW_LANE);
+    expect(model.windows.columns.records[0]).toBe(2);
   });
 
   it('remembers which clock the session’s windows follow', () => {

@@ -61,9 +61,13 @@ export class TraceAdapter {
     }
 
     const r = batch.records;
-    for (let i = 0; i < r.id.length; i++) {
-      const lane = model.laneOf(r.op[i], r.subtask[i]);
-      model.appendRecord(r.id[i], lane, r.dir[i], r.pt[i], r.ts[i], r.key[i]);
+    if (batch.detail !== undefined) {
+      this.replaceRecords(batch, batch.detail);
+    } else {
+      for (let i = 0; i < r.id.length; i++) {
+        const lane = model.laneOf(r.op[i], r.subtask[i]);
+        model.appendRecord(r.id[i], lane, r.dir[i], r.pt[i], r.ts[i], r.key[i]);
+      }
     }
 
     const l = batch.late;
@@ -111,5 +115,26 @@ export class TraceAdapter {
 
     model.advanceTo(batch.progress.processingTime);
     model.commit();
+  }
+
+  /** A detail batch: its records take the place of those held over its stretch of time. */
+  private replaceRecords(batch: TraceBatch, { ptFrom, ptTo }: { ptFrom: number; ptTo: number }) {
+    const r = batch.records;
+    const lane = new Uint16Array(r.id.length);
+    for (let i = 0; i < r.id.length; i++) lane[i] = this.model.laneOf(r.op[i], r.subtask[i]);
+    // Only what falls in the stretch: the rest was sent live and is held already.
+    let from = 0;
+    while (from < r.pt.length && r.pt[from] < ptFrom) from++;
+    let to = from;
+    while (to < r.pt.length && r.pt[to] <= ptTo) to++;
+    this.model.replaceRecords(ptFrom, ptTo, {
+      count: to - from,
+      id: r.id.subarray(from, to),
+      lane: lane.subarray(from, to),
+      dir: r.dir.subarray(from, to),
+      pt: r.pt.subarray(from, to),
+      ts: r.ts.subarray(from, to),
+      key: r.key.subarray(from, to),
+    });
   }
 }

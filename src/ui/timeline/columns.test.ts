@@ -27,6 +27,21 @@ describe('ColumnTable', () => {
     expect([...table.columns.pt.subarray(0, 3)]).toEqual([10, 20, 30]);
     expect([...table.columns.id.subarray(0, 3)]).toEqual([10, 20, 30]);
   });
+
+  it('splices a stretch out for a gap of another size', () => {
+    const table = new ColumnTable({ v: Float64Array }, 4);
+    for (const v of [1, 2, 3, 4, 5]) {
+      const at = table.add();
+      table.columns.v[at] = v;
+    }
+    const at = table.splice(1, 3, 4);
+    expect(at).toBe(1);
+    expect(table.length).toBe(7);
+    table.columns.v.set([20, 21, 22, 23], 1);
+    expect([...table.columns.v.subarray(0, 7)]).toEqual([1, 20, 21, 22, 23, 4, 5]);
+    table.splice(0, 5, 0);
+    expect([...table.columns.v.subarray(0, table.length)]).toEqual([4, 5]);
+  });
 });
 
 describe('binary search', () => {

@@ -41,6 +41,21 @@ export class ColumnTable<S extends Record<string, TypedArray>> {
     return index;
   }
 
+  /**
+   * Replaces entries [from, to) by a gap of `count` entries (contents undefined until
+   * written), moving the entries after it once. Returns where the gap starts.
+   */
+  splice(from: number, to: number, count: number): number {
+    const tail = this.length - to;
+    const length = from + count + tail;
+    if (length > this.capacity) this.grow(Math.max(length, this.capacity * 2));
+    for (const column of Object.values(this.columns) as TypedArray[]) {
+      column.copyWithin(from + count, to, this.length);
+    }
+    this.length = length;
+    return from;
+  }
+
   clear(): void {
     this.length = 0;
   }

@@ -32,6 +32,27 @@ describe('TimelineModel', () => {
     expect([...model.records.columns.id.subarray(0, 4)]).toEqual([10, 20, 30, 40]);
   });
 
+  it('replaces a stretch of records by a denser sample, without counting them again', () => {
+    const model = new TimelineModel(OPERATORS);
+    model.windowCreated(WINDOW_LANE, 0, 0, 100_000, 0);
+    for (let pt = 0; pt < 10_000; pt += 1000) {
+      model.appendRecord(pt, WINDOW_LANE, RECORD_IN, pt, pt + 10, 0);
+    }
+    const dense = Float64Array.from({ length: 30 }, (_, i) => 3000 + i * 100);
+    model.replaceRecords(3000, 5900, {
+      count: dense.length,
+      id: dense,
+      lane: dense.map(() => WINDOW_LANE),
+      dir: dense.map(() => RECORD_IN),
+      pt: dense,
+      ts: dense.map((pt) => pt - 10),
+      key: dense.map(() => 0),
+    });
+    const pts = [...model.records.columns.pt.subarray(0, model.records.length)];
+    expect(pts).toEqual([0, 1000, 2000, ...dense, 6000, 7000, 8000, 9000]);
+    expect(model.windows.columns.records[0]).toBe(10);
+  });
+
   it('counts the records that arrive into an open window of their key', () => {
     const model = new TimelineModel(OPERATORS);
     model.windowCreated(WINDOW_LANE, 0, 0, 10_000, 100);

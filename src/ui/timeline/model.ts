@@ -105,6 +105,18 @@ export interface IndexRange {
   to: number;
 }
 
+/** Records that replace those held over a stretch of processing time (a denser sample). */
+export interface RecordRows {
+  count: number;
+  id: ArrayLike<number>;
+  lane: ArrayLike<number>;
+  dir: ArrayLike<number>;
+  /** Ascending, all within the stretch replaced. */
+  pt: ArrayLike<number>;
+  ts: ArrayLike<number>;
+  key: ArrayLike<number>;
+}
+
 export interface Extent {
   ptFrom: number;
   ptTo: number;
@@ -277,6 +289,27 @@ export class TimelineModel {
     c.key[at] = key;
     this.seen(pt, ts);
     if (dir === RECORD_IN) this.countIntoWindows(lane, key, ts);
+  }
+
+  /**
+   * Replaces the records held with processing time in [ptFrom, ptTo] by `rows`: the worker's
+   * denser sample of time already run. Windows counted those records when they arrived, so
+   * they are not counted again.
+   */
+  replaceRecords(ptFrom: number, ptTo: number, rows: RecordRows): void {
+    const table = this.records;
+    const { from, to } = this.recordsIn(ptFrom, ptTo);
+    const at = table.splice(from, to, rows.count);
+    const c = table.columns;
+    for (let i = 0; i < rows.count; i++) {
+      c.id[at + i] = rows.id[i];
+      c.lane[at + i] = rows.lane[i];
+      c.dir[at + i] = rows.dir[i];
+      c.pt[at + i] = rows.pt[i];
+      c.ts[at + i] = rows.ts[i];
+      c.key[at + i] = rows.key[i];
+      this.seen(rows.pt[i], rows.ts[i]);
+    }
   }
 
   appendLate(
