@@ -7,9 +7,6 @@
  * Everything is deterministic in the document and seed: reset and seek re-run the job from
  * the start, so seeking to a time gives the state playing to that time would have given.
  */
-import { normalizeKey } from '../engine/keygroups';
-import type { Key } from '../engine/keygroups';
-import { keySelector } from '../engine/operators/factory';
 import type { PipelineDocument } from '../engine/pipeline/document';
 import { parsePipeline } from '../engine/pipeline/parse';
 import { createJob } from '../engine/runtime/create-job';
@@ -21,23 +18,22 @@ import { IndexedDbKeyedStateBackend } from '../engine/state/indexeddb/backend';
 import { StateStore } from '../engine/state/indexeddb/store';
 import { replayDetail } from './detail-replay';
 import type { DetailRange, RecordEvent } from './detail-replay';
+import { operatorProgress } from './progress';
 import { RecordLog } from './record-log';
+import { recordKeys, sessionInfo } from './session-info';
 import { PILOT_RECORD_EVENTS, sampleEveryFor } from './sampling';
 import { MAX_SPEED, MIN_SPEED } from './trace-batch';
 import type {
-  OperatorProgress,
   Progress,
   RecordDescription,
   SessionConfig,
   SessionInfo,
-  SessionOperator,
   SessionState,
   Speed,
   TraceBatch,
   TraceView,
 } from './trace-batch';
 import { TraceBatchEncoder } from './trace-encoder';
-import type { RecordKeyOf } from './trace-encoder';
 
 /** How far `step` goes: one record, until a watermark advances, or until a window fires. */
 export type StepKind = 'record' | 'watermark' | 'firing';
@@ -538,44 +534,13 @@ export class RunSession {
     const job = this.run.job;
     const metrics = job.metrics();
     const recordsProcessed = metrics.sources.reduce((n, s) => n + s.recordsOut, 0);
-    const watermarks = new Float64Array(this.info.lanes).fill(-Infinity);
-    const operators: OperatorProgress[] = this.info.operators.map(() => ({
-      recordsIn: 0,
-      recordsOut: 0,
-      watermark: Infinity,
-      openWindows: 0,
-      stateEntries: 0,
-      lateRecordsDropped: 0,
-      firings: 0,
-    }));
-    const index = new Map(this.info.operators.map((o, i) => [o.uid, i]));
-    for (const s of metrics.sources) {
-      const i = index.get(s.uid)!;
-      watermarks[this.info.operators[i]!.firstLane + s.subtask] = s.watermark;
-      const o = operators[i]!;
-      o.recordsOut += s.recordsOut;
-      o.watermark = Math.min(o.watermark, s.watermark);
-    }
-    for (const s of metrics.operators) {
-      const i = index.get(s.uid)!;
-      watermarks[this.info.operators[i]!.firstLane + s.subtask] = s.watermark;
-      const o = operators[i]!;
-      o.recordsIn += s.recordsIn;
-      o.recordsOut += s.recordsOut;
-      o.watermark = Math.min(o.watermark, s.watermark);
-      o.openWindows += s.openWindows;
-      o.stateEntries += s.stateEntries;
-      o.lateRecordsDropped += s.lateRecordsDropped;
-      o.firings += s.firings;
-    }
     return {
       state: this.state,
       recordsProcessed,
       recordsTotal: this.info.recordsTotal,
       ratePerSecond: this.rate(recordsProcessed),
       processingTime: job.processingTime,
-      watermarks,
-      operators,
+      ...operatorProgress(this.info, metrics),
       sampleEvery: this.currentSampleEvery(),
       failure: job.failure,
     };
@@ -611,65 +576,6 @@ function clampSpeed(speed: Speed): Speed {
     );
   }
   return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
-}
-
-function sessionInfo(doc: PipelineDocument, plan: PlannedOperator[]): SessionInfo {
-  const labels = new Map(doc.nodes.map((n) => [n.uid, n.label ?? n.uid]));
-  let lanes = 0;
-  const operators: SessionOperator[] = plan.map((op) => {
-    const entry = {
-      uid: op.uid,
-      kind: op.kind,
-      label: labels.get(op.uid) ?? op.uid,
-      parallelism: op.parallelism,
-      firstLane: lanes,
-    };
-    lanes += op.parallelism;
-    return entry;
-  });
-  const sinks = plan
-    .filter((op) => op.kind === 'sink')
-    .map((op) => ({
-      uid: op.uid,
-      lateOutputOf: op.inputs.find((i) => i.port === 'late')?.from ?? null,
-    }));
-  return { operators, sinks, recordsTotal: recordsTotal(plan), lanes };
-}
-
-/** Records every source will emit, when every one of them is bounded. */
-function recordsTotal(plan: PlannedOperator[]): number | null {
-  let total = 0;
-  for (const op of plan) {
-    if (op.kind === 'source.list') total += (op.params.records as unknown[]).length;
-    else if (op.kind === 'source.generator') {
-      if (op.params.count === null) return null;
-      total += op.params.count as number;
-    }
-  }
-  return total;
-}
-
-/**
- * Keys of record events: a window's input by its keyBy, its output by the result's key. The
- * key selector runs again for the records that are sent (only those): the engine does not
- * trace keys, and a selector is a pure function of the record.
- */
-function recordKeys(plan: PlannedOperator[]): RecordKeyOf {
-  const selectors = plan.map((op) => {
-    if (op.kind !== 'window') return null;
-    const keyBy = op.inputs.find((i) => i.keyBy !== undefined)?.keyBy;
-    return keyBy === undefined ? null : keySelector(keyBy.uid, keyBy.params);
-  });
-  return (op, dir, value): Key | undefined => {
-    const selector = selectors[op];
-    if (selector === null || selector === undefined) return undefined;
-    try {
-      if (dir === 'in') return normalizeKey(selector(value));
-      return (value as { key: Key }).key;
-    } catch {
-      return undefined;
-    }
-  };
 }
 
 function failureOf(e: unknown): { operatorUid: string | null; message: string } {
