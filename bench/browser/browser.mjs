@@ -61,6 +61,10 @@ async function report(page, url, benchOptions) {
     return heap === null ? null : heap[action]();
   });
   await page.goto(`${url}?options=${encodeURIComponent(JSON.stringify(benchOptions))}`);
+  // A missing page is answered with the app's (the preview server's fallback), not a 404.
+  if ((await page.title()) !== 'Tidemark browser bench') {
+    throw new Error(`The bench page is missing from ${url}: was dist/ rebuilt meanwhile?`);
+  }
   const result = /** @type {{ report: any } | { error: string }} */ (await outcome);
   await heap?.close();
   if ('error' in result) throw new Error(`The bench failed in the worker:\n${result.error}`);
