@@ -52,12 +52,19 @@ describe('flow model', () => {
     expect(edge?.data?.problems.map((p) => p.code)).toEqual(['W005']);
   });
 
-  it("keeps a node's data object while the node and its problems stay the same", () => {
-    const derive = (selected: string[], found = byTarget.nodes) =>
-      toFlowNodes(doc, { nodes: selected, edges: [] }, {}, {}, found, (n) => n.uid);
+  it('hands back the same node objects while nothing about them changed', () => {
+    const describe = (n: { uid: string }) => n.uid;
+    const derive = (selected: string[], found = byTarget.nodes, drag = {}) =>
+      toFlowNodes(doc, { nodes: selected, edges: [] }, drag, {}, found, describe);
     const first = derive([]);
-    const second = derive(['w']);
-    expect(second[0]?.data).toBe(first[0]?.data);
+    expect(derive([])[1]).toBe(first[1]);
+    const selectedOne = derive(['w']);
+    expect(selectedOne[0]).not.toBe(first[0]);
+    expect(selectedOne[0]?.data).toBe(first[0]?.data);
+    expect(selectedOne[1]).toBe(first[1]);
+    const dragged = derive(['w'], byTarget.nodes, { late: { x: 5, y: 5 } });
+    expect(dragged[0]).toBe(selectedOne[0]);
+    expect(dragged[1]?.position).toEqual({ x: 5, y: 5 });
     expect(derive([], new Map())[0]?.data).not.toBe(first[0]?.data);
   });
 });

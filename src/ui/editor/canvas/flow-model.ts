@@ -29,23 +29,26 @@ export const NODE_SIZE = { width: 184, height: 100 };
 export const fallbackPosition = (index: number): Position => ({ x: index * 240, y: 0 });
 
 const NO_PROBLEMS: readonly Problem[] = [];
-const dataCache = new WeakMap<PipelineNode, OperatorNodeData>();
 
-/**
- * The same data object while the node and its problems stay the same, so the memoised node
- * component skips re-rendering during drags and selection changes.
- */
-function nodeData(node: PipelineNode, problems: readonly Problem[]): OperatorNodeData {
-  const cached = dataCache.get(node);
-  if (cached !== undefined && sameProblems(cached.problems, problems)) return cached;
-  const data = { node, problems };
-  dataCache.set(node, data);
-  return data;
+/** What a flow node was derived from, to hand back the same object while nothing changed. */
+interface Derived {
+  flowNode: OperatorFlowNode;
+  problems: readonly Problem[];
+  position: Position;
+  selected: boolean;
+  size: Size | undefined;
+  describe: (node: PipelineNode) => string;
 }
+
+const derived = new WeakMap<PipelineNode, Derived>();
 
 const sameProblems = (a: readonly Problem[], b: readonly Problem[]) =>
   a.length === b.length && a.every((p, i) => p.code === b[i]?.code && p.message === b[i]?.message);
 
+/**
+ * Flow nodes for the document. A node whose inputs are unchanged keeps its object, so during
+ * a drag React Flow and the memoised node components redo only the nodes that move.
+ */
 export function toFlowNodes(
   doc: PipelineDocument,
   selection: Selection,
@@ -56,16 +59,38 @@ export function toFlowNodes(
 ): OperatorFlowNode[] {
   const selected = new Set(selection.nodes);
   return doc.nodes.map((node, index) => {
-    const size = sizes[node.uid];
-    return {
+    const inputs = {
+      problems: problems.get(node.uid) ?? NO_PROBLEMS,
+      position: dragPositions[node.uid] ?? node.position ?? fallbackPosition(index),
+      selected: selected.has(node.uid),
+      size: sizes[node.uid],
+      describe,
+    };
+    const last = derived.get(node);
+    if (
+      last !== undefined &&
+      sameProblems(last.problems, inputs.problems) &&
+      last.position.x === inputs.position.x &&
+      last.position.y === inputs.position.y &&
+      last.selected === inputs.selected &&
+      last.size === inputs.size &&
+      last.describe === describe
+    ) {
+      return last.flowNode;
+    }
+    const sameData = last !== undefined && sameProblems(last.problems, inputs.problems);
+    const flowNode: OperatorFlowNode = {
       id: node.uid,
       type: 'operator',
-      position: dragPositions[node.uid] ?? node.position ?? fallbackPosition(index),
-      data: nodeData(node, problems.get(node.uid) ?? NO_PROBLEMS),
-      selected: selected.has(node.uid),
-      ariaLabel: describe(node),
-      ...(size === undefined ? {} : { measured: size }),
+      position: inputs.position,
+      data: sameData ? last.flowNode.data : { node, problems: inputs.problems },
+      selected: inputs.selected,
+      ariaLabel:
+        sameData && last.describe === describe ? (last.flowNode.ariaLabel ?? '') : describe(node),
+      ...(inputs.size === undefined ? {} : { measured: inputs.size }),
     };
+    derived.set(node, { ...inputs, flowNode });
+    return flowNode;
   });
 }
 
