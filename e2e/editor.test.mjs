@@ -206,7 +206,7 @@ describe('pipeline editor', () => {
     await trust.getByRole('button', { name: 'Don’t open' }).click();
     assert.deepEqual(await editor.document(), starter, 'declining keeps the current pipeline');
 
-    await editor.importFile(fixture('doubled-values-with-code.tidemark.json'));
+    await editor.dropFile(fixture('doubled-values-with-code.tidemark.json'));
     await trust.getByRole('button', { name: 'Open without the code' }).click();
     await page.waitForFunction(
       (name) =>

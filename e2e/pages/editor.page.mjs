@@ -1,4 +1,6 @@
 // Page object for the pipeline editor: tests say what they do, not how to find it.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 export class EditorPage {
   /** @param {import('playwright-core').Page} page */
@@ -130,6 +132,24 @@ export class EditorPage {
 
   async autoLayout() {
     await this.page.getByRole('toolbar').getByRole('button', { name: 'Auto-layout' }).click();
+  }
+
+  /**
+   * Drops a file on the canvas, as from the desktop.
+   * @param {string} file
+   */
+  async dropFile(file) {
+    const text = await readFile(file, 'utf8');
+    const name = path.basename(file);
+    const dataTransfer = await this.page.evaluateHandle(
+      ([content, fileName]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([content], fileName, { type: 'application/json' }));
+        return transfer;
+      },
+      [text, name],
+    );
+    await this.canvas.dispatchEvent('drop', { dataTransfer });
   }
 
   /** @param {string} keys */

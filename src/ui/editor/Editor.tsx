@@ -132,7 +132,11 @@ export function Editor() {
       <div className="editor__body">
         <Palette onAdd={commands.addOperatorAtCentre} />
         <main className="editor__centre">
-          <Canvas commands={commands} colorMode={colorMode} />
+          <Canvas
+            commands={commands}
+            colorMode={colorMode}
+            onDropFile={(file) => void incoming.importFile(file)}
+          />
           <BottomPanel onReveal={commands.reveal} />
         </main>
         <aside className="editor__inspector" aria-label={t('inspector.label')}>

@@ -55,9 +55,12 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 export function Canvas({
   commands,
   colorMode,
+  onDropFile,
 }: {
   commands: Commands;
   colorMode: 'light' | 'dark';
+  /** A pipeline file dropped on the canvas: imported like one picked with Import. */
+  onDropFile(file: File): void;
 }) {
   const { t } = useTranslation('editor');
   const flow = useReactFlow();
@@ -205,19 +208,26 @@ export function Canvas({
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(OPERATOR_DRAG_TYPE)) return;
+    const types = event.dataTransfer.types;
+    if (!types.includes(OPERATOR_DRAG_TYPE) && !types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   }, []);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      const file = event.dataTransfer.files[0];
+      if (file !== undefined) {
+        event.preventDefault();
+        onDropFile(file);
+        return;
+      }
       const kind = event.dataTransfer.getData(OPERATOR_DRAG_TYPE) as OperatorKind;
       if (!operatorRegistry.has(kind)) return;
       event.preventDefault();
       commands.addOperator(kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     },
-    [commands, flow],
+    [commands, flow, onDropFile],
   );
 
   const openMenu = useCallback(
