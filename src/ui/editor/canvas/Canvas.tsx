@@ -18,7 +18,7 @@ import '@xyflow/react/dist/style.css';
 import { Grid3x3 } from 'lucide-react';
 import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperatorKind } from '../../../engine/pipeline/document';
+import type { OperatorKind, PipelineNode } from '../../../engine/pipeline/document';
 import { operatorRegistry } from '../../../engine/pipeline/registry';
 import { GRID, type Commands } from '../hooks/use-commands';
 import type { Position } from '../model/changes';
@@ -94,17 +94,20 @@ export function Canvas({
     }),
     [t],
   );
+  // Kept apart from the nodes' memo so it survives drags, and with it each node's cached object.
+  const describeNode = useCallback(
+    (node: PipelineNode) =>
+      [
+        t(`${operatorKey(node.kind)}.label`),
+        node.label || node.uid,
+        ...summarize(node, t),
+        ...(byTarget.nodes.get(node.uid) ?? []).map((p) => p.message),
+      ].join(', '),
+    [byTarget, t],
+  );
   const nodes = useMemo(
-    () =>
-      toFlowNodes(doc, selection, dragPositions, sizes, byTarget.nodes, (node) =>
-        [
-          t(`${operatorKey(node.kind)}.label`),
-          node.label || node.uid,
-          ...summarize(node, t),
-          ...(byTarget.nodes.get(node.uid) ?? []).map((p) => p.message),
-        ].join(', '),
-      ),
-    [doc, selection, dragPositions, sizes, byTarget, t],
+    () => toFlowNodes(doc, selection, dragPositions, sizes, byTarget.nodes, describeNode),
+    [doc, selection, dragPositions, sizes, byTarget, describeNode],
   );
   const edges = useMemo(
     () => toFlowEdges(doc, selection, byTarget.edges),
