@@ -24,7 +24,7 @@ import {
   openProject,
   startAutosave,
   storageFailure,
-} from './projects/project-session';
+} from './projects/project-lifecycle';
 import { starterPipeline } from './projects/starter';
 import { useEditor } from './store/editor-store';
 import { selectApply, selectDoc, selectProblems, selectSelection } from './store/selectors';

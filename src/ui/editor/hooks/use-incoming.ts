@@ -11,7 +11,7 @@ import { decodeShareLink, ShareLinkError } from '../../share/share-link';
 import { userCodeIn, type UserCode } from '../../share/user-code';
 import { engine } from '../../../worker/client';
 import { withoutCode } from '../model/without-code';
-import { createProject, storageFailure } from '../projects/project-session';
+import { createProject, storageFailure } from '../projects/project-lifecycle';
 
 export type IncomingDialog =
   | { kind: 'trust'; doc: PipelineDocument; code: UserCode[] }

@@ -2,7 +2,7 @@ import { ChevronDown, CopyPlus, FilePlus2, FolderOpen, PencilLine, Trash2 } from
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../persistence/projects';
-import { projects } from '../projects/project-session';
+import { projects } from '../projects/project-lifecycle';
 import { useEditor } from '../store/editor-store';
 import { selectProjectId } from '../store/selectors';
 

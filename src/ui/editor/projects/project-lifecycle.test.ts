@@ -12,7 +12,7 @@ import {
   openProject,
   projects,
   startAutosave,
-} from './project-session';
+} from './project-lifecycle';
 
 const starter = (): PipelineDocument => ({
   version: 1,
@@ -36,7 +36,7 @@ const saved = () =>
   });
 
 // One database for the whole file: each step builds on the last, as a visitor's would.
-describe('project session', () => {
+describe('project lifecycle', () => {
   const stop = startAutosave();
 
   it('gives a first visit the starter, laid out, saved and reopened next time', async () => {
