@@ -1,0 +1,221 @@
+/**
+ * The Results tab: per sink a table (key, window, value, fired at) as results arrive, the late
+ * side output, and export of it all as CSV or JSON.
+ */
+import { FileJson, FileSpreadsheet, History, LoaderCircle, Play } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { PipelineDocument } from '../../engine/pipeline/document';
+import type { SinkResult } from '../../engine/runtime/job';
+import {
+  downloadText,
+  isWindowResult,
+  resultsToCsv,
+  resultsToJson,
+  showValue,
+} from './export-results';
+import { formatTime } from './format';
+import type { ResultLog } from './result-log';
+import { RunFailure } from './RunFailure';
+import { useRun } from './store/run-store';
+import {
+  selectInfo,
+  selectPhase,
+  selectProgress,
+  selectResults,
+  selectResultsVersion,
+  selectRunDoc,
+} from './store/selectors';
+
+/** Rows shown per table; a run can deliver many thousands (export has them all). */
+const MAX_ROWS = 500;
+
+export function ResultsPanel({ doc }: { doc: PipelineDocument }) {
+  const { t } = useTranslation('run');
+  const phase = useRun(selectPhase);
+  const info = useRun(selectInfo);
+  const ran = useRun(selectRunDoc);
+  const results = useRun(selectResults);
+  const progress = useRun(selectProgress);
+  // The log grows in place: the version is what changes.
+  useRun(selectResultsVersion);
+
+  if (phase === 'none' || ran === null) {
+    return (
+      <p className="dock__empty">
+        <Play size={16} aria-hidden="true" />
+        {t('results.idle')}
+      </p>
+    );
+  }
+  if (info === null) {
+    return phase === 'starting' ? (
+      <p className="dock__empty" role="status">
+        <LoaderCircle size={16} aria-hidden="true" className="spin" />
+        {t('results.starting')}
+      </p>
+    ) : (
+      <RunFailure />
+    );
+  }
+  const sinks = ran.nodes.filter((n) => n.kind === 'sink');
+  const name = ran.name.trim() === '' ? 'results' : ran.name.trim().replaceAll(/[^\w-]+/g, '-');
+  return (
+    <div className="run-results" data-testid="run-results">
+      <div className="run-results__head">
+        <p className="run-results__summary" role="status">
+          {t('results.summary', {
+            results: results.received,
+            records: progress?.recordsProcessed ?? 0,
+          })}
+        </p>
+        <button
+          type="button"
+          className="run-results__export"
+          data-testid="export-csv"
+          onClick={() => downloadText(resultsToCsv(results.all()), `${name}.csv`, 'text/csv')}
+        >
+          <FileSpreadsheet size={14} aria-hidden="true" />
+          {t('results.exportCsv')}
+        </button>
+        <button
+          type="button"
+          className="run-results__export"
+          data-testid="export-json"
+          onClick={() =>
+            downloadText(
+              resultsToJson(results.all(), results.sideOutput),
+              `${name}.json`,
+              'application/json',
+            )
+          }
+        >
+          <FileJson size={14} aria-hidden="true" />
+          {t('results.exportJson')}
+        </button>
+      </div>
+      {ran !== doc && (
+        <p className="run-results__stale" data-testid="results-stale">
+          <History size={14} aria-hidden="true" />
+          {t('results.stale')}
+        </p>
+      )}
+      {results.truncated && <p className="run-results__note">{t('results.truncated')}</p>}
+      <RunFailure />
+      <div className="run-results__tables">
+        {sinks.map((sink) => (
+          <SinkTable
+            key={sink.uid}
+            uid={sink.uid}
+            name={
+              sink.label || (typeof sink.params.name === 'string' ? sink.params.name : sink.uid)
+            }
+            rows={results.of(sink.uid)}
+          />
+        ))}
+        <LateTable results={results} labelOf={(op) => info.operators[op]?.label ?? String(op)} />
+      </div>
+    </div>
+  );
+}
+
+function SinkTable({
+  uid,
+  name,
+  rows,
+}: {
+  uid: string;
+  name: string;
+  rows: readonly SinkResult[];
+}) {
+  const { t } = useTranslation('run');
+  return (
+    <section className="run-results__sink" aria-label={name} data-testid={`sink-${uid}`}>
+      <h3>
+        {name}{' '}
+        <span className="run-results__count">{t('results.count', { count: rows.length })}</span>
+      </h3>
+      {rows.length === 0 ? (
+        <p className="dock__empty">{t('results.noRows')}</p>
+      ) : (
+        <table className="run-results__table">
+          <colgroup>
+            <col style={{ width: '18%' }} />
+            <col style={{ width: '26%' }} />
+            <col style={{ width: '36%' }} />
+            <col style={{ width: '20%' }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">{t('results.key')}</th>
+              <th scope="col">{t('results.window')}</th>
+              <th scope="col">{t('results.value')}</th>
+              <th scope="col">{t('results.firedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, MAX_ROWS).map((r, i) => {
+              const w = isWindowResult(r.value) ? r.value : null;
+              const value = showValue(w ? w.value : r.value);
+              return (
+                <tr key={i}>
+                  <td title={w ? showValue(w.key) : ''}>{w ? showValue(w.key) : ''}</td>
+                  <td>
+                    {w && w.start !== null && w.end !== null
+                      ? `[${formatTime(w.start)}, ${formatTime(w.end)})`
+                      : ''}
+                  </td>
+                  <td className="run-results__value" title={value}>
+                    {value}
+                  </td>
+                  <td>{formatTime(r.processingTime)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {rows.length > MAX_ROWS && (
+        <p className="run-results__note">{t('results.more', { count: rows.length - MAX_ROWS })}</p>
+      )}
+    </section>
+  );
+}
+
+function LateTable({ results, labelOf }: { results: ResultLog; labelOf(op: number): string }) {
+  const { t } = useTranslation('run');
+  const rows = results.sideOutput;
+  return (
+    <section className="run-results__sink" aria-label={t('results.late')} data-testid="late-output">
+      <h3>
+        {t('results.late')}{' '}
+        <span className="run-results__count">{t('results.count', { count: rows.length })}</span>
+      </h3>
+      {rows.length === 0 ? (
+        <p className="dock__empty">{t('results.noLate')}</p>
+      ) : (
+        <table className="run-results__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('results.lateOperator')}</th>
+              <th scope="col">{t('results.lateEventTime')}</th>
+              <th scope="col">{t('results.value')}</th>
+              <th scope="col">{t('results.lateArrived')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, MAX_ROWS).map((r) => (
+              <tr key={r.id}>
+                <td>{labelOf(r.op)}</td>
+                <td>{formatTime(r.ts)}</td>
+                <td className="run-results__value" title={showValue(r.value)}>
+                  {showValue(r.value)}
+                </td>
+                <td>{formatTime(r.pt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,297 @@
+/**
+ * The run controls under the toolbar: play/pause, the three steps, reset, cancel, speed, the
+ * scrubber that re-runs to a moment, progress, and the run configuration's switches.
+ */
+import {
+  ChevronsRight,
+  Pause,
+  Play,
+  RotateCcw,
+  Square,
+  StepForward,
+  Waves,
+  Zap,
+} from 'lucide-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PipelineDocument } from '../../engine/pipeline/document';
+import type { StepKind } from '../../worker/client';
+import type { Speed } from '../../worker/trace-batch';
+import { runController } from './app-run';
+import { MAX_PARALLELISM, SPEEDS, type RunConfig } from './config';
+import { formatSpeed, formatTime } from './format';
+import { HangNotice } from './HangNotice';
+import { RunProgress } from './RunProgress';
+import { useRun } from './store/run-store';
+import {
+  selectBusy,
+  selectConfig,
+  selectHasSession,
+  selectHorizon,
+  selectPhase,
+  selectProgress,
+  selectSetConfig,
+} from './store/selectors';
+import './run.css';
+
+const STEPS: { kind: StepKind; icon: ReactNode; label: string }[] = [
+  { kind: 'record', icon: <StepForward size={16} aria-hidden="true" />, label: 'bar.stepRecord' },
+  { kind: 'watermark', icon: <Waves size={16} aria-hidden="true" />, label: 'bar.stepWatermark' },
+  { kind: 'firing', icon: <Zap size={16} aria-hidden="true" />, label: 'bar.stepFiring' },
+];
+
+export interface RunBarProps {
+  /** The editor's document: what a run started here runs. */
+  doc: PipelineDocument;
+  /** Why the pipeline cannot run now (validation errors), or null. */
+  blockedReason: string | null;
+}
+
+export function RunBar({ doc, blockedReason }: RunBarProps) {
+  const { t } = useTranslation('run');
+  const phase = useRun(selectPhase);
+  const hasSession = useRun(selectHasSession);
+  const busy = useRun(selectBusy);
+  const config = useRun(selectConfig);
+  const setConfig = useRun(selectSetConfig);
+  const controller = runController();
+
+  const playing = phase === 'running';
+  const over = phase === 'finished' || phase === 'failed' || phase === 'canceled';
+  const canStart = blockedReason === null && phase !== 'starting';
+  const canControl = hasSession && !busy && phase !== 'starting';
+
+  const onPlay = () => {
+    if (playing) void controller.pause();
+    else if (hasSession && !over) void controller.play();
+    else if (canStart) void controller.run(doc);
+  };
+
+  /** A switch of the configuration: a session that exists is set up again with it. */
+  const reconfigure = (patch: Partial<RunConfig>) => {
+    setConfig(patch);
+    if (hasSession && canStart) void controller.start(doc);
+  };
+
+  return (
+    <div className="run-bar" role="toolbar" aria-label={t('bar.label')} data-testid="run-bar">
+      <button
+        type="button"
+        className="run-bar__play"
+        data-testid={playing ? 'run-pause' : 'run-play'}
+        aria-label={playing ? t('bar.pause') : t('bar.play')}
+        title={blockedReason !== null && !hasSession ? blockedReason : undefined}
+        aria-disabled={!playing && !(hasSession && !over) && !canStart}
+        onClick={onPlay}
+      >
+        {playing ? <Pause size={16} aria-hidden="true" /> : <Play size={16} aria-hidden="true" />}
+      </button>
+      {STEPS.map((step) => (
+        <BarButton
+          key={step.kind}
+          label={t(step.label)}
+          testId={`step-${step.kind}`}
+          disabled={!canControl || over}
+          onClick={() => void controller.step(step.kind)}
+        >
+          {step.icon}
+        </BarButton>
+      ))}
+      <BarButton
+        label={t('bar.reset')}
+        testId="run-reset"
+        disabled={!canControl}
+        onClick={() => void controller.reset()}
+      >
+        <RotateCcw size={16} aria-hidden="true" />
+      </BarButton>
+      <BarButton
+        label={t('bar.cancel')}
+        testId="run-cancel"
+        disabled={!hasSession || over || phase === 'idle'}
+        onClick={() => void controller.cancel()}
+      >
+        <Square size={14} aria-hidden="true" />
+      </BarButton>
+      <label className="run-bar__field" title={t('bar.speed')}>
+        <ChevronsRight size={14} aria-hidden="true" />
+        <span className="visually-hidden">{t('bar.speed')}</span>
+        <select
+          data-testid="run-speed"
+          value={String(config.speed)}
+          onChange={(e) => {
+            const value = e.target.value;
+            void controller.setSpeed(value === 'max' ? 'max' : Number(value));
+          }}
+        >
+          {SPEEDS.map((speed: Speed) => (
+            <option key={speed} value={String(speed)}>
+              {speed === 'max' ? t('bar.max') : formatSpeed(speed)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Scrubber disabled={!canControl} />
+      <RunProgress />
+      <span className="run-bar__divider" aria-hidden="true" />
+      <div className="run-bar__settings" title={t('bar.settingsApply')}>
+        <label className="run-bar__field">
+          <span>{t('bar.time')}</span>
+          <select
+            data-testid="run-time"
+            value={config.time}
+            disabled={busy || playing}
+            onChange={(e) => reconfigure({ time: e.target.value as RunConfig['time'] })}
+          >
+            <option value="event">{t('bar.timeEvent')}</option>
+            <option value="processing">{t('bar.timeProcessing')}</option>
+          </select>
+        </label>
+        <label className="run-bar__field">
+          <span>{t('bar.backend')}</span>
+          <select
+            data-testid="run-backend"
+            value={config.stateBackend}
+            disabled={busy || playing}
+            onChange={(e) =>
+              reconfigure({ stateBackend: e.target.value as RunConfig['stateBackend'] })
+            }
+          >
+            <option value="heap">{t('bar.backendHeap')}</option>
+            <option value="indexeddb">{t('bar.backendIndexedDb')}</option>
+          </select>
+        </label>
+        <NumberField
+          label={t('bar.parallelism')}
+          testId="run-parallelism"
+          value={config.parallelism}
+          min={1}
+          max={MAX_PARALLELISM}
+          disabled={busy || playing}
+          onCommit={(parallelism) => reconfigure({ parallelism })}
+        />
+        <NumberField
+          label={t('bar.seed')}
+          testId="run-seed"
+          value={config.seed}
+          min={0}
+          max={2 ** 31 - 1}
+          disabled={busy || playing}
+          onCommit={(seed) => reconfigure({ seed })}
+        />
+      </div>
+      <HangNotice />
+    </div>
+  );
+}
+
+/** Processing time from 0 to the furthest the run has reached; letting go seeks there. */
+function Scrubber({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation('run');
+  const progress = useRun(selectProgress);
+  const horizon = useRun(selectHorizon);
+  const [dragged, setDragged] = useState<number | null>(null);
+  const at = dragged ?? progress?.processingTime ?? 0;
+  const commit = () => {
+    if (dragged === null) return;
+    setDragged(null);
+    void runController().seek(dragged);
+  };
+  return (
+    <label className="run-bar__scrubber">
+      <span className="visually-hidden">{t('bar.scrubber')}</span>
+      <input
+        type="range"
+        data-testid="run-scrubber"
+        min={0}
+        max={Math.max(horizon, 1)}
+        step="any"
+        value={at}
+        disabled={disabled}
+        title={t('bar.scrubber')}
+        onChange={(e) => setDragged(Number(e.target.value))}
+        onPointerUp={commit}
+        onKeyUp={commit}
+        onBlur={commit}
+      />
+      <output className="run-bar__time" data-testid="run-time-now">
+        {formatTime(at)}
+      </output>
+    </label>
+  );
+}
+
+function NumberField({
+  label,
+  testId,
+  value,
+  min,
+  max,
+  disabled,
+  onCommit,
+}: {
+  label: string;
+  testId: string;
+  value: number;
+  min: number;
+  max: number;
+  disabled: boolean;
+  onCommit(value: number): void;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  const commit = () => {
+    if (text === null) return;
+    setText(null);
+    const n = Math.round(Number(text));
+    if (text.trim() !== '' && Number.isFinite(n) && n !== value) {
+      onCommit(Math.min(max, Math.max(min, n)));
+    }
+  };
+  return (
+    <label className="run-bar__field">
+      <span>{label}</span>
+      <input
+        type="number"
+        className="run-bar__number"
+        data-testid={testId}
+        min={min}
+        max={max}
+        value={text ?? String(value)}
+        disabled={disabled}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+    </label>
+  );
+}
+
+function BarButton({
+  label,
+  testId,
+  disabled,
+  onClick,
+  children,
+}: {
+  label: string;
+  testId: string;
+  disabled: boolean;
+  onClick(): void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={label}
+      data-testid={testId}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}

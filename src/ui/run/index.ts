@@ -1,0 +1,11 @@
+/** The run: its store and controller, the run controls, the bottom panels and canvas badges. */
+export { RunBar, type RunBarProps } from './RunBar';
+export { TimelinePanel } from './TimelinePanel';
+export { ResultsPanel } from './ResultsPanel';
+export { MetricsPanel } from './MetricsPanel';
+export { NodeRunBadges } from './NodeRunBadges';
+export { useFlowing } from './use-flowing';
+export { runController } from './app-run';
+export { runTestApi, type RunTestApi } from './test-api';
+export { useRun } from './store/run-store';
+export { selectPhase, selectPlaying } from './store/selectors';
