@@ -63,8 +63,8 @@ export interface CheckpointStats {
    */
   bytes: number;
   /**
-   * What this checkpoint itself serialized: less than `bytes` for an incremental checkpoint,
-   * whose unchanged key groups are shared with the one before.
+   * What this checkpoint itself added: less than `bytes` for an incremental checkpoint, whose
+   * unchanged key groups are shared with the one before.
    */
   writtenBytes: number;
   sharedKeyGroups: number;
