@@ -44,6 +44,20 @@ describe('pipeline editor', () => {
     );
     assert.equal(await editor.runDisabled(), false);
 
+    // A warning on an edge: with late output off, the late port's edge carries nothing.
+    await editor.select('per-10s');
+    await editor.inspector.getByTestId('param-lateOutput').uncheck();
+    await editor.settled();
+    const lateEdge = doc.edges.find((e) => e.sourcePort === 'late');
+    const badge = page.getByTestId(`edge-problem-${lateEdge?.id}`);
+    assert.match((await badge.textContent()) ?? '', /W005/);
+    assert.match((await badge.getAttribute('title')) ?? '', /late output/);
+    assert.equal(await editor.runDisabled(), false, 'warnings do not block a run');
+    await editor.press('Control+z');
+    await editor.settled();
+    assert.deepEqual(await editor.document(), doc);
+    await badge.waitFor({ state: 'detached' });
+
     await editor.runButton.click();
     await page.getByTestId('results').waitFor();
     assert.match((await page.getByTestId('results').textContent()) ?? '', /Finished/);

@@ -3,12 +3,15 @@ import { useEffect } from 'react';
 import { useEditor } from '../store/editor-store';
 import type { Commands } from './use-commands';
 
+const TEXT_INPUTS = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 'password']);
+
 /** Typing in a field or the code editor keeps its own keys; so does an open dialog. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return TEXT_INPUTS.has(target.type);
   return (
     target.isContentEditable ||
-    target.closest('input, textarea, select, .cm-editor, dialog[open]') !== null
+    target.closest('textarea, select, .cm-editor, dialog[open]') !== null
   );
 }
 
