@@ -3,3 +3,4 @@ export { Timeline, type TimelineProps } from './Timeline';
 export type { TimelineView } from './TimelineStage';
 export { TimelineModel, type TimelineOperator } from './model';
 export { TraceAdapter } from './adapter';
+export { summarizeTimeline, type TimelineSummary } from './summary';

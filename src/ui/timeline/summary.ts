@@ -1,0 +1,56 @@
+/**
+ * A plain summary of what the timeline holds: what an e2e test reads through the app's
+ * test-only API instead of pixels (how many records, which windows fired with what).
+ */
+import type { Key } from '../../engine/keygroups';
+import type { TimelineModel } from './model';
+
+export interface FiringSummary {
+  operator: string;
+  subtask: number;
+  key: Key | null;
+  start: number;
+  end: number;
+  /** Processing time and watermark of the first firing. */
+  firedAt: number;
+  watermark: number;
+  result: unknown;
+}
+
+export interface TimelineSummary {
+  now: number;
+  records: number;
+  late: number;
+  openWindows: number;
+  firings: FiringSummary[];
+}
+
+export function summarizeTimeline(model: TimelineModel): TimelineSummary {
+  const c = model.windows.columns;
+  const firings: FiringSummary[] = [];
+  let openWindows = 0;
+  for (let i = 0; i < model.windows.length; i++) {
+    if (Number.isNaN(c.firedPt[i])) {
+      if (Number.isNaN(c.purgedPt[i])) openWindows++;
+      continue;
+    }
+    const lane = model.lanes[c.lane[i]];
+    firings.push({
+      operator: (lane && model.operators[lane.operator]?.uid) ?? '',
+      subtask: lane?.subtask ?? 0,
+      key: model.keyOf(c.key[i]) ?? null,
+      start: c.start[i],
+      end: c.end[i],
+      firedAt: c.firedPt[i],
+      watermark: c.firedWatermark[i],
+      result: c.result[i] >= 0 ? model.results[c.result[i]] : undefined,
+    });
+  }
+  return {
+    now: model.now,
+    records: model.records.length,
+    late: model.late.length,
+    openWindows,
+    firings,
+  };
+}
