@@ -44,7 +44,7 @@ export class RunController {
   private readonly frames: FrameBatches;
   /** Bumped by every start: batches of an older session are ignored. */
   private session = 0;
-  private view: TraceView | null = null;
+  private viewValue: TraceView | null = null;
 
   constructor(
     private readonly engine: () => RunEngine,
@@ -81,7 +81,8 @@ export class RunController {
     this.adapter.start(started.info, config.time);
     store.getState().started(started.info);
     this.frames.release();
-    if (this.view !== null) this.call((e) => e.setView(this.view!));
+    const view = this.viewValue;
+    if (view !== null) void this.call((e) => e.setView(view));
     return true;
   }
 
@@ -122,8 +123,13 @@ export class RunController {
 
   /** What the timeline shows: the worker samples the live trace for it. */
   setView(view: TraceView): void {
-    this.view = view;
+    this.viewValue = view;
     if (this.store.getState().info !== null) void this.call((e) => e.setView(view));
+  }
+
+  /** The processing-time range the timeline shows, as it last said. */
+  get view(): TraceView | null {
+    return this.viewValue;
   }
 
   async describe(recordId: number): Promise<RecordDescription | null> {

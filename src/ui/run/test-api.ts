@@ -21,6 +21,8 @@ export interface RunTestApi {
   /** The timeline model's counts, and its fired windows with their results. */
   timeline(): {
     records: number;
+    /** Records in the processing-time range the timeline shows. */
+    visible: number;
     late: number;
     watermarks: number;
     windows: number;
@@ -67,8 +69,11 @@ export function runTestApi(): RunTestApi {
           result: result >= 0 ? structuredClone(model.results[result]) : null,
         });
       }
+      const view = controller.view;
+      const inView = view === null ? null : model.recordsIn(view.ptFrom, view.ptTo);
       return {
         records: model.records.length,
+        visible: inView === null ? 0 : inView.to - inView.from,
         late: model.late.length,
         watermarks: model.watermarks.length,
         windows: model.windows.length,

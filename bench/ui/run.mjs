@@ -1,0 +1,196 @@
+// npm run bench:ui [-- --records 1000000]
+//
+// Drives the built app in headless Chromium (through e2e/support/app.mjs): a generated run of
+// `records` clicks at full speed with the timeline open. Reports the longest main-thread task
+// (PerformanceObserver 'longtask'), the timeline's frames per second over 5 s while the engine
+// runs, and the engine's records/s; then, in one Worker of a small page built beside the app,
+// the engine's records/s next to a hand-written loop's on the same job. A benchmark, not a
+// test: the targets are printed, never enforced.
+// The functions handed to page.evaluate and addInitScript run in the page, with its globals.
+/* global window, requestAnimationFrame */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { ROOT, startApp } from '../../e2e/support/app.mjs';
+import { benchPipeline } from './pipeline.mjs';
+
+const PAGE_ROOT = fileURLToPath(new URL('./page', import.meta.url));
+const PAGE_PATH = 'bench-ui/';
+const WARM_UP_MS = 2_000;
+const FPS_WINDOW_MS = 5_000;
+const TARGET_LONGEST_TASK_MS = 50;
+const TARGET_FPS = 50;
+
+/** @param {number} n */
+const fmt = (n) => Math.round(n).toLocaleString('en');
+
+async function buildLoopPage() {
+  const outDir = path.join(ROOT, 'dist', PAGE_PATH);
+  await build({
+    root: PAGE_ROOT,
+    base: `/${PAGE_PATH}`,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+    worker: { format: 'es' },
+  });
+  return () => rm(outDir, { recursive: true, force: true });
+}
+
+/** Long tasks on the main thread from the page's start, with when they began. */
+function watchLongTasks() {
+  /** @type {{ start: number; duration: number }[]} */
+  const tasks = [];
+  Object.assign(window, { __longTasks: tasks });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** requestAnimationFrame callbacks over `ms` of wall time. @param {number} ms */
+function countFrames(ms) {
+  return new Promise((resolve) => {
+    let frames = 0;
+    const t0 = performance.now();
+    const frame = () => {
+      frames++;
+      const elapsed = performance.now() - t0;
+      if (elapsed < ms) requestAnimationFrame(frame);
+      else resolve({ frames, elapsed });
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/** @param {import('../../e2e/support/app.mjs').App} app @param {number} records */
+async function appRun(app, records) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tidemark-bench-ui-'));
+  const file = path.join(dir, 'bench.tidemark.json');
+  await writeFile(file, JSON.stringify(benchPipeline(records)));
+  try {
+    const { page, errors } = await app.open({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(watchLongTasks);
+    await page.addInitScript(() =>
+      localStorage.setItem(
+        'tidemark.prefs',
+        JSON.stringify({ dockHeight: 520, bottomOpen: true, bottomTab: 'timeline' }),
+      ),
+    );
+    await page.goto(app.url);
+    const settled = () =>
+      page.waitForFunction(() => /** @type {any} */ (window).__tidemark?.settled() === true);
+    await settled();
+    await page.getByTestId('import-input').setInputFiles(file);
+    await page.waitForFunction(() =>
+      /** @type {any} */ (window).__tidemark.document().name.startsWith('UI bench'),
+    );
+    await settled();
+    await page.getByTestId('run-speed').selectOption('max');
+    await page.getByTestId('tab-timeline').click();
+
+    const startedAt = await page.evaluate(() => performance.now());
+    const wallStart = performance.now();
+    await page.getByTestId('run').click();
+    await page.waitForTimeout(WARM_UP_MS);
+    const read = () =>
+      page.evaluate(() => {
+        const api = /** @type {any} */ (window).__tidemark.run;
+        return { phase: api.phase(), progress: api.progress(), visible: api.timeline().visible };
+      });
+    const before = await read();
+    /** @type {{ frames: number; elapsed: number }} */
+    const fps = await page.evaluate(countFrames, FPS_WINDOW_MS);
+    const afterFps = await read();
+    await page.waitForFunction(
+      () => /** @type {any} */ (window).__tidemark.run.phase() !== 'running',
+      null,
+      { timeout: 30 * 60_000, polling: 250 },
+    );
+    const wallSeconds = (performance.now() - wallStart) / 1000;
+    const end = await read();
+    const tasks = await page.evaluate(
+      (from) =>
+        /** @type {any} */ (window).__longTasks.filter(
+          (/** @type {{ start: number }} */ t) => t.start >= from,
+        ),
+      startedAt,
+    );
+    return { fps, before, afterFps, end, wallSeconds, tasks, errors };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** @param {import('../../e2e/support/app.mjs').App} app @param {number} records */
+async function loopRun(app, records) {
+  const { page } = await app.open();
+  /** @type {(message: any) => void} */
+  let done = () => undefined;
+  const message = new Promise((resolve) => (done = resolve));
+  await page.exposeFunction('benchDone', (/** @type {any} */ m) => done(m));
+  await page.goto(`${app.url}${PAGE_PATH}?records=${records}`);
+  const outcome = /** @type {any} */ (await message);
+  if (outcome.type === 'error') throw new Error(outcome.message);
+  return /** @type {import('./page/protocol').LoopFigures} */ (outcome.figures);
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { records: { type: 'string', default: '1000000' } } });
+  const records = Number(values.records);
+  if (!(records > 0)) {
+    console.error('usage: npm run bench:ui -- [--records N]');
+    process.exit(2);
+  }
+  const removePage = await buildLoopPage();
+  const app = await startApp();
+  try {
+    console.log(`App: ${fmt(records)} generated clicks at full speed, timeline open (1920×1080)`);
+    const a = await appRun(app, records);
+    const longest = a.tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+    const fps = (a.fps.frames * 1000) / a.fps.elapsed;
+    const processed = a.end.progress?.recordsProcessed ?? 0;
+    console.log(`  run ended ${a.end.phase} after ${a.wallSeconds.toFixed(1)} s wall`);
+    console.log(
+      `  longest main-thread task: ${longest.toFixed(0)} ms (${a.tasks.length} long tasks; target < ${TARGET_LONGEST_TASK_MS} ms) ${longest < TARGET_LONGEST_TASK_MS ? 'OK' : 'MISSED'}`,
+    );
+    console.log(
+      `  timeline: ${fps.toFixed(1)} frames/s over ${(a.fps.elapsed / 1000).toFixed(1)} s (target >= ${TARGET_FPS}) ${fps >= TARGET_FPS ? 'OK' : 'MISSED'}`,
+    );
+    console.log(
+      `    records visible in the view: ${fmt(a.before.visible)} at the start, ${fmt(a.afterFps.visible)} at the end; engine ${a.afterFps.phase} throughout: ${a.before.phase === 'running' && a.afterFps.phase === 'running'}`,
+    );
+    console.log(
+      `    records processed during the window: ${fmt((a.afterFps.progress?.recordsProcessed ?? 0) - (a.before.progress?.recordsProcessed ?? 0))}`,
+    );
+    console.log(
+      `  engine in the app's Worker: ${fmt(processed / a.wallSeconds)} records/s (${fmt(processed)} records, wall time from Run to end)`,
+    );
+    if (a.errors.length > 0) console.log(`  page errors: ${a.errors.join('; ')}`);
+
+    console.log(`Worker: ${fmt(records)} records, keyed 1 s tumbling count, one Worker`);
+    const l = await loopRun(app, records);
+    console.log(
+      `  run session, 'max', trace sampled for 10,000 events: ${fmt(l.sessionPerSecond)} records/s (${fmt(l.traceEvents)} trace events in ${fmt(l.batches)} batches)`,
+    );
+    console.log(`  one-off run, no trace:                     ${fmt(l.runPerSecond)} records/s`);
+    console.log(`  hand-written loop:                          ${fmt(l.loopPerSecond)} records/s`);
+    console.log(
+      `  ratios to the loop: session ${(l.sessionPerSecond / l.loopPerSecond).toFixed(3)}, one-off run ${(l.runPerSecond / l.loopPerSecond).toFixed(3)}`,
+    );
+  } finally {
+    await app.close();
+    await removePage();
+  }
+}
+
+main().then(
+  // Playwright may keep handles open after the browser closed.
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,97 @@
+// Page object for running a pipeline: the run controls, the bottom panels, and the run's part
+// of the test-only window.__tidemark API.
+
+/** @typedef {'timeline' | 'results' | 'metrics' | 'problems'} Tab */
+
+export class RunPage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+    this.bar = page.getByTestId('run-bar');
+    this.hangNotice = page.getByTestId('hang-notice');
+    this.results = page.getByTestId('run-results');
+  }
+
+  /** Starts a fresh run of the editor's pipeline from the toolbar's Run button. */
+  async run() {
+    await this.page.getByTestId('run').click();
+  }
+
+  async pause() {
+    await this.page.getByTestId('run-pause').click();
+    await this.waitFor(['paused', 'finished']);
+  }
+
+  async play() {
+    await this.page.getByTestId('run-play').click();
+  }
+
+  /** @param {'record' | 'watermark' | 'firing'} kind */
+  async step(kind) {
+    const before = await this.call('progress');
+    await this.page.getByTestId(`step-${kind}`).click();
+    // A step is done when the controls are enabled again with the session moved on.
+    await this.page.waitForFunction(
+      (pt) => {
+        const run = /** @type {any} */ (window).__tidemark.run;
+        const p = run.progress();
+        return run.phase() !== 'running' && p !== null && p.processingTime !== pt;
+      },
+      before?.processingTime ?? -1,
+      { timeout: 20_000 },
+    );
+  }
+
+  /** @param {'event' | 'processing'} time @param {number} seed @param {string} speed */
+  async configure(time, seed, speed) {
+    await this.page.getByTestId('run-time').selectOption(time);
+    const seedInput = this.page.getByTestId('run-seed');
+    await seedInput.fill(String(seed));
+    await seedInput.press('Enter');
+    await this.page.getByTestId('run-speed').selectOption(speed);
+  }
+
+  /** @param {string} speed a value of the speed control: '0.1'..'1000' or 'max' */
+  async setSpeed(speed) {
+    await this.page.getByTestId('run-speed').selectOption(speed);
+  }
+
+  /** @param {Tab} tab */
+  async openTab(tab) {
+    await this.page.getByTestId(`tab-${tab}`).click();
+  }
+
+  /**
+   * Waits until the run is in one of `phases`.
+   * @param {string[]} phases
+   * @param {number} [timeout]
+   */
+  async waitFor(phases, timeout = 30_000) {
+    await this.page.waitForFunction(
+      (wanted) => wanted.includes(/** @type {any} */ (window).__tidemark.run.phase()),
+      phases,
+      { timeout },
+    );
+  }
+
+  /**
+   * Reads one of the run test API's getters.
+   * @param {'phase' | 'progress' | 'results' | 'sideOutput' | 'timeline' | 'hang'} name
+   * @returns {Promise<any>}
+   */
+  call(name) {
+    return this.page.evaluate((n) => /** @type {any} */ (window).__tidemark.run[n](), name);
+  }
+
+  /** Rows of one sink's table in the Results panel, as their cells' text. @param {string} sink */
+  async resultRows(sink) {
+    return this.page
+      .getByTestId(`sink-${sink}`)
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [.../** @type {HTMLTableRowElement} */ (row).cells].map((c) => c.textContent ?? ''),
+        ),
+      );
+  }
+}
