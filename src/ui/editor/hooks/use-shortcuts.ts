@@ -8,11 +8,9 @@ const TEXT_INPUTS = new Set(['text', 'number', 'search', 'email', 'url', 'tel', 
 /** Typing in a field or the code editor keeps its own keys; so does an open dialog. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('dialog[open]') !== null) return true;
   if (target instanceof HTMLInputElement) return TEXT_INPUTS.has(target.type);
-  return (
-    target.isContentEditable ||
-    target.closest('textarea, select, .cm-editor, dialog[open]') !== null
-  );
+  return target.isContentEditable || target.closest('textarea, select, .cm-editor') !== null;
 }
 
 export function useShortcuts(commands: Commands, actions: { run(): void; help(): void }) {
