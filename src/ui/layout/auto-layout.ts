@@ -19,7 +19,7 @@ export interface Position {
 /** Roughly a node card on the canvas, for nodes the canvas has not measured yet. */
 export const DEFAULT_NODE_SIZE: Size = { width: 220, height: 90 };
 
-const SPACING = { betweenLayers: 90, withinLayer: 40 };
+const SPACING = { betweenLayers: 56, withinLayer: 40 };
 
 /** Node uid -> top-left position; nodes with a measured size in `sizes` use it. */
 export function autoLayout(
