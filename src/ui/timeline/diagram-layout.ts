@@ -86,7 +86,7 @@ export interface DiagramInput {
 }
 
 /** Margins around the plot; the left one grows to fit the event-time labels. */
-export const DIAGRAM_MARGIN = { left: 56, right: 18, top: 16, bottom: 44 };
+export const DIAGRAM_MARGIN = { left: 56, right: 18, top: 16, bottom: 30 };
 /** Room left of the event-time labels, for the rotated axis title, plus the tick marks. */
 const Y_TITLE_ROOM = 26;
 export const FILL_LEVELS = 4;

@@ -53,8 +53,8 @@ export function drawVerticalGrid(
   ctx.stroke();
 }
 
-/** How far a tick label may reach right of the plot (into the right margin). */
-const AXIS_OVERHANG = 16;
+/** Space kept between the last tick label and the axis title. */
+const TITLE_GAP = 12;
 
 /** The processing-time axis under the plot, with its tick labels and title. */
 export function drawTimeAxis(
@@ -78,23 +78,24 @@ export function drawTimeAxis(
   ctx.lineWidth = 1;
   ctx.stroke();
 
+  // The title sits at the right end of the tick row; ticks that would run into it give way.
+  const title = `${text.processingTime} →`;
+  ctx.font = font(colours, 12, 600);
+  const titleLeft = plot.left + plot.width - ctx.measureText(title).width;
+  ctx.fillStyle = colours.text;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'top';
+  ctx.fillText(title, plot.left + plot.width, bottom + 8);
+
   ctx.fillStyle = colours.textMuted;
   ctx.font = font(colours, 11);
   ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  const right = plot.left + plot.width + AXIS_OVERHANG;
   for (const v of ticks.values) {
     const label = text.tick(v, ticks.step);
     const px = x.toPixel(v);
-    // A label that would be cut off by the canvas edge is left out.
-    if (px + ctx.measureText(label).width / 2 > right) continue;
+    if (px + ctx.measureText(label).width / 2 > titleLeft - TITLE_GAP) continue;
     ctx.fillText(label, px, bottom + 8);
   }
-
-  ctx.fillStyle = colours.text;
-  ctx.font = font(colours, 12, 600);
-  ctx.textAlign = 'right';
-  ctx.fillText(`${text.processingTime} →`, plot.left + plot.width, bottom + 24);
 }
 
 /** A dashed vertical line at the present, labelled. */

@@ -54,7 +54,7 @@ export interface LanesInput {
   paletteSize: number;
 }
 
-export const LANES_MARGIN = { left: 148, right: 18, top: 8, bottom: 44 };
+export const LANES_MARGIN = { left: 148, right: 18, top: 8, bottom: 30 };
 /** Added to a record tick's colour slot when the record arrived (rather than left). */
 export const IN_TAG = 128;
 const MAX_ROW_HEIGHT = 44;
