@@ -91,8 +91,8 @@ describe('running a pipeline', () => {
 
     await run.step('firing');
     const after = await run.call('timeline');
-    assert.ok(after.fired.length > before.fired.length, 'the step ends at a window firing');
-    const firing = after.fired.at(-1);
+    assert.ok(after.firings.length > before.firings.length, 'the step ends at a window firing');
+    const firing = after.firings.at(-1);
     assert.equal(firing.end - firing.start, 10_000, 'a 10 s tumbling window fired');
     assert.ok(after.records > 0 && after.watermarks > 0);
     await run.openTab('timeline');
@@ -140,7 +140,7 @@ describe('running a pipeline', () => {
       );
       await run.pause();
       const timeline = await run.call('timeline');
-      assert.ok(timeline.fired.length >= 2, 'windows have fired by then');
+      assert.ok(timeline.firings.length >= 2, 'windows have fired by then');
       // The frame after the last batch is drawn.
       await page.evaluate(
         () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),

@@ -9,7 +9,7 @@ export class RunPage {
     this.page = page;
     this.bar = page.getByTestId('run-bar');
     this.hangNotice = page.getByTestId('hang-notice');
-    this.results = page.getByTestId('run-results');
+    this.results = page.getByTestId('results');
   }
 
   /** Starts a fresh run of the editor's pipeline from the toolbar's Run button. */

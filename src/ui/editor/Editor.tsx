@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Inspector } from '../inspector';
+import { RunBar } from '../run';
 import { encodeShareLink } from '../share/share-link';
 import { BottomPanel } from './bottom/BottomPanel';
 import { Canvas } from './canvas/Canvas';
@@ -129,6 +130,7 @@ export function Editor() {
         runBlockedReason={runner.blockedReason}
         running={runner.running}
       />
+      <RunBar doc={doc} blockedReason={runner.blockedReason} />
       <div className="editor__body">
         <Palette onAdd={commands.addOperatorAtCentre} />
         <main className="editor__centre">

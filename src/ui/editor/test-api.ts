@@ -4,6 +4,7 @@
  */
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { Problem } from '../../engine/pipeline/problems';
+import { runTestApi, type RunTestApi } from '../run';
 import { useEditor } from './store/editor-store';
 import type { Selection } from './store/selection-slice';
 
@@ -13,6 +14,8 @@ export interface TidemarkTestApi {
   selection(): Selection;
   /** True once the current document is validated and saved. */
   settled(): boolean;
+  /** The run: its phase, progress, results and what the timeline holds. */
+  run: RunTestApi;
 }
 
 declare global {
@@ -34,5 +37,6 @@ export function installTestApi() {
         (s.projectId === null || (s.saveStatus === 'saved' && s.savedRevision === s.revision))
       );
     },
+    run: runTestApi(),
   };
 }

@@ -2,14 +2,14 @@
 import { OctagonAlert, RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { restartEngine } from './app-run';
-import { useRun } from './store/run-store';
+import { useRunStore } from './store/run-store';
 import { selectHang, selectInfo, selectPhase } from './store/selectors';
 
 export function HangNotice() {
   const { t } = useTranslation('run');
-  const phase = useRun(selectPhase);
-  const hang = useRun(selectHang);
-  const info = useRun(selectInfo);
+  const phase = useRunStore(selectPhase);
+  const hang = useRunStore(selectHang);
+  const info = useRunStore(selectInfo);
   if (phase !== 'hung') return null;
   const operator =
     hang?.operatorUid == null

@@ -6,13 +6,13 @@ import { Activity } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatTime } from './format';
 import { MetricChart } from './MetricChart';
-import { useRun } from './store/run-store';
+import { useRunStore } from './store/run-store';
 import { selectInfo, selectMetrics } from './store/selectors';
 
 export function MetricsPanel() {
   const { t } = useTranslation('run');
-  const info = useRun(selectInfo);
-  const metrics = useRun(selectMetrics);
+  const info = useRunStore(selectInfo);
+  const metrics = useRunStore(selectMetrics);
   if (info === null || metrics.pt.length === 0) {
     return (
       <p className="dock__empty">

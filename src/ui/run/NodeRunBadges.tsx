@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OperatorProgress } from '../../worker/trace-batch';
 import { formatCount, formatTime } from './format';
-import { useRun } from './store/run-store';
+import { useRunStore } from './store/run-store';
 import type { RunStoreState } from './store/run-store';
 
 const selectorCache = new Map<string, (s: RunStoreState) => OperatorProgress | undefined>();
@@ -22,7 +22,7 @@ function selectBadge(uid: string) {
 
 export function NodeRunBadges({ uid, kind }: { uid: string; kind: string }) {
   const { t } = useTranslation('run');
-  const figures = useRun(selectBadge(uid));
+  const figures = useRunStore(selectBadge(uid));
   if (figures === undefined) return null;
   const source = kind.startsWith('source.');
   const windowed = kind === 'window' || kind === 'windowAll';

@@ -16,7 +16,7 @@ import {
 import { formatTime } from './format';
 import type { ResultLog } from './result-log';
 import { RunFailure } from './RunFailure';
-import { useRun } from './store/run-store';
+import { useRunStore } from './store/run-store';
 import {
   selectInfo,
   selectPhase,
@@ -31,13 +31,13 @@ const MAX_ROWS = 500;
 
 export function ResultsPanel({ doc }: { doc: PipelineDocument }) {
   const { t } = useTranslation('run');
-  const phase = useRun(selectPhase);
-  const info = useRun(selectInfo);
-  const ran = useRun(selectRunDoc);
-  const results = useRun(selectResults);
-  const progress = useRun(selectProgress);
+  const phase = useRunStore(selectPhase);
+  const info = useRunStore(selectInfo);
+  const ran = useRunStore(selectRunDoc);
+  const results = useRunStore(selectResults);
+  const progress = useRunStore(selectProgress);
   // The log grows in place: the version is what changes.
-  useRun(selectResultsVersion);
+  useRunStore(selectResultsVersion);
 
   if (phase === 'none' || ran === null) {
     return (
@@ -60,10 +60,11 @@ export function ResultsPanel({ doc }: { doc: PipelineDocument }) {
   const sinks = ran.nodes.filter((n) => n.kind === 'sink');
   const name = ran.name.trim() === '' ? 'results' : ran.name.trim().replaceAll(/[^\w-]+/g, '-');
   return (
-    <div className="run-results" data-testid="run-results">
+    <div className="run-results" data-testid="results">
       <div className="run-results__head">
         <p className="run-results__summary" role="status">
           {t('results.summary', {
+            phase: t(`phase.${phase}`),
             results: results.received,
             records: progress?.recordsProcessed ?? 0,
           })}

@@ -22,7 +22,7 @@ import { MAX_PARALLELISM, SPEEDS, type RunConfig } from './config';
 import { formatSpeed, formatTime } from './format';
 import { HangNotice } from './HangNotice';
 import { RunProgress } from './RunProgress';
-import { useRun } from './store/run-store';
+import { useRunStore } from './store/run-store';
 import {
   selectBusy,
   selectConfig,
@@ -49,11 +49,11 @@ export interface RunBarProps {
 
 export function RunBar({ doc, blockedReason }: RunBarProps) {
   const { t } = useTranslation('run');
-  const phase = useRun(selectPhase);
-  const hasSession = useRun(selectHasSession);
-  const busy = useRun(selectBusy);
-  const config = useRun(selectConfig);
-  const setConfig = useRun(selectSetConfig);
+  const phase = useRunStore(selectPhase);
+  const hasSession = useRunStore(selectHasSession);
+  const busy = useRunStore(selectBusy);
+  const config = useRunStore(selectConfig);
+  const setConfig = useRunStore(selectSetConfig);
   const controller = runController();
 
   const playing = phase === 'running';
@@ -188,8 +188,8 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
 /** Processing time from 0 to the furthest the run has reached; letting go seeks there. */
 function Scrubber({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation('run');
-  const progress = useRun(selectProgress);
-  const horizon = useRun(selectHorizon);
+  const progress = useRunStore(selectProgress);
+  const horizon = useRunStore(selectHorizon);
   const [dragged, setDragged] = useState<number | null>(null);
   const at = dragged ?? progress?.processingTime ?? 0;
   const commit = () => {

@@ -1,13 +1,13 @@
 /** Why the run failed or could not start, naming the operator when one failed. */
 import { OctagonAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useRun } from './store/run-store';
+import { useRunStore } from './store/run-store';
 import { selectFailure, selectInfo } from './store/selectors';
 
 export function RunFailure() {
   const { t } = useTranslation('run');
-  const failure = useRun(selectFailure);
-  const info = useRun(selectInfo);
+  const failure = useRunStore(selectFailure);
+  const info = useRunStore(selectInfo);
   if (failure === null) return null;
   const operator =
     failure.operatorUid === null

@@ -1,13 +1,13 @@
 /** Where the run stands: its phase, records processed of all, the rate, and the clock. */
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatTime } from './format';
-import { useRun } from './store/run-store';
+import { useRunStore } from './store/run-store';
 import { selectPhase, selectProgress } from './store/selectors';
 
 export function RunProgress() {
   const { t } = useTranslation('run');
-  const phase = useRun(selectPhase);
-  const progress = useRun(selectProgress);
+  const phase = useRunStore(selectPhase);
+  const progress = useRunStore(selectProgress);
   const total = progress?.recordsTotal ?? null;
   const processed = progress?.recordsProcessed ?? 0;
   return (

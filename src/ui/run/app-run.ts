@@ -6,7 +6,7 @@
 import { EngineStoppedError, engine, engineWatchdog } from '../../worker/client';
 import type { RunEngine } from './run-controller';
 import { RunController } from './run-controller';
-import { useRun } from './store/run-store';
+import { useRunStore } from './store/run-store';
 
 let controller: RunController | undefined;
 
@@ -15,11 +15,11 @@ export function runController(): RunController {
     const created = new RunController(
       // Remote<EngineApi> types the batch callback as proxied; the watchdog proxies it itself.
       () => engine() as unknown as RunEngine,
-      useRun,
+      useRunStore,
       (fn) => requestAnimationFrame(fn),
       (error) => error instanceof EngineStoppedError,
     );
-    engineWatchdog().onHang((report) => useRun.getState().hung(report));
+    engineWatchdog().onHang((report) => useRunStore.getState().hung(report));
     controller = created;
   }
   return controller;

@@ -7,5 +7,5 @@ export { NodeRunBadges } from './NodeRunBadges';
 export { useFlowing } from './use-flowing';
 export { runController } from './app-run';
 export { runTestApi, type RunTestApi } from './test-api';
-export { useRun } from './store/run-store';
-export { selectPhase, selectPlaying } from './store/selectors';
+export { useRunStore } from './store/run-store';
+export { selectPhase } from './store/selectors';

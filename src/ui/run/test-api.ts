@@ -4,6 +4,7 @@
  */
 import type { SinkResult } from '../../engine/runtime/job';
 import type { SideOutputRecord } from '../../worker/trace-batch';
+import { summarizeTimeline, type TimelineSummary } from '../timeline';
 import { runController } from './app-run';
 import type { RunConfig } from './config';
 import type { RunPhase } from './store/session-slice';
@@ -18,17 +19,8 @@ export interface RunTestApi {
   /** What the sinks received, in arrival order per sink. */
   results(): SinkResult[];
   sideOutput(): SideOutputRecord[];
-  /** The timeline model's counts, and its fired windows with their results. */
-  timeline(): {
-    records: number;
-    /** Records in the processing-time range the timeline shows. */
-    visible: number;
-    late: number;
-    watermarks: number;
-    windows: number;
-    fired: { lane: number; start: number; end: number; firedPt: number; result: unknown }[];
-    now: number;
-  };
+  /** What the timeline holds (its firings with their results), and how much of it is in view. */
+  timeline(): TimelineSummary & { visible: number; watermarks: number };
   hang(): { operatorUid: string | null } | null;
   setConfig(patch: Partial<RunConfig>): void;
 }
@@ -56,29 +48,12 @@ export function runTestApi(): RunTestApi {
     timeline: () => {
       controller.flush();
       const model = controller.model;
-      const w = model.windows.columns;
-      const fired = [];
-      for (let i = 0; i < model.windows.length; i++) {
-        if (!Number.isFinite(w.firedPt[i])) continue;
-        const result = w.result[i]!;
-        fired.push({
-          lane: w.lane[i]!,
-          start: w.start[i]!,
-          end: w.end[i]!,
-          firedPt: w.firedPt[i]!,
-          result: result >= 0 ? structuredClone(model.results[result]) : null,
-        });
-      }
       const view = controller.view;
       const inView = view === null ? null : model.recordsIn(view.ptFrom, view.ptTo);
       return {
-        records: model.records.length,
+        ...structuredClone(summarizeTimeline(model)),
         visible: inView === null ? 0 : inView.to - inView.from,
-        late: model.late.length,
         watermarks: model.watermarks.length,
-        windows: model.windows.length,
-        fired,
-        now: model.now,
       };
     },
     hang: () => {

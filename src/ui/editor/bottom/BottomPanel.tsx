@@ -1,6 +1,7 @@
 import { ChevronDown, ChevronUp } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MetricsPanel, ResultsPanel, TimelinePanel } from '../../run';
 import type { Problem } from '../../../engine/pipeline/problems';
 import { useEditor } from '../store/editor-store';
 import type { BottomTab } from '../store/prefs-slice';
@@ -10,17 +11,15 @@ import {
   selectDockHeight,
   selectDoc,
   selectProblems,
-  selectRun,
   selectSetPrefs,
 } from '../store/selectors';
 import { clampDock, DockResizer } from './DockResizer';
 import { ProblemsList } from './ProblemsList';
-import { ResultsView } from './ResultsView';
 import './bottom.css';
 
-const TABS: readonly BottomTab[] = ['problems', 'results'];
+const TABS: readonly BottomTab[] = ['problems', 'timeline', 'results', 'metrics'];
 
-/** The area under the canvas: problems now, results of a run, and later the timeline. */
+/** The area under the canvas: problems, and the run's timeline, results and metrics. */
 export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) {
   const { t } = useTranslation('editor');
   const open = useEditor(selectBottomOpen);
@@ -28,7 +27,6 @@ export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) 
   const height = useEditor(selectDockHeight);
   const problems = useEditor(selectProblems);
   const doc = useEditor(selectDoc);
-  const run = useEditor(selectRun);
   const setPrefs = useEditor(selectSetPrefs);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -103,11 +101,10 @@ export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) 
           aria-labelledby={`bottom-tab-${tab}`}
           className="dock__content"
         >
-          {tab === 'problems' ? (
-            <ProblemsList problems={problems} doc={doc} onReveal={onReveal} />
-          ) : (
-            <ResultsView run={run} doc={doc} />
-          )}
+          {tab === 'problems' && <ProblemsList problems={problems} doc={doc} onReveal={onReveal} />}
+          {tab === 'timeline' && <TimelinePanel />}
+          {tab === 'results' && <ResultsPanel doc={doc} />}
+          {tab === 'metrics' && <MetricsPanel />}
         </div>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { AlertTriangle, OctagonAlert } from 'lucide-react';
+import { useFlowing } from '../../run';
 import type { PipelineFlowEdge } from './flow-model';
 
 /** An edge with its partitioning and, when it has problems, a badge carrying the message. */
@@ -8,11 +9,13 @@ export function PipelineEdge(props: EdgeProps<PipelineFlowEdge>) {
   const problems = props.data?.problems ?? [];
   const isError = problems.some((p) => p.severity === 'error');
   const label = typeof props.label === 'string' ? props.label : null;
+  const flowing = useFlowing();
   return (
     <>
       <BaseEdge
         id={props.id}
         path={path}
+        className={flowing ? 'edge--flowing' : undefined}
         {...(props.markerEnd === undefined ? {} : { markerEnd: props.markerEnd })}
         interactionWidth={props.interactionWidth ?? 20}
       />

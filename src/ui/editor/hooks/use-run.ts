@@ -1,13 +1,13 @@
 /**
- * The Run button: runs the document in the engine worker with event time, parallelism 1 and
- * seed 1, and says why it cannot run while the validator reports errors.
+ * The Run button: starts a run session of the document in the engine worker, with the run
+ * bar's configuration, and plays it; says why it cannot run while the validator reports errors.
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { engine } from '../../../worker/client';
+import { runController, selectPhase, useRunStore } from '../../run';
 import { useEditor } from '../store/editor-store';
-import { selectErrors, selectRun } from '../store/selectors';
+import { selectErrors } from '../store/selectors';
 
 const selectIsEmpty = (s: ReturnType<typeof useEditor.getState>) => s.doc.nodes.length === 0;
 
@@ -15,7 +15,8 @@ export function useRun() {
   const { t } = useTranslation('editor');
   const errors = useEditor(useShallow(selectErrors));
   const empty = useEditor(selectIsEmpty);
-  const running = useEditor(selectRun).status === 'running';
+  // A run that plays can be started over; one still being set up cannot.
+  const running = useRunStore(selectPhase) === 'starting';
 
   const blockedReason = empty
     ? t('toolbar.runEmpty')
@@ -24,18 +25,13 @@ export function useRun() {
       : null;
 
   const run = useCallback(async () => {
-    const { doc, setRun, setPrefs } = useEditor.getState();
-    setPrefs({ bottomOpen: true, bottomTab: 'results' });
-    setRun({ status: 'running' });
-    try {
-      const outcome = await engine().run(doc, { time: 'event', parallelism: 1, seed: 1 });
-      setRun({ status: 'done', outcome, doc });
-    } catch (error) {
-      setRun({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
+    const { doc, setPrefs, bottomTab } = useEditor.getState();
+    // Show the run: the timeline, unless a panel of the run is open already.
+    setPrefs({ bottomOpen: true, ...(bottomTab === 'problems' ? { bottomTab: 'timeline' } : {}) });
+    await runController().run(doc);
   }, []);
 
-  /** Runs unless blocked or already running (the keyboard shortcut's check). */
+  /** Runs unless blocked or already starting (the keyboard shortcut's check). */
   const runIfAllowed = useCallback(() => {
     if (blockedReason === null && !running) void run();
   }, [blockedReason, running, run]);

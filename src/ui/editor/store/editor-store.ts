@@ -4,7 +4,6 @@ import { createCanvasSlice, type CanvasSlice } from './canvas-slice';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
-import { createRunSlice, type RunSlice } from './run-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createValidationSlice, type ValidationSlice } from './validation-slice';
 
@@ -13,8 +12,7 @@ export type EditorState = DocumentSlice &
   ValidationSlice &
   ProjectSlice &
   PrefsSlice &
-  CanvasSlice &
-  RunSlice;
+  CanvasSlice;
 
 export const createEditorStore = () =>
   create<EditorState>()((...a) => ({
@@ -24,7 +22,6 @@ export const createEditorStore = () =>
     ...createProjectSlice(...a),
     ...createPrefsSlice(...a),
     ...createCanvasSlice(...a),
-    ...createRunSlice(...a),
   }));
 
 export const useEditor = createEditorStore();

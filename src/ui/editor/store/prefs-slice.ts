@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { EditorState } from './editor-store';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
-export type BottomTab = 'problems' | 'results';
+export type BottomTab = 'problems' | 'timeline' | 'results' | 'metrics';
 
 export interface Prefs {
   theme: ThemeChoice;

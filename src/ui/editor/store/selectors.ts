@@ -8,7 +8,6 @@ export const selectProblems = (s: EditorState) => s.problems;
 export const selectCanUndo = (s: EditorState) => s.past.length > 0;
 export const selectCanRedo = (s: EditorState) => s.future.length > 0;
 export const selectTheme = (s: EditorState) => s.theme;
-export const selectRun = (s: EditorState) => s.run;
 /** A derived array: subscribe with useShallow. */
 export const selectErrors = (s: EditorState) => s.problems.filter((p) => p.severity === 'error');
 export const selectApply = (s: EditorState) => s.apply;

@@ -73,4 +73,4 @@ export function createRunStore() {
 export type RunStore = ReturnType<typeof createRunStore>;
 
 /** The app's run store. */
-export const useRun = createRunStore();
+export const useRunStore = createRunStore();

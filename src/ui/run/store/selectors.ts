@@ -18,6 +18,5 @@ export const selectBadges = (s: RunStoreState) => s.badges;
 
 /** A session exists that can be played, stepped or sought. */
 export const selectHasSession = (s: RunStoreState) => s.info !== null && s.phase !== 'hung';
-export const selectPlaying = (s: RunStoreState) => s.phase === 'running';
 /** Whether records flow now: edges animate. */
 export const selectFlowing = (s: RunStoreState) => s.phase === 'running';
