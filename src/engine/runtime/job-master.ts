@@ -306,7 +306,6 @@ export class JobMaster {
     const held = RetainedCheckpoint.hold(snapshot, previous);
     const file = kind === 'savepoint' ? serializeSnapshot(snapshot) : null;
     const stats = checkpointStats(kind, snapshot, held, durationMs, file);
-    releaseState(snapshot);
     this.completed.push({ stats, held });
     while (this.completed.length > Math.max(1, this.config.checkpointing.retained)) {
       this.completed.shift();
@@ -441,21 +440,6 @@ function checkpointStats(
       src.subtasks.map((s, subtask) => ({ uid: src.uid, subtask, offset: s.offset })),
     ),
   };
-}
-
-/**
- * The job's barrier callbacks keep its last snapshot's subtask states reachable until the
- * next checkpoint. Once held serialized, their contents go, or a large state would be in
- * memory twice.
- */
-function releaseState(snapshot: JobSnapshot): void {
-  for (const op of snapshot.operators) {
-    for (const s of op.subtasks) {
-      s.keyGroups = [];
-      s.eventTimers = [];
-      s.processingTimers = [];
-    }
-  }
 }
 
 function positionsOnly(pipelineName: string, config: MasterConfig, failed: Job): JobSnapshot {

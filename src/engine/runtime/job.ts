@@ -333,6 +333,8 @@ export class Job {
         subtasks: await Promise.all(subtasks.map((s) => taken.get(s)!)),
       });
     }
+    // The callbacks close over this snapshot: drop them, or it stays reachable until the next.
+    for (const s of this.subtasks) s.onAligned = () => undefined;
     const sourceUids = [...new Set(this.sources.map((s) => s.uid))];
     return {
       format: SAVEPOINT_FORMAT,
