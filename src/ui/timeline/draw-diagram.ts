@@ -144,11 +144,16 @@ function drawEventTimeAxis(
   ctx.restore();
 }
 
+/**
+ * Window bands: filled darker as records arrive, outlined in their key's colour (dashed while
+ * open), with a dotted tail while state is kept for late records after the first firing.
+ */
 function drawWindows(
   ctx: CanvasRenderingContext2D,
   layout: DiagramLayout,
   colours: TimelineColours,
 ): void {
+  // One path per fill level: overlapping bands of one level do not stack their alpha...
   ctx.fillStyle = colours.textMuted;
   for (let level = 0; level < FILL_LEVELS; level++) {
     const filled = layout.windows.filter((w) => w.level === level);
@@ -158,8 +163,7 @@ function drawWindows(
     ctx.globalAlpha = BAND_ALPHA[level] ?? BAND_ALPHA[0];
     ctx.fill();
   }
-  // ...and those that fired a moment ago light up, in one path so overlapping keys do not
-  // stack their alpha.
+  // ...and those that fired a moment ago light up...
   const lit = layout.windows.filter((w) => w.recent);
   if (lit.length > 0) {
     ctx.beginPath();
@@ -202,11 +206,11 @@ function drawWindows(
       ctx.stroke();
       ctx.setLineDash([]);
     }
-    // Windows that fired a moment ago light up along their firing edge.
-    const lit = mine.filter((w) => w.recent);
-    if (lit.length > 0) {
+    // ...with a glowing edge where they fired.
+    const edges = mine.filter((w) => w.recent);
+    if (edges.length > 0) {
       ctx.beginPath();
-      for (const w of lit) {
+      for (const w of edges) {
         ctx.moveTo(w.x1, w.y0);
         ctx.lineTo(w.x1, w.y1);
       }
