@@ -141,6 +141,7 @@ describe('running a pipeline', () => {
       await run.pause();
       const timeline = await run.call('timeline');
       assert.ok(timeline.firings.length >= 2, 'windows have fired by then');
+      await editor.noticeGone();
       // The frame after the last batch is drawn.
       await page.evaluate(
         () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),

@@ -44,10 +44,12 @@ export class RunPage {
 
   /** @param {'event' | 'processing'} time @param {number} seed @param {string} speed */
   async configure(time, seed, speed) {
+    await this.page.getByTestId('run-settings').click();
     await this.page.getByTestId('run-time').selectOption(time);
     const seedInput = this.page.getByTestId('run-seed');
     await seedInput.fill(String(seed));
     await seedInput.press('Enter');
+    await this.page.keyboard.press('Escape');
     await this.page.getByTestId('run-speed').selectOption(speed);
   }
 

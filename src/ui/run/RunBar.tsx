@@ -7,12 +7,13 @@ import {
   Pause,
   Play,
   RotateCcw,
+  Settings2,
   Square,
   StepForward,
   Waves,
   Zap,
 } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { StepKind } from '../../worker/client';
@@ -31,6 +32,7 @@ import {
   selectPhase,
   selectProgress,
   selectSetConfig,
+  selectSpeed,
 } from './store/selectors';
 import './run.css';
 
@@ -52,7 +54,7 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
   const phase = useRunStore(selectPhase);
   const hasSession = useRunStore(selectHasSession);
   const busy = useRunStore(selectBusy);
-  const config = useRunStore(selectConfig);
+  const speed = useRunStore(selectSpeed);
   const setConfig = useRunStore(selectSetConfig);
   const controller = runController();
 
@@ -65,12 +67,6 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
     if (playing) void controller.pause();
     else if (hasSession && !over) void controller.play();
     else if (canStart) void controller.run(doc);
-  };
-
-  /** A switch of the configuration: a session that exists is set up again with it. */
-  const reconfigure = (patch: Partial<RunConfig>) => {
-    setConfig(patch);
-    if (hasSession && canStart) void controller.start(doc);
   };
 
   return (
@@ -117,8 +113,9 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
         <ChevronsRight size={14} aria-hidden="true" />
         <span className="visually-hidden">{t('bar.speed')}</span>
         <select
+          className="run-bar__speed"
           data-testid="run-speed"
-          value={String(config.speed)}
+          value={String(speed)}
           onChange={(e) => {
             const value = e.target.value;
             void controller.setSpeed(value === 'max' ? 'max' : Number(value));
@@ -133,54 +130,124 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
       </label>
       <Scrubber disabled={!canControl} />
       <RunProgress />
-      <span className="run-bar__divider" aria-hidden="true" />
-      <div className="run-bar__settings" title={t('bar.settingsApply')}>
-        <label className="run-bar__field">
-          <span>{t('bar.time')}</span>
-          <select
-            data-testid="run-time"
-            value={config.time}
-            disabled={busy || playing}
-            onChange={(e) => reconfigure({ time: e.target.value as RunConfig['time'] })}
-          >
-            <option value="event">{t('bar.timeEvent')}</option>
-            <option value="processing">{t('bar.timeProcessing')}</option>
-          </select>
-        </label>
-        <label className="run-bar__field">
-          <span>{t('bar.backend')}</span>
-          <select
-            data-testid="run-backend"
-            value={config.stateBackend}
-            disabled={busy || playing}
-            onChange={(e) =>
-              reconfigure({ stateBackend: e.target.value as RunConfig['stateBackend'] })
-            }
-          >
-            <option value="heap">{t('bar.backendHeap')}</option>
-            <option value="indexeddb">{t('bar.backendIndexedDb')}</option>
-          </select>
-        </label>
-        <NumberField
-          label={t('bar.parallelism')}
-          testId="run-parallelism"
-          value={config.parallelism}
-          min={1}
-          max={MAX_PARALLELISM}
-          disabled={busy || playing}
-          onCommit={(parallelism) => reconfigure({ parallelism })}
-        />
-        <NumberField
-          label={t('bar.seed')}
-          testId="run-seed"
-          value={config.seed}
-          min={0}
-          max={2 ** 31 - 1}
-          disabled={busy || playing}
-          onCommit={(seed) => reconfigure({ seed })}
-        />
-      </div>
+      <RunSettings
+        disabled={busy || playing}
+        onChange={(patch) => {
+          setConfig(patch);
+          // A session that exists is set up again with the new switches.
+          if (hasSession && canStart) void controller.start(doc);
+        }}
+      />
       <HangNotice />
+    </div>
+  );
+}
+
+/** The run configuration's switches, in a panel the gear button opens. */
+function RunSettings({
+  disabled,
+  onChange,
+}: {
+  disabled: boolean;
+  onChange(patch: Partial<RunConfig>): void;
+}) {
+  const { t } = useTranslation('run');
+  const config = useRunStore(selectConfig);
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: PointerEvent | KeyboardEvent) => {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === 'Escape'
+          : !root.current?.contains(event.target as Node)
+      ) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  const time = config.time === 'event' ? t('bar.timeEvent') : t('bar.timeProcessing');
+  const backend = config.stateBackend === 'heap' ? t('bar.backendHeap') : t('bar.backendIndexedDb');
+  return (
+    <div className="run-settings" ref={root}>
+      <button
+        type="button"
+        className="run-settings__toggle"
+        data-testid="run-settings"
+        aria-expanded={open}
+        aria-controls={panelId}
+        title={t('bar.settings')}
+        onClick={() => setOpen(!open)}
+      >
+        <Settings2 size={14} aria-hidden="true" />
+        <span>
+          {time} · {backend} · ×{config.parallelism} · {t('bar.seed')} {config.seed}
+        </span>
+      </button>
+      {open && (
+        <div
+          id={panelId}
+          className="run-settings__panel"
+          role="group"
+          aria-label={t('bar.settings')}
+        >
+          <label className="run-bar__field">
+            <span>{t('bar.time')}</span>
+            <select
+              data-testid="run-time"
+              value={config.time}
+              disabled={disabled}
+              onChange={(e) => onChange({ time: e.target.value as RunConfig['time'] })}
+            >
+              <option value="event">{t('bar.timeEvent')}</option>
+              <option value="processing">{t('bar.timeProcessing')}</option>
+            </select>
+          </label>
+          <label className="run-bar__field">
+            <span>{t('bar.backend')}</span>
+            <select
+              data-testid="run-backend"
+              value={config.stateBackend}
+              disabled={disabled}
+              onChange={(e) =>
+                onChange({ stateBackend: e.target.value as RunConfig['stateBackend'] })
+              }
+            >
+              <option value="heap">{t('bar.backendHeap')}</option>
+              <option value="indexeddb">{t('bar.backendIndexedDb')}</option>
+            </select>
+          </label>
+          <NumberField
+            label={t('bar.parallelism')}
+            testId="run-parallelism"
+            value={config.parallelism}
+            min={1}
+            max={MAX_PARALLELISM}
+            disabled={disabled}
+            onCommit={(parallelism) => onChange({ parallelism })}
+          />
+          <NumberField
+            label={t('bar.seed')}
+            testId="run-seed"
+            value={config.seed}
+            min={0}
+            max={2 ** 31 - 1}
+            disabled={disabled}
+            onCommit={(seed) => onChange({ seed })}
+          />
+          <p className="run-settings__note">{t('bar.settingsApply')}</p>
+        </div>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { RunStoreState } from './run-store';
 
 export const selectPhase = (s: RunStoreState) => s.phase;
 export const selectConfig = (s: RunStoreState) => s.config;
+export const selectSpeed = (s: RunStoreState) => s.config.speed;
 export const selectSetConfig = (s: RunStoreState) => s.setConfig;
 export const selectInfo = (s: RunStoreState) => s.info;
 export const selectProgress = (s: RunStoreState) => s.progress;
