@@ -120,6 +120,7 @@ describe('running a pipeline', () => {
 
     await run.openTab('metrics');
     await page.getByTestId('metric-throughput').locator('canvas').waitFor();
+    await app.screenshot(page, 'run-metrics');
     assert.deepEqual(errors, []);
   });
 

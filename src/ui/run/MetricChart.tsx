@@ -39,7 +39,7 @@ function options(props: MetricChartProps, width: number, theme: string): uPlot.O
   const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, font };
   return {
     width,
-    height: 120,
+    height: 150,
     // A chart per theme: uPlot takes its colours once, at creation.
     id: `${props.testId}-${theme}`,
     legend: { show: true, live: false },
@@ -99,7 +99,7 @@ export function MetricChart(props: MetricChartProps) {
     const size = new ResizeObserver(() => {
       const width = Math.max(element.clientWidth, 160);
       if (chart.current !== null && chart.current.width !== width) {
-        chart.current.setSize({ width, height: 120 });
+        chart.current.setSize({ width, height: 150 });
       }
     });
     size.observe(element);

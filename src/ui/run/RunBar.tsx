@@ -60,7 +60,8 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
 
   const playing = phase === 'running';
   const over = phase === 'finished' || phase === 'failed' || phase === 'canceled';
-  const canStart = blockedReason === null && phase !== 'starting';
+  // After a hang only a restart of the engine (the notice's button) runs again.
+  const canStart = blockedReason === null && phase !== 'starting' && phase !== 'hung';
   const canControl = hasSession && !busy && phase !== 'starting';
 
   const onPlay = () => {
@@ -116,6 +117,7 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
           className="run-bar__speed"
           data-testid="run-speed"
           value={String(speed)}
+          title={speed === 'max' ? t('bar.max') : t('bar.speed')}
           onChange={(e) => {
             const value = e.target.value;
             void controller.setSpeed(value === 'max' ? 'max' : Number(value));
@@ -123,7 +125,7 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
         >
           {SPEEDS.map((speed: Speed) => (
             <option key={speed} value={String(speed)}>
-              {speed === 'max' ? t('bar.max') : formatSpeed(speed)}
+              {speed === 'max' ? t('bar.maxShort') : formatSpeed(speed)}
             </option>
           ))}
         </select>
