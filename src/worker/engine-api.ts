@@ -9,8 +9,23 @@ import type { PipelineDocument, Problem, SinkResult } from '../engine/index';
 import type { ParseResult } from '../engine/pipeline/parse';
 import { replayToHang } from './hang-locator';
 import type { HangNotices, Replayed } from './hang-locator';
+import { proveExactlyOnce } from './exactly-once-proof';
+import type {
+  CheckpointRecord,
+  DiffResult,
+  DryRunResult,
+  FailureTarget,
+  ProofOptions,
+  ProofOutcome,
+  SavepointDownload,
+  SavepointFileError,
+  StateInspection,
+  StateQuery,
+} from './recovery-types';
 import { RunSession } from './run-session';
 import type { SessionHost, SessionStart, StepKind } from './run-session';
+import { diffStates, snapshotState } from './savepoint-diff';
+import { dryRunRestore, readSavepointFile } from './savepoint-file';
 import { transferablesOf } from './trace-batch';
 import type {
   Progress,
@@ -60,6 +75,7 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
     yieldToMessages,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     indexedDB: globalThis.indexedDB,
+    date: () => Date.now(),
     ...host,
     onSlice: (records) => {
       host.onSlice?.(records);
@@ -137,16 +153,104 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
     ): Promise<SessionStart> {
       await session?.dispose();
       session = null;
-      const send = (batch: TraceBatch) => {
-        // A main thread that has gone away cannot take batches: nothing is left to tell.
-        void Promise.resolve(onBatch(Comlink.transfer(batch, transferablesOf(batch)))).catch(
-          () => undefined,
-        );
-      };
-      const started = await RunSession.start(doc, config, send, sessionHost);
+      const started = await RunSession.start(doc, config, sender(onBatch), sessionHost);
       if (!started.ok) return started;
       session = started.session;
       return { ok: true, info: session.info };
+    },
+
+    /**
+     * Starts a session from a savepoint file (gzipped or not), replacing the current one only
+     * once the file has been read and the dry run allows the restore: a bad file, or one that
+     * does not fit the document, leaves the current session as it was.
+     */
+    async restore(
+      doc: PipelineDocument,
+      config: SessionConfig,
+      file: Uint8Array,
+      options: { allowNonRestoredState: boolean },
+      onBatch: (batch: TraceBatch) => unknown,
+    ): Promise<SessionStart | { ok: false; savepoint: SavepointFileError }> {
+      const dryRun = await dryRunRestore(file, doc, {
+        parallelism: config.parallelism,
+        allowNonRestoredState: options.allowNonRestoredState,
+      });
+      if (!dryRun.ok) return { ok: false, savepoint: dryRun.error };
+      if (!dryRun.report.ok) {
+        const message = dryRun.report.errors.join('\n');
+        return { ok: false, savepoint: { reason: 'incompatible', message } };
+      }
+      const read = await readSavepointFile(file);
+      if (!read.ok) return { ok: false, savepoint: read.error };
+      await session?.dispose();
+      session = null;
+      const origin = { savepoint: read.text, allowNonRestoredState: options.allowNonRestoredState };
+      const started = await RunSession.start(doc, config, sender(onBatch), sessionHost, origin);
+      if (!started.ok) return started;
+      session = started.session;
+      return { ok: true, info: session.info };
+    },
+
+    /** The compatibility dry run of a savepoint file against a document: it changes nothing. */
+    dryRunRestore(
+      file: Uint8Array,
+      doc: PipelineDocument,
+      options: { parallelism: number; allowNonRestoredState?: boolean },
+    ): Promise<DryRunResult> {
+      return dryRunRestore(file, doc, options);
+    },
+
+    /** Per keyed operator, the keys added, removed and changed from savepoint `a` to `b`. */
+    async diffSavepoints(a: Uint8Array, b: Uint8Array): Promise<DiffResult> {
+      const [before, after] = [await readSavepointFile(a), await readSavepointFile(b)];
+      if (!before.ok) return before;
+      if (!after.ok) return after;
+      return {
+        ok: true,
+        diff: diffStates(snapshotState(before.snapshot), snapshotState(after.snapshot)),
+      };
+    },
+
+    /** The same from a savepoint to the paused session's live state. */
+    async diffWithLive(file: Uint8Array): Promise<DiffResult> {
+      const before = await readSavepointFile(file);
+      if (!before.ok) return before;
+      const live = await current().liveState();
+      return { ok: true, diff: diffStates(snapshotState(before.snapshot), live) };
+    },
+
+    /** Fails the session's job now, whole or in one operator subtask. */
+    injectFailure(target: FailureTarget = null): Promise<Progress> {
+      return current().injectFailure(target);
+    },
+
+    /** The session's job fails once when it has processed this many records. */
+    failOnRecord(records: number): void {
+      current().failOnRecord(records);
+    },
+
+    /** The session's checkpoint history, oldest first. */
+    checkpoints(): CheckpointRecord[] {
+      return current().checkpoints();
+    },
+
+    /** A savepoint of the paused session's job, as the file to download. */
+    async takeSavepoint(): Promise<SavepointDownload> {
+      const download = await current().takeSavepoint();
+      return Comlink.transfer(download, [download.bytes.buffer as ArrayBuffer]);
+    },
+
+    /** The paused session's keyed state, per operator subtask, with one page of entries. */
+    inspectState(query: StateQuery = {}): Promise<StateInspection> {
+      return current().inspectState(query);
+    },
+
+    /**
+     * Runs the pipeline's bounded input with the given failures in each checkpointing mode and
+     * once without failures, and says per mode what was lost and duplicated.
+     */
+    proveExactlyOnce(doc: PipelineDocument, options: ProofOptions): Promise<ProofOutcome> {
+      return proveExactlyOnce(doc, options, sessionHost.indexedDB);
     },
 
     play(): void {
@@ -194,6 +298,16 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
       const notices = host.notices ?? { mark: () => undefined, enter: () => undefined };
       return replayToHang(doc, options, namedFrom, notices);
     },
+  };
+}
+
+/** Hands batches to the main thread with their buffers transferred. */
+function sender(onBatch: (batch: TraceBatch) => unknown): (batch: TraceBatch) => void {
+  return (batch) => {
+    // A main thread that has gone away cannot take batches: nothing is left to tell.
+    void Promise.resolve(onBatch(Comlink.transfer(batch, transferablesOf(batch)))).catch(
+      () => undefined,
+    );
   };
 }
 

@@ -10,18 +10,32 @@
 import type { PipelineDocument } from '../engine/pipeline/document';
 import { parsePipeline } from '../engine/pipeline/parse';
 import { createJob } from '../engine/runtime/create-job';
-import type { Job, RunConfig } from '../engine/runtime/job';
+import type { Job, RunConfig, SinkResult } from '../engine/runtime/job';
+import type { MasterConfig } from '../engine/runtime/job-master';
 import { planJob } from '../engine/runtime/plan';
 import type { PlannedOperator } from '../engine/runtime/plan';
 import type { TraceEvent } from '../engine/runtime/trace';
 import { IndexedDbKeyedStateBackend } from '../engine/state/indexeddb/backend';
 import { StateStore } from '../engine/state/indexeddb/store';
+import { AttemptStores } from './attempt-stores';
 import { replayDetail } from './detail-replay';
 import type { DetailRange, RecordEvent } from './detail-replay';
 import { operatorProgress } from './progress';
 import { RecordLog } from './record-log';
 import { recordKeys, sessionInfo } from './session-info';
+import type {
+  CheckpointRecord,
+  FailureTarget,
+  SavepointDownload,
+  StateInspection,
+  StateQuery,
+} from './recovery-types';
 import { PILOT_RECORD_EVENTS, sampleEveryFor } from './sampling';
+import { savepointDownload } from './savepoint-file';
+import { MasterSessionJob, PlainSessionJob } from './session-job';
+import type { SessionJob } from './session-job';
+import { inspectState, liveState } from './state-inspector';
+import type { LiveState } from './state-inspector';
 import { MAX_SPEED, MIN_SPEED } from './trace-batch';
 import type {
   Progress,
@@ -46,6 +60,8 @@ export interface SessionHost {
   yieldToMessages(): Promise<void>;
   /** Waits about `ms` of wall time. */
   sleep(ms: number): Promise<void>;
+  /** Wall-clock date in ms since the epoch, for savepoint files' names and times. */
+  date?(): number;
   /** The IndexedDB factory for the IndexedDB state backend (the worker's `indexedDB`). */
   indexedDB?: IDBFactory;
   /** Called before each slice of work with the records processed so far (the watchdog's mark). */
@@ -65,9 +81,16 @@ const IDLE_WAIT_MS = 16;
 /** Records between wall-clock checks within a slice. */
 const CHECK_EVERY = 256;
 
+/** A savepoint a session starts from (and reset and seek start from again). */
+export interface SessionOrigin {
+  savepoint: string;
+  allowNonRestoredState: boolean;
+}
+
 interface RunState {
-  job: Job;
-  store: StateStore | null;
+  driver: SessionJob;
+  /** Deletes the run's state databases. */
+  release: () => Promise<void>;
   /** A non-source operator's watermark advanced / a window fired since the flags were reset. */
   sawWatermark: boolean;
   sawFiring: boolean;
@@ -100,6 +123,7 @@ export class RunSession {
     readonly info: SessionInfo,
     private readonly onBatch: (batch: TraceBatch) => void,
     private readonly host: SessionHost,
+    private readonly origin: SessionOrigin | null,
   ) {
     this.speed = clampSpeed(config.speed);
     this.encoder = new TraceBatchEncoder(info.operators, recordKeys(plan));
@@ -112,6 +136,7 @@ export class RunSession {
     config: SessionConfig,
     onBatch: (batch: TraceBatch) => void,
     host: SessionHost,
+    origin: SessionOrigin | null = null,
   ): Promise<{ ok: true; session: RunSession } | Extract<SessionStart, { ok: false }>> {
     const read = parsePipeline(JSON.stringify(doc));
     if (!read.ok) {
@@ -130,6 +155,7 @@ export class RunSession {
       sessionInfo(read.doc, plan),
       onBatch,
       host,
+      origin,
     );
     try {
       await session.createRun();
@@ -213,10 +239,52 @@ export class RunSession {
   async cancel(): Promise<Progress> {
     this.generation++;
     await this.work;
-    this.run.job.cancel();
+    this.run.driver.cancel();
     // A job that had already ended stays as it ended.
-    this.state = this.run.job.status === 'running' ? this.state : this.run.job.status;
+    const status = this.run.driver.status;
+    this.state = status === 'running' || status === 'restarting' ? this.state : status;
     return this.flush();
+  }
+
+  /**
+   * Fails the job now, whole or in one operator subtask: with checkpointing it restarts under
+   * the restart strategy from its latest checkpoint, else the run ends failed.
+   */
+  async injectFailure(target: FailureTarget = null): Promise<Progress> {
+    await this.settleWork();
+    await this.run.driver.injectFailure(target);
+    return this.flush();
+  }
+
+  /** Scripted demos: the job fails once when it has processed this many records. */
+  failOnRecord(records: number): void {
+    this.run.driver.failOnRecord(records);
+  }
+
+  /** The checkpoint history: completed and failed checkpoints and savepoints, oldest first. */
+  checkpoints(): CheckpointRecord[] {
+    return this.run.driver.checkpoints();
+  }
+
+  /** A savepoint of the job where it is now, as the file to download. */
+  async takeSavepoint(): Promise<SavepointDownload> {
+    await this.settleWork();
+    const file = await this.run.driver.savepoint();
+    const download = await savepointDownload(file, this.host.date?.() ?? null);
+    this.flush();
+    return download;
+  }
+
+  /** Keyed state of the paused job, per operator subtask, with one page of its entries. */
+  async inspectState(query: StateQuery = {}): Promise<StateInspection> {
+    await this.settleWork();
+    return inspectState(this.run.driver.job, query);
+  }
+
+  /** Every keyed operator's state now, for a diff with a savepoint. */
+  async liveState(): Promise<LiveState> {
+    await this.settleWork();
+    return liveState(this.run.driver.job);
   }
 
   describe(recordId: number): RecordDescription | null {
@@ -228,30 +296,65 @@ export class RunSession {
     this.generation++;
     this.detailWanted++;
     await this.work;
-    await this.run.store?.destroy();
+    await this.run.release();
+  }
+
+  /** Reads and snapshots need the job between records: only while it is not playing. */
+  private async settleWork(): Promise<void> {
+    if (this.state === 'running') {
+      throw new Error('Pause the run first: state is read between records.');
+    }
+    await this.work;
   }
 
   private async createRun(): Promise<void> {
-    const store =
-      this.config.stateBackend === 'indexeddb'
-        ? await StateStore.open({
-            factory: this.host.indexedDB!,
-            name: `session-${this.host.now().toFixed(0)}-${this.storeCount++}`,
-          })
-        : null;
+    const hooks = {
+      onTrace: (e: TraceEvent) => this.onTrace(e),
+      onResult: (r: SinkResult) => this.encoder.result(r),
+    };
+    const name = `session-${this.host.now().toFixed(0)}-${this.storeCount++}`;
+    const indexedDb = this.config.stateBackend === 'indexeddb';
     const runConfig: RunConfig = {
       time: this.config.time,
       stateBackend: this.config.stateBackend,
       parallelism: this.config.parallelism,
       seed: this.config.seed,
       trace: { sampleEvery: 1 },
-      ...(store !== null
-        ? {
-            createKeyedState: (operatorUid, keyGroupRange) =>
-              new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange }),
-          }
-        : {}),
     };
+    const { checkpointing } = this.config;
+    if (checkpointing !== undefined || this.origin !== null) {
+      const stores = indexedDb ? new AttemptStores(this.host.indexedDB!, name) : null;
+      const masterConfig: MasterConfig = {
+        ...runConfig,
+        checkpointing: checkpointing ?? { mode: 'off', intervalMs: null, retained: 1 },
+        restart: this.config.restart ?? { kind: 'none' },
+        wallClock: () => this.host.now(),
+        ...(stores !== null ? { keyedStateForAttempt: stores.forAttempt } : {}),
+      };
+      try {
+        const driver = await MasterSessionJob.create(
+          this.doc,
+          masterConfig,
+          hooks,
+          this.origin ?? undefined,
+        );
+        this.run = {
+          driver,
+          release: () => stores?.destroyAll() ?? Promise.resolve(),
+          sawWatermark: false,
+          sawFiring: false,
+        };
+      } catch (e) {
+        await stores?.destroyAll();
+        throw e;
+      }
+      return;
+    }
+    const store = indexedDb ? await StateStore.open({ factory: this.host.indexedDB!, name }) : null;
+    if (store !== null) {
+      runConfig.createKeyedState = (operatorUid, keyGroupRange) =>
+        new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange });
+    }
     let job: Job;
     try {
       job = createJob(this.doc, runConfig);
@@ -259,13 +362,16 @@ export class RunSession {
       await store?.destroy();
       throw e;
     }
-    this.run = { job, store, sawWatermark: false, sawFiring: false };
-    job.onTrace((e) => this.onTrace(e));
-    job.onResult((r) => this.encoder.result(r));
+    this.run = {
+      driver: new PlainSessionJob(job, store !== null, hooks),
+      release: () => store?.destroy() ?? Promise.resolve(),
+      sawWatermark: false,
+      sawFiring: false,
+    };
   }
 
   private async restart(): Promise<void> {
-    const old = this.run.store;
+    const old = this.run.release;
     this.encoder.restart();
     this.log.clear();
     this.rateSamples.length = 0;
@@ -275,7 +381,7 @@ export class RunSession {
     await this.createRun();
     this.state = 'idle';
     this.resample();
-    await old?.destroy();
+    await old();
   }
 
   private onTrace(e: TraceEvent): void {
@@ -319,10 +425,10 @@ export class RunSession {
   private async playLoop(generation: number): Promise<void> {
     // `play` answers before the first slice: a job that hangs at once still said it started.
     await this.host.yieldToMessages();
-    const job = this.run.job;
-    let target = job.processingTime;
+    const driver = this.run.driver;
+    let target = driver.job.processingTime;
     let lastWall = this.host.now();
-    while (generation === this.generation && job.status === 'running') {
+    while (generation === this.generation && this.active()) {
       this.host.onSlice?.(this.recordsProcessed());
       const sliceStart = this.host.now();
       const speed = this.speed;
@@ -332,12 +438,12 @@ export class RunSession {
         caughtUp = false;
       } else {
         // From where the job is: a stretch at 'max' may have run ahead of the paced clock.
-        target = Math.max(target, job.processingTime) + (sliceStart - lastWall) * speed;
+        target = Math.max(target, driver.job.processingTime) + (sliceStart - lastWall) * speed;
         caughtUp = await this.slice((budget) => this.runRecords(budget, target), sliceStart);
-        if (caughtUp && job.status === 'running') await this.advanceTo(target);
+        if (caughtUp && this.active()) await this.advanceTo(target);
       }
       lastWall = sliceStart;
-      if (this.run.job.nextArrival() === Infinity) await this.drain();
+      if (driver.nextArrival() === Infinity) await this.drain();
       this.resample();
       if (this.host.now() - this.lastFlush >= BATCH_INTERVAL_MS) this.flush();
       if (caughtUp) await this.host.sleep(IDLE_WAIT_MS);
@@ -354,54 +460,49 @@ export class RunSession {
     work: (budget: number) => Promise<number>,
     sliceStart: number,
   ): Promise<boolean> {
-    const pilot = this.run.job.trace!.recordEvents < PILOT_RECORD_EVENTS;
+    const pilot = this.run.driver.job.trace!.recordEvents < PILOT_RECORD_EVENTS;
     for (;;) {
       const budget = pilot ? 32 : CHECK_EVERY;
       const done = await work(budget);
       this.resample();
-      if (done < budget || this.run.job.status !== 'running') return true;
+      if (done < budget || !this.active()) return true;
       if (pilot || this.host.now() - sliceStart >= SLICE_MS) return false;
     }
   }
 
   /** Up to `budget` records arriving before `before`; how many there were. */
-  private async runRecords(budget: number, before: number): Promise<number> {
-    const job = this.run.job;
-    if (this.run.store !== null) return job.runBatchAsync(budget, before);
-    let n = 0;
-    while (n < budget && job.nextArrival() < before && job.status === 'running') {
-      job.step();
-      n++;
-    }
-    return n;
+  private runRecords(budget: number, before: number): Promise<number> {
+    return this.run.driver.runRecords(budget, before);
   }
 
-  private async advanceTo(pt: number): Promise<void> {
-    const job = this.run.job;
-    if (this.run.store !== null) await job.advanceProcessingTimeAsync(pt);
-    else job.advanceProcessingTime(pt);
+  private advanceTo(pt: number): Promise<void> {
+    return this.run.driver.advanceTo(pt);
+  }
+
+  /** Running, or restarting after a failure (the clock moves on to the restart). */
+  private active(): boolean {
+    const status = this.run.driver.status;
+    return status === 'running' || status === 'restarting';
   }
 
   /** At the end of the input, as a run does: the clock runs out and every window fires. */
   private async drain(): Promise<void> {
-    const job = this.run.job;
-    if (job.status !== 'running' || this.info.recordsTotal === null) return;
-    if (this.run.store !== null) await job.drainAsync();
-    else job.drain();
+    if (!this.active() || this.info.recordsTotal === null) return;
+    await this.run.driver.drain();
   }
 
   private async stepUntil(kind: StepKind, generation: number): Promise<void> {
     const run = this.run;
-    const job = run.job;
+    const driver = run.driver;
     run.sawWatermark = false;
     run.sawFiring = false;
     const done = () =>
       kind === 'watermark' ? run.sawWatermark : kind === 'firing' ? run.sawFiring : false;
-    if (kind === 'record') job.trace!.setSampleEvery(1);
-    while (generation === this.generation && job.status === 'running') {
+    if (kind === 'record') driver.job.trace!.setSampleEvery(1);
+    while (generation === this.generation && this.active()) {
       this.host.onSlice?.(this.recordsProcessed());
       const sliceStart = this.host.now();
-      if (job.nextArrival() === Infinity) {
+      if (driver.nextArrival() === Infinity) {
         await this.drain();
         break;
       }
@@ -409,7 +510,7 @@ export class RunSession {
         await this.stepOne();
         break;
       }
-      while (!done() && job.status === 'running' && job.nextArrival() !== Infinity) {
+      while (!done() && this.active() && driver.nextArrival() !== Infinity) {
         await this.stepOne();
         if (this.host.now() - sliceStart >= SLICE_MS) break;
       }
@@ -421,20 +522,18 @@ export class RunSession {
     this.resample();
   }
 
-  private async stepOne(): Promise<void> {
-    if (this.run.store !== null) await this.run.job.stepAsync();
-    else this.run.job.step();
+  private stepOne(): Promise<void> {
+    return this.run.driver.stepOne();
   }
 
   /** Runs every record that arrives before `pt`, then moves the clock there. */
   private async runTo(pt: number, generation: number): Promise<void> {
-    const job = this.run.job;
-    while (generation === this.generation && job.status === 'running') {
+    while (generation === this.generation && this.active()) {
       this.host.onSlice?.(this.recordsProcessed());
       const caughtUp = await this.slice((budget) => this.runRecords(budget, pt), this.host.now());
       this.resample();
       if (caughtUp) {
-        if (job.status === 'running') await this.advanceTo(pt);
+        if (this.active()) await this.advanceTo(pt);
         return;
       }
       if (this.host.now() - this.lastFlush >= BATCH_INTERVAL_MS) this.flush();
@@ -444,8 +543,8 @@ export class RunSession {
 
   /** The session is over when its job is. */
   private settle(): void {
-    const status = this.run.job.status;
-    if (status !== 'running') this.state = status;
+    const status = this.run.driver.status;
+    if (status !== 'running' && status !== 'restarting') this.state = status;
   }
 
   /** Encodes a record event and keeps its value for `describe`. */
@@ -456,8 +555,8 @@ export class RunSession {
   }
 
   private resample(): void {
-    const trace = this.run.job.trace!;
-    const pt = this.run.job.processingTime;
+    const trace = this.run.driver.job.trace!;
+    const pt = this.run.driver.job.processingTime;
     const every = sampleEveryFor(this.view, { recordEvents: trace.recordEvents, span: pt }, pt);
     trace.setSampleEvery(every);
     // Only changes that matter are kept, so the history stays short over a long run.
@@ -469,7 +568,7 @@ export class RunSession {
 
   /** Replays the part of `view` already run when what was sent there is too sparse for it. */
   private detailThePast(view: TraceView): void {
-    const job = this.run.job;
+    const job = this.run.driver.job;
     const ran = job.processingTime;
     if (view.ptFrom >= ran || view.ptTo <= view.ptFrom) return;
     const trace = job.trace!;
@@ -515,7 +614,7 @@ export class RunSession {
 
   private recordsProcessed(): number {
     let n = 0;
-    for (const s of this.run.job.metrics().sources) n += s.recordsOut;
+    for (const s of this.run.driver.job.metrics().sources) n += s.recordsOut;
     return n;
   }
 
@@ -526,12 +625,15 @@ export class RunSession {
     const progress = this.progress();
     // The batch's buffers are transferred away: the caller gets its own copy.
     const returned = { ...progress, watermarks: progress.watermarks.slice() };
-    this.onBatch(this.encoder.take(progress));
+    const batch = this.encoder.take(progress);
+    const recovery = this.run.driver.takeRecovery();
+    if (recovery !== null) batch.recovery = recovery;
+    this.onBatch(batch);
     return returned;
   }
 
   private progress(): Progress {
-    const job = this.run.job;
+    const job = this.run.driver.job;
     const metrics = job.metrics();
     const recordsProcessed = metrics.sources.reduce((n, s) => n + s.recordsOut, 0);
     return {
@@ -542,13 +644,13 @@ export class RunSession {
       processingTime: job.processingTime,
       ...operatorProgress(this.info, metrics),
       sampleEvery: this.currentSampleEvery(),
-      failure: job.failure,
+      failure: this.run.driver.failure,
     };
   }
 
   private currentSampleEvery(): number {
-    const trace = this.run.job.trace!;
-    const pt = this.run.job.processingTime;
+    const trace = this.run.driver.job.trace!;
+    const pt = this.run.driver.job.processingTime;
     return sampleEveryFor(this.view, { recordEvents: trace.recordEvents, span: pt }, pt);
   }
 

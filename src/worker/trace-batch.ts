@@ -19,6 +19,7 @@
 import type { Key } from '../engine/keygroups';
 import type { OperatorKind } from '../engine/pipeline/document';
 import type { SinkResult } from '../engine/runtime/job';
+import type { CheckpointingConfig, RecoveryBatch, RestartStrategy } from './recovery-types';
 
 /** Bumped whenever the layout of a batch changes. */
 export const TRACE_BATCH_VERSION = 1;
@@ -51,6 +52,13 @@ export interface SessionConfig {
   seed: number;
   /** Processing time per wall second (0.1 to 1000), or 'max' for as fast as possible. */
   speed: Speed;
+  /**
+   * Checkpoints under a job master (interval in processing time, mode, retained count); with
+   * it, failures can be injected and the job restarts under `restart`. Absent: a plain run.
+   */
+  checkpointing?: CheckpointingConfig;
+  /** Defaults to no restart. */
+  restart?: RestartStrategy;
 }
 
 export type Speed = number | 'max';
@@ -262,6 +270,11 @@ export interface TraceBatch {
    * [ptFrom, ptTo]. It holds records only (and the keys they bring); all else was sent live.
    */
   detail?: { ptFrom: number; ptTo: number };
+  /**
+   * Sessions with checkpointing only: the state of each result, checkpoints completed or
+   * failed, and the job's failures, restarts and restores since the last batch.
+   */
+  recovery?: RecoveryBatch;
 }
 
 /** The buffers of a batch, to hand to `postMessage` / `Comlink.transfer`. */

@@ -169,7 +169,7 @@ export class EngineWatchdog {
         doc: args[0] as PipelineDocument,
         options: args[1] as RunOptions,
       };
-    } else if (method === 'start') {
+    } else if (method === 'start' || method === 'restore') {
       const { time, parallelism, seed } = args[1] as SessionConfig;
       this.lastJob = {
         during: 'session',

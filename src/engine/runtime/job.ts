@@ -411,6 +411,20 @@ export class Job {
     if (this.statusValue === 'running') this.setStatus('canceled');
   }
 
+  /** The keyed state of every stateful operator subtask, for the state inspector (read only). */
+  keyedStates(): {
+    uid: string;
+    subtask: number;
+    keyGroupRange: KeyGroupRange;
+    state: KeyedStateBackend;
+  }[] {
+    return this.subtasks.flatMap((s) =>
+      s.keyedState === null
+        ? []
+        : [{ uid: s.uid, subtask: s.index, keyGroupRange: s.keyGroupRange, state: s.keyedState }],
+    );
+  }
+
   metrics(): JobMetrics {
     return {
       processingTime: this.clock,

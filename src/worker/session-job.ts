@@ -1,0 +1,408 @@
+/**
+ * What a run session drives: the job itself, or a job master that checkpoints it and restarts
+ * it after failures. The session's loops speak only to this interface, so both run alike.
+ */
+import type { PipelineDocument } from '../engine/pipeline/document';
+import type { Job, JobFailure, JobStatus, SinkResult } from '../engine/runtime/job';
+import { JobMaster } from '../engine/runtime/job-master';
+import type { CheckpointStats, DeliveredResult, MasterConfig } from '../engine/runtime/job-master';
+import { serializeSnapshot } from '../engine/runtime/snapshot';
+import type { JobSnapshot } from '../engine/runtime/snapshot';
+import type { TraceEvent } from '../engine/runtime/trace';
+import type {
+  CheckpointRecord,
+  FailureTarget,
+  JobEvent,
+  RecoveryBatch,
+  SourceOffset,
+} from './recovery-types';
+
+export type SessionJobStatus = JobStatus | 'restarting';
+
+export interface SessionJob {
+  /** The running attempt: its clock, metrics, trace sampling and keyed state. */
+  readonly job: Job;
+  readonly status: SessionJobStatus;
+  /** Why the job has failed for good; null while it runs or restarts. */
+  readonly failure: JobFailure | null;
+  /** Up to `budget` records arriving before `before`; how many were processed. */
+  runRecords(budget: number, before: number): Promise<number>;
+  advanceTo(pt: number): Promise<void>;
+  stepOne(): Promise<void>;
+  drain(): Promise<void>;
+  /** When the next work is due: a record's arrival, or a pending restart. */
+  nextArrival(): number;
+  cancel(): void;
+  injectFailure(target: FailureTarget): Promise<void>;
+  failOnRecord(records: number): void;
+  /** A savepoint file's text. */
+  savepoint(): Promise<string>;
+  /** What the batch adds beside the trace; null without a job master. */
+  takeRecovery(): RecoveryBatch | null;
+  /** The checkpoint history so far (empty without a job master). */
+  checkpoints(): CheckpointRecord[];
+}
+
+interface Hooks {
+  onTrace(e: TraceEvent): void;
+  onResult(r: SinkResult): void;
+}
+
+/** A job on its own: no checkpoints, and a failure ends it. */
+export class PlainSessionJob implements SessionJob {
+  constructor(
+    readonly job: Job,
+    /** Whether keyed state is paged from IndexedDB: the job's async variants are needed. */
+    private readonly paged: boolean,
+    hooks: Hooks,
+  ) {
+    job.onTrace((e) => hooks.onTrace(e));
+    job.onResult((r) => hooks.onResult(r));
+  }
+
+  get status(): SessionJobStatus {
+    return this.job.status;
+  }
+
+  get failure(): JobFailure | null {
+    return this.job.failure;
+  }
+
+  async runRecords(budget: number, before: number): Promise<number> {
+    const job = this.job;
+    if (this.paged) return job.runBatchAsync(budget, before);
+    let n = 0;
+    while (n < budget && job.nextArrival() < before && job.status === 'running') {
+      job.step();
+      n++;
+    }
+    return n;
+  }
+
+  async advanceTo(pt: number): Promise<void> {
+    if (this.paged) await this.job.advanceProcessingTimeAsync(pt);
+    else this.job.advanceProcessingTime(pt);
+  }
+
+  async stepOne(): Promise<void> {
+    if (this.paged) await this.job.stepAsync();
+    else this.job.step();
+  }
+
+  async drain(): Promise<void> {
+    if (this.paged) await this.job.drainAsync();
+    else this.job.drain();
+  }
+
+  nextArrival(): number {
+    return this.job.nextArrival();
+  }
+
+  cancel(): void {
+    this.job.cancel();
+  }
+
+  async injectFailure(target: FailureTarget): Promise<void> {
+    this.job.fail(failureMessage(target), target?.operatorUid ?? null);
+  }
+
+  failOnRecord(): void {
+    throw new Error('Failing on a record needs checkpointing in the run configuration.');
+  }
+
+  async savepoint(): Promise<string> {
+    return serializeSnapshot(await this.job.snapshot());
+  }
+
+  takeRecovery(): null {
+    return null;
+  }
+
+  checkpoints(): CheckpointRecord[] {
+    return [];
+  }
+}
+
+/**
+ * A job under a job master. It watches the master (failures, restarts, completed checkpoints,
+ * result states) and turns what it sees into the events, history and result states a batch
+ * carries, so the UI can show the failure, the restart and the sources rewinding.
+ */
+export class MasterSessionJob implements SessionJob {
+  private batch = emptyBatch(0);
+  private readonly history: CheckpointRecord[] = [];
+  private readonly seen = new WeakSet<CheckpointStats>();
+  /** The checkpoint whose barriers are travelling, until it completes or the attempt fails. */
+  private inFlight: { id: number; kind: 'checkpoint' | 'savepoint'; pt: number } | null = null;
+  private savepointPending = false;
+  private attemptSeen = 0;
+  private restartAt: number | null = null;
+  private positionsAtFailure: SourceOffset[] = [];
+  private target: FailureTarget = null;
+  private results = 0;
+  /** Indexes of pending results, in the order the master commits or discards them. */
+  private readonly pending: number[] = [];
+
+  private constructor(
+    private readonly master: JobMaster,
+    private readonly config: MasterConfig,
+    private readonly hooks: Hooks,
+  ) {
+    master.onTrace((e) => this.onTrace(e));
+    master.onResult((r) => this.onResult(r));
+    master.onFailure((f, restarting) => this.onFailure(f, restarting));
+  }
+
+  static async create(
+    doc: PipelineDocument,
+    config: MasterConfig,
+    hooks: Hooks,
+    from?: { savepoint: string; allowNonRestoredState: boolean },
+  ): Promise<MasterSessionJob> {
+    return new MasterSessionJob(await JobMaster.create(doc, config, from), config, hooks);
+  }
+
+  get job(): Job {
+    return this.master.job;
+  }
+
+  get status(): SessionJobStatus {
+    return this.master.status;
+  }
+
+  get failure(): JobFailure | null {
+    return this.master.failure;
+  }
+
+  async runRecords(budget: number, before: number): Promise<number> {
+    const master = this.master;
+    let n = 0;
+    while (n < budget) {
+      if (master.status === 'restarting') {
+        const at = this.restartAt!;
+        if (at >= before) break;
+        await master.advanceProcessingTime(at);
+        this.noticeRestart();
+        continue;
+      }
+      if (master.status !== 'running') break;
+      if (before === Infinity) {
+        // As fast as possible: in batches that stop where a periodic checkpoint is due.
+        const done = await master.runUntil('idle', budget - n);
+        this.noticeRestart();
+        n += done;
+        if (done === 0 && master.status === 'running') break;
+        continue;
+      }
+      const next = master.job.nextArrival();
+      if (next >= before) break;
+      // Periodic checkpoints due before the record are taken at their own time.
+      await master.advanceProcessingTime(next);
+      if (master.status === 'running' && (await master.step())) n++;
+      this.noticeRestart();
+    }
+    return n;
+  }
+
+  async advanceTo(pt: number): Promise<void> {
+    await this.master.advanceProcessingTime(pt);
+    this.noticeRestart();
+  }
+
+  async stepOne(): Promise<void> {
+    const master = this.master;
+    if (master.status === 'restarting') {
+      await master.advanceProcessingTime(this.restartAt!);
+    } else {
+      await master.advanceProcessingTime(master.job.nextArrival());
+      if (master.status === 'running') await master.step();
+    }
+    this.noticeRestart();
+  }
+
+  async drain(): Promise<void> {
+    await this.master.drain();
+    this.noticeRestart();
+    this.collectCheckpoints();
+  }
+
+  nextArrival(): number {
+    if (this.master.status === 'restarting') return this.restartAt!;
+    return this.master.job.nextArrival();
+  }
+
+  cancel(): void {
+    this.master.cancel();
+  }
+
+  async injectFailure(target: FailureTarget): Promise<void> {
+    if (this.master.status !== 'running') return;
+    this.target = target;
+    await this.master.injectFailure(target ?? undefined);
+    this.target = null;
+    this.noticeRestart();
+  }
+
+  failOnRecord(records: number): void {
+    if (!Number.isInteger(records) || records < 1) {
+      throw new RangeError(`Fail on record ${records}: give a record count of 1 or more.`);
+    }
+    this.master.failOnRecord(records);
+  }
+
+  async savepoint(): Promise<string> {
+    this.savepointPending = true;
+    try {
+      const file = await this.master.savepoint();
+      this.collectCheckpoints();
+      return file;
+    } finally {
+      this.savepointPending = false;
+    }
+  }
+
+  takeRecovery(): RecoveryBatch {
+    this.noticeRestart();
+    this.collectCheckpoints();
+    const batch = this.batch;
+    batch.attempt = this.master.attempt;
+    batch.status = this.master.status;
+    this.batch = emptyBatch(this.results);
+    return batch;
+  }
+
+  checkpoints(): CheckpointRecord[] {
+    this.collectCheckpoints();
+    return this.history.slice();
+  }
+
+  private onTrace(e: TraceEvent): void {
+    this.noticeRestart();
+    if (e.type === 'barrier' && this.inFlight?.id !== e.checkpoint) {
+      this.collectCheckpoints();
+      this.inFlight = {
+        id: e.checkpoint,
+        kind: this.savepointPending ? 'savepoint' : 'checkpoint',
+        pt: e.pt,
+      };
+    }
+    this.hooks.onTrace(e);
+  }
+
+  private onResult(r: DeliveredResult): void {
+    const exactlyOnce = this.config.checkpointing.mode === 'exactly-once';
+    if (exactlyOnce && r.state !== 'pending') {
+      const index = this.pending.shift();
+      if (index !== undefined) this.batch.settled.push({ index, state: r.state });
+      return;
+    }
+    if (exactlyOnce) this.pending.push(this.results);
+    this.results++;
+    this.batch.results.push({ attempt: r.attempt, state: r.state });
+    this.hooks.onResult(r);
+  }
+
+  private onFailure(failure: JobFailure, restarting: boolean): void {
+    this.collectCheckpoints();
+    const job = this.master.job;
+    const pt = job.processingTime;
+    const attempt = this.master.attempt;
+    if (this.inFlight !== null) {
+      const { id, kind, pt: triggeredAt } = this.inFlight;
+      this.record({ status: 'failed', id, kind, triggeredAt, attempt, message: failure.message });
+      this.inFlight = null;
+    }
+    const target = this.target;
+    const subtask =
+      target !== null && target.operatorUid === failure.operatorUid ? target.subtask : null;
+    this.batch.events.push({ kind: 'failed', pt, attempt, ...failure, subtask, restarting });
+    this.positionsAtFailure = offsetsOf(job.sourcePositions());
+    if (!restarting) return;
+    const restart = this.config.restart;
+    const delayMs = restart.kind === 'fixed-delay' ? (restart.delayMs ?? 0) : 0;
+    this.restartAt = pt + delayMs;
+    this.batch.events.push({
+      kind: 'restarting',
+      pt,
+      attempt: attempt + 1,
+      restartAt: this.restartAt,
+      delayMs,
+    });
+  }
+
+  /** A new attempt has started: where it restored from, and where its sources read next. */
+  private noticeRestart(): void {
+    const attempt = this.master.attempt;
+    if (attempt === this.attemptSeen) return;
+    this.attemptSeen = attempt;
+    this.restartAt = null;
+    const latest = this.master.checkpoints().at(-1);
+    const event: Extract<JobEvent, { kind: 'restored' }> =
+      this.config.checkpointing.mode === 'off'
+        ? {
+            kind: 'restored',
+            pt: this.master.job.processingTime,
+            attempt,
+            checkpointId: null,
+            stateRestored: false,
+            offsets: this.positionsAtFailure,
+          }
+        : latest !== undefined
+          ? {
+              kind: 'restored',
+              pt: latest.triggeredAt,
+              attempt,
+              checkpointId: latest.id,
+              stateRestored: true,
+              offsets: latest.offsets,
+            }
+          : {
+              kind: 'restored',
+              pt: 0,
+              attempt,
+              checkpointId: null,
+              stateRestored: false,
+              offsets: this.positionsAtFailure.map((o) => ({ ...o, offset: 0 })),
+            };
+    this.batch.events.push(event);
+  }
+
+  /** Completed checkpoints not yet recorded; the master keeps only the last few. */
+  private collectCheckpoints(): void {
+    for (const stats of this.master.checkpoints()) {
+      if (this.seen.has(stats)) continue;
+      this.seen.add(stats);
+      if (this.inFlight?.id === stats.id) this.inFlight = null;
+      this.record({ ...stats, status: 'completed', attempt: this.master.attempt });
+    }
+  }
+
+  private record(r: CheckpointRecord): void {
+    this.history.push(r);
+    this.batch.checkpoints.push(r);
+  }
+}
+
+function emptyBatch(resultBase: number): RecoveryBatch {
+  return {
+    attempt: 0,
+    status: 'running',
+    resultBase,
+    results: [],
+    settled: [],
+    checkpoints: [],
+    events: [],
+  };
+}
+
+function offsetsOf(sources: JobSnapshot['sources']): SourceOffset[] {
+  return sources.flatMap((s) =>
+    s.subtasks.map((state, subtask) => ({ uid: s.uid, subtask, offset: state.offset })),
+  );
+}
+
+function failureMessage(target: FailureTarget): string {
+  return target === null
+    ? 'Injected failure of the job'
+    : `Injected failure in ${target.operatorUid} #${target.subtask}`;
+}
