@@ -3,6 +3,7 @@
  * side output, and export of it all as CSV or JSON.
  */
 import { FileJson, FileSpreadsheet, History, LoaderCircle, Play } from 'lucide-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { SinkResult } from '../../engine/runtime/job';
@@ -14,7 +15,7 @@ import {
   showValue,
 } from './export-results';
 import { formatTime } from './format';
-import type { ResultLog } from './result-log';
+import type { SessionInfo, SideOutputRecord } from '../../worker/trace-batch';
 import { RunFailure } from './RunFailure';
 import { useRunStore } from './store/run-store';
 import {
@@ -111,23 +112,29 @@ export function ResultsPanel({ doc }: { doc: PipelineDocument }) {
               sink.label || (typeof sink.params.name === 'string' ? sink.params.name : sink.uid)
             }
             rows={results.of(sink.uid)}
+            count={results.of(sink.uid).length}
           />
         ))}
-        <LateTable results={results} labelOf={(op) => info.operators[op]?.label ?? String(op)} />
+        <LateTable
+          rows={results.sideOutput}
+          count={results.sideOutput.length}
+          operators={info.operators}
+        />
       </div>
     </div>
   );
 }
 
-function SinkTable({
-  uid,
-  name,
-  rows,
-}: {
+interface SinkTableProps {
   uid: string;
   name: string;
   rows: readonly SinkResult[];
-}) {
+  /** The rows' count: `rows` grows in place, so this is what tells a re-render is due. */
+  count: number;
+}
+
+/** A sink's table, drawn again only when its rows grew (a long run adds some every frame). */
+const SinkTable = memo(function SinkTable({ uid, name, rows }: SinkTableProps) {
   const { t } = useTranslation('run');
   return (
     <section className="run-results__sink" aria-label={name} data-testid={`sink-${uid}`}>
@@ -180,11 +187,19 @@ function SinkTable({
       )}
     </section>
   );
-}
+});
 
-function LateTable({ results, labelOf }: { results: ResultLog; labelOf(op: number): string }) {
+/** The late side output's table, drawn again only when it grew. */
+const LateTable = memo(function LateTable({
+  rows,
+  operators,
+}: {
+  rows: readonly SideOutputRecord[];
+  count: number;
+  operators: SessionInfo['operators'];
+}) {
   const { t } = useTranslation('run');
-  const rows = results.sideOutput;
+  const labelOf = (op: number) => operators[op]?.label ?? String(op);
   return (
     <section className="run-results__sink" aria-label={t('results.late')} data-testid="late-output">
       <h3>
@@ -219,4 +234,4 @@ function LateTable({ results, labelOf }: { results: ResultLog; labelOf(op: numbe
       )}
     </section>
   );
-}
+});
