@@ -72,6 +72,9 @@ export type SessionStart =
   | { ok: true; info: SessionInfo }
   | { ok: false; failure: { operatorUid: string | null; message: string } };
 
+/** Numbers state databases: names stay unique across the sessions of a worker. */
+let databases = 0;
+
 /** Wall time between batches while playing. */
 export const BATCH_INTERVAL_MS = 50;
 /** Wall time one slice of work may take before the session yields to messages. */
@@ -109,7 +112,6 @@ export class RunSession {
   private readonly sourceOps: Set<number>;
   private lastFlush = -Infinity;
   private readonly rateSamples: { at: number; records: number }[] = [];
-  private storeCount = 0;
   /** Where the live record sampling rate changed: `every` from processing time `from` on. */
   private readonly liveSampling: { from: number; every: number }[] = [];
   /** The last detail sent for the past, and a counter that retires replays no longer wanted. */
@@ -312,7 +314,7 @@ export class RunSession {
       onTrace: (e: TraceEvent) => this.onTrace(e),
       onResult: (r: SinkResult) => this.encoder.result(r),
     };
-    const name = `session-${this.host.now().toFixed(0)}-${this.storeCount++}`;
+    const name = `session-${this.host.now().toFixed(0)}-${databases++}`;
     const indexedDb = this.config.stateBackend === 'indexeddb';
     const runConfig: RunConfig = {
       time: this.config.time,
