@@ -173,6 +173,37 @@ export default defineConfig(
       'no-restricted-properties': ['error', ...ENGINE_FORBIDDEN_PROPERTIES],
     },
   },
+  // The Flink exporters: framework-free like the engine, and they run on the main thread, so
+  // of the engine they read only the document and the operator metadata.
+  {
+    files: ['src/export/**/*.ts'],
+    ignores: ['src/export/**/*.test.ts', 'src/export/**/*.test-util.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...ENGINE_FORBIDDEN_LIBRARIES, IDB_ONLY_IN_BACKEND],
+          patterns: [
+            ...ENGINE_FORBIDDEN_PATTERNS.map((p) => ({
+              ...p,
+              message: p.message.replace('src/engine', 'src/export'),
+            })),
+            {
+              regex: '(^|/)engine/(?!pipeline/(registry|params|document)$)',
+              allowTypeImports: true,
+              message:
+                'src/export runs on the main thread: it reads the pipeline document and operator metadata, never runs engine code.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...ENGINE_FORBIDDEN_GLOBALS],
+    },
+  },
+  {
+    files: ['src/export/**/*.test.ts', 'src/export/**/*.test-util.ts'],
+    languageOptions: { globals: globals.node },
+  },
   {
     // The IndexedDB state backend is the one place in the engine that may use idb.
     files: ['src/engine/state/indexeddb/**/*.ts'],
