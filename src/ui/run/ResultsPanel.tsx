@@ -167,15 +167,11 @@ const SinkTable = memo(function SinkTable({ uid, name, rows }: SinkTableProps) {
               return (
                 <tr key={i}>
                   <td title={w ? showValue(w.key) : ''}>{w ? showValue(w.key) : ''}</td>
-                  <td>
-                    {w && w.start !== null && w.end !== null
-                      ? `[${formatTime(w.start)}, ${formatTime(w.end)})`
-                      : ''}
-                  </td>
+                  <td>{w && w.start !== null && w.end !== null ? `[${w.start}, ${w.end})` : ''}</td>
                   <td className="run-results__value" title={value}>
                     {value}
                   </td>
-                  <td>{formatTime(r.processingTime)}</td>
+                  <td title={`${r.processingTime} ms`}>{formatTime(r.processingTime)}</td>
                 </tr>
               );
             })}
