@@ -12,6 +12,7 @@ import {
 } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FlinkExportButton } from '../../export';
 import { SUPPORTED_LANGUAGES } from '../../i18n';
 import { useEditor } from '../store/editor-store';
 import type { ThemeChoice } from '../store/prefs-slice';
@@ -98,6 +99,7 @@ export function Toolbar({
       <ToolButton label={t('toolbar.share')} onClick={actions.share} testId="share">
         <Link2 size={16} />
       </ToolButton>
+      <FlinkExportButton />
       <span className="toolbar__spacer" />
       <button
         type="button"

@@ -1,0 +1,1 @@
+export { FlinkExportButton } from './FlinkExportButton';
