@@ -1,8 +1,10 @@
 /** The toolbar's Export to Flink button and the panel it opens. */
 import { Rocket } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FlinkExportDialog } from './FlinkExportDialog';
+
+// The generators, the dialog and its code view load when the panel first opens.
+const FlinkExportDialog = lazy(() => import('./FlinkExportDialog'));
 
 export function FlinkExportButton() {
   const { t } = useTranslation('export');
@@ -20,7 +22,11 @@ export function FlinkExportButton() {
       >
         <Rocket size={16} aria-hidden="true" />
       </button>
-      {open && <FlinkExportDialog onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <FlinkExportDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -10,7 +10,7 @@ import { FLINK_VERSION, type ExportedFile, type ExportOptions } from '../../expo
 import { Modal } from '../editor/dialogs/Modal';
 import { CodeView } from './code-view-lazy';
 import type { CodeLanguage } from './CodeView';
-import { downloadFile, downloadZip } from './downloads';
+import { baseName, downloadFile, downloadZip } from './downloads';
 import { UnsupportedList } from './UnsupportedList';
 import { useFlinkExport, type ExportTarget } from './use-flink-export';
 import './export.css';
@@ -30,7 +30,8 @@ const MAIN_FILE: Record<ExportTarget, (f: ExportedFile) => boolean> = {
   java: (f) => f.path.endsWith('Main.java'),
 };
 
-export function FlinkExportDialog({ onClose }: { onClose(): void }) {
+/** Default export, for the toolbar button's lazy import. */
+export default function FlinkExportDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation('export');
   const { options, results, projectName } = useFlinkExport();
   const [target, setTarget] = useState<ExportTarget>('sql');
@@ -82,10 +83,16 @@ export function FlinkExportDialog({ onClose }: { onClose(): void }) {
                     className="flink-export__file"
                     aria-current={f.path === file.path ? 'true' : undefined}
                     data-testid="export-file"
+                    data-path={f.path}
                     title={f.path}
                     onClick={() => setChosen({ ...chosen, [target]: f.path })}
                   >
-                    {f.path}
+                    <span className="flink-export__file-name">{baseName(f.path)}</span>
+                    {f.path.includes('/') && (
+                      <span className="flink-export__file-folder">
+                        {f.path.slice(0, f.path.lastIndexOf('/'))}
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}
@@ -123,7 +130,7 @@ export function FlinkExportDialog({ onClose }: { onClose(): void }) {
         <p className="flink-export__how">
           {target === 'sql' ? t('how.sql') : t('how.java', { jar: `${projectName}-1.0-SNAPSHOT` })}
         </p>
-        <UnsupportedList target={t(`tabs.${target}`)} items={unsupported} />
+        <UnsupportedList target={target} items={unsupported} />
       </div>
     </Modal>
   );

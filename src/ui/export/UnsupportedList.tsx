@@ -2,20 +2,21 @@
 import { CircleAlert, CircleCheck } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Unsupported } from '../../export';
+import type { ExportTarget } from './use-flink-export';
 
-export function UnsupportedList({ target, items }: { target: string; items: Unsupported[] }) {
+export function UnsupportedList({ target, items }: { target: ExportTarget; items: Unsupported[] }) {
   const { t } = useTranslation('export');
   if (items.length === 0) {
     return (
       <p className="flink-export__complete" data-testid="export-unsupported-none">
         <CircleCheck size={14} aria-hidden="true" />
-        {t('unsupported.none', { target })}
+        {t(`unsupported.none.${target}`)}
       </p>
     );
   }
   return (
-    <section className="flink-export__unsupported" aria-label={t('unsupported.title', { target })}>
-      <h3>{t('unsupported.title', { target })}</h3>
+    <section className="flink-export__unsupported" aria-label={t(`unsupported.title.${target}`)}>
+      <h3>{t(`unsupported.title.${target}`)}</h3>
       <ul data-testid="export-unsupported">
         {items.map((item, i) => (
           <li key={`${item.nodeUid}-${item.what}-${i}`}>
