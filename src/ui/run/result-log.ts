@@ -15,11 +15,15 @@ export class ResultLog {
   /** Results received in all, held or not. */
   received = 0;
   private held = 0;
+  private dropped = 0;
 
   add(results: readonly SinkResult[], sideOutput: readonly SideOutputRecord[]): void {
     for (const r of results) {
       this.received++;
-      if (this.held >= MAX_HELD_RESULTS) continue;
+      if (this.held >= MAX_HELD_RESULTS) {
+        this.dropped++;
+        continue;
+      }
       this.held++;
       let rows = this.bySink.get(r.sink);
       if (rows === undefined) this.bySink.set(r.sink, (rows = []));
@@ -27,7 +31,10 @@ export class ResultLog {
       this.inOrder.push(r);
     }
     for (const s of sideOutput) {
-      if (this.held >= MAX_HELD_RESULTS) break;
+      if (this.held >= MAX_HELD_RESULTS) {
+        this.dropped++;
+        continue;
+      }
       this.held++;
       this.sideOutput.push(s);
     }
@@ -43,8 +50,8 @@ export class ResultLog {
     return this.inOrder;
   }
 
-  /** Whether results were received that are not held. */
+  /** Whether results or late records were received that are not held. */
   get truncated(): boolean {
-    return this.received + this.sideOutput.length > this.held;
+    return this.dropped > 0;
   }
 }
