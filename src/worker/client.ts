@@ -9,6 +9,22 @@ import { EngineWatchdog } from './watchdog';
 
 export type { EngineApi, RunFailure, RunOptions, RunOutcome } from './engine-api';
 export type { SessionStart, StepKind } from './run-session';
+export type {
+  CheckpointRecord,
+  DiffResult,
+  DryRunResult,
+  FailureTarget,
+  JobEvent,
+  ProofOptions,
+  ProofOutcome,
+  RecoveryBatch,
+  SavepointDownload,
+  SavepointFileError,
+  SavepointMeta,
+  StateDiff,
+  StateInspection,
+  StateQuery,
+} from './recovery-types';
 export type { HangReport, WatchdogState } from './watchdog';
 export { EngineStoppedError, EngineWatchdog } from './watchdog';
 export type Engine = Remote<EngineApi>;

@@ -25,7 +25,8 @@ import type {
 import { RunSession } from './run-session';
 import type { SessionHost, SessionStart, StepKind } from './run-session';
 import { diffStates, snapshotState } from './savepoint-diff';
-import { dryRunRestore, readSavepointFile } from './savepoint-file';
+import { compatibilityOf, dryRunRestore, readSavepointFile } from './savepoint-file';
+import type { RestoreTarget } from './savepoint-file';
 import { transferablesOf } from './trace-batch';
 import type {
   Progress,
@@ -171,7 +172,9 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
       options: { allowNonRestoredState: boolean },
       onBatch: (batch: TraceBatch) => unknown,
     ): Promise<SessionStart | { ok: false; savepoint: SavepointFileError }> {
-      const dryRun = await dryRunRestore(file, doc, {
+      const read = await readSavepointFile(file);
+      if (!read.ok) return { ok: false, savepoint: read.error };
+      const dryRun = compatibilityOf(read, doc, {
         parallelism: config.parallelism,
         allowNonRestoredState: options.allowNonRestoredState,
       });
@@ -180,8 +183,6 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
         const message = dryRun.report.errors.join('\n');
         return { ok: false, savepoint: { reason: 'incompatible', message } };
       }
-      const read = await readSavepointFile(file);
-      if (!read.ok) return { ok: false, savepoint: read.error };
       await session?.dispose();
       session = null;
       const origin = { savepoint: read.text, allowNonRestoredState: options.allowNonRestoredState };
@@ -195,7 +196,7 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
     dryRunRestore(
       file: Uint8Array,
       doc: PipelineDocument,
-      options: { parallelism: number; allowNonRestoredState?: boolean },
+      options: RestoreTarget,
     ): Promise<DryRunResult> {
       return dryRunRestore(file, doc, options);
     },

@@ -75,10 +75,25 @@ export async function readSavepointFile(bytes: Uint8Array): Promise<ReadSavepoin
 export async function dryRunRestore(
   bytes: Uint8Array,
   doc: PipelineDocument,
-  options: { parallelism: number; allowNonRestoredState?: boolean },
+  options: RestoreTarget,
 ): Promise<DryRunResult> {
   const read = await readSavepointFile(bytes);
   if (!read.ok) return read;
+  return compatibilityOf(read, doc, options);
+}
+
+/** The parallelism a savepoint would be restored at, and whether dropped state is allowed. */
+export interface RestoreTarget {
+  parallelism: number;
+  allowNonRestoredState?: boolean;
+}
+
+/** The dry run of a savepoint already read. */
+export function compatibilityOf(
+  read: Extract<ReadSavepoint, { ok: true }>,
+  doc: PipelineDocument,
+  options: RestoreTarget,
+): DryRunResult {
   const parsed = parsePipeline(JSON.stringify(doc));
   if (!parsed.ok) {
     const message = parsed.problems.map((p) => `${p.code}: ${p.message}`).join('\n');
