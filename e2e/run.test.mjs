@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
@@ -114,6 +115,10 @@ describe('running a pipeline', () => {
       rows.map((cells) => [cells[0], cells[2]]),
       counts.map((/** @type {any} */ r) => [r.value.key, String(r.value.value)]),
     );
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const csv = await readFile((await (await download).path()) ?? '', 'utf8');
+    assert.equal(csv.trim().split('\n').length, results.length + 1, 'a CSV row per result');
     const late = await run.call('sideOutput');
     assert.equal((await run.call('timeline')).late >= late.length, true);
     await app.screenshot(page, 'run-results');
