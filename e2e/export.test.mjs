@@ -40,7 +40,7 @@ describe('export to Flink', () => {
     assert.match(sql, /GROUP BY `user`, window_start, window_end, window_time/);
     assert.match(sql, /WATERMARK FOR `event_time` AS `event_time` - INTERVAL '1.001' SECOND/);
     assert.deepEqual(await panel.unsupported(), [
-      'per-10s Late-data side output: SQL drops late records; see Main.java in the Java project',
+      "per-10s Late-data side output · SQL drops late records. The Java job sends them to the late port's sink with sideOutputLateData.",
     ]);
     await app.screenshot(page, 'export-sql-light');
 
@@ -63,6 +63,21 @@ describe('export to Flink', () => {
     assert.equal(zip.name, 'clicks-per-user-10-s-tumbling-windows.zip');
     assert.equal((await readFile(zip.path)).subarray(0, 2).toString('latin1'), 'PK');
     await panel.close();
+
+    // In Simplified Chinese, the panel and its list speak Chinese too.
+    await page.getByTestId('language').selectOption('zh-CN');
+    await panel.open();
+    assert.equal(
+      await panel.dialog.getByRole('heading', { level: 2 }).textContent(),
+      '导出到 Flink',
+    );
+    assert.match(
+      (await panel.unsupported())[0] ?? '',
+      /^per-10s 迟到数据侧输出 · SQL 会丢弃迟到记录/,
+    );
+    await app.screenshot(page, 'export-sql-zh-CN');
+    await panel.close();
+    await page.getByTestId('language').selectOption('en');
 
     // The export follows the pipeline: with late output off, nothing is left unexpressed.
     await editor.select('per-10s');

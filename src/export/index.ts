@@ -12,4 +12,5 @@ export {
   type FlinkStateBackend,
   type TimeMode,
   type Unsupported,
+  type UnsupportedReason,
 } from './options';

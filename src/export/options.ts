@@ -32,9 +32,22 @@ export interface ExportedFile {
   content: string;
 }
 
+/** Why a target could not express something: a stable code the panel translates. */
+export type UnsupportedReason =
+  | 'leftOut'
+  | 'javascript'
+  | 'javaTodo'
+  | 'lateOutput'
+  | 'allowedLateness'
+  | 'countWindow'
+  | 'broadcast'
+  | 'nestedFields';
+
 /** Something in the pipeline the target cannot say; the panel lists these. */
 export interface Unsupported {
   nodeUid: string;
+  reason: UnsupportedReason;
+  /** In English, as the generated comments are. */
   what: string;
   why: string;
 }

@@ -69,6 +69,7 @@ class JavaJob {
   todo(node: ExportNode, code: string, javaType: string, what: string): string {
     this.unsupported.push({
       nodeUid: node.uid,
+      reason: 'javaTodo',
       what,
       why: 'the function is more than a simple field expression; Main.java has a TODO with its code',
     });
@@ -129,7 +130,12 @@ export function generateMainJava(
   const job = new JavaJob(options);
   const topology = topologyOf(doc);
   for (const s of topology.skipped) {
-    job.unsupported.push({ nodeUid: s.uid, what: 'Operator left out', why: s.why });
+    job.unsupported.push({
+      nodeUid: s.uid,
+      reason: 'leftOut',
+      what: 'Operator left out',
+      why: s.why,
+    });
   }
   writeEnvironment(job, topology.ordered);
   for (const node of topology.ordered) {

@@ -58,7 +58,7 @@ export function pomXml(pipelineName: string, mainClass: string, options: ExportO
             <version>\${flink.version}</version>
             <scope>provided</scope>
         </dependency>${rocksdb}
-        <!-- DataGeneratorSource is not part of the Flink distribution: packed into the jar. -->
+        <!-- DataGeneratorSource: packed into the jar, so the job runs on any 1.20 cluster. -->
         <dependency>
             <groupId>org.apache.flink</groupId>
             <artifactId>flink-connector-datagen</artifactId>

@@ -13,6 +13,7 @@ import {
   type ExportResult,
   type ExportedFile,
   type Unsupported,
+  type UnsupportedReason,
 } from '../options';
 import { heading, param, topologyOf, type ExportNode } from '../topology';
 import { generatorTable, interval, listTable, TIME_TYPE, timeColumn, type Column } from './sources';
@@ -50,8 +51,8 @@ class SqlScript {
     this.streams.set(`${uid}:${port}`, s);
   }
 
-  cannot(node: ExportNode, what: string, why: string): void {
-    this.unsupported.push({ nodeUid: node.uid, what, why });
+  cannot(node: ExportNode, reason: UnsupportedReason, what: string, why: string): void {
+    this.unsupported.push({ nodeUid: node.uid, reason, what, why });
   }
 
   /** SELECT list of the columns and the time attribute. */
@@ -76,7 +77,12 @@ export function generateFlinkSql(
     (uid, port) => topology.consumers(uid, port).length > 0,
   );
   for (const s of topology.skipped) {
-    script.unsupported.push({ nodeUid: s.uid, what: 'Operator left out', why: s.why });
+    script.unsupported.push({
+      nodeUid: s.uid,
+      reason: 'leftOut',
+      what: 'Operator left out',
+      why: s.why,
+    });
   }
   for (const node of topology.ordered) writeNode(script, node);
 
@@ -155,6 +161,7 @@ function writeNode(script: SqlScript, node: ExportNode): void {
     if (source.droppedFields.length > 0) {
       script.cannot(
         node,
+        'nestedFields',
         `Fields ${source.droppedFields.join(', ')}`,
         'they hold nested or mixed values, which have no single SQL column type',
       );
@@ -175,7 +182,12 @@ function writeNode(script: SqlScript, node: ExportNode): void {
   }
   for (const { input } of inputs) {
     if (input.partitioning === 'broadcast') {
-      script.cannot(node, 'Broadcast input', 'SQL plans its own data exchange; ' + JAVA_HINT);
+      script.cannot(
+        node,
+        'broadcast',
+        'Broadcast input',
+        'SQL plans its own data exchange; ' + JAVA_HINT,
+      );
     }
   }
   const streams = inputs.map((i) => i.stream as Exclude<SqlStream, { absent: string }>);
@@ -204,7 +216,7 @@ type Present = Exclude<SqlStream, { absent: string }>;
 function passThrough(script: SqlScript, node: ExportNode, input: Present, what: string): void {
   const code = param.str(node, 'code');
   const name = script.names.snake(node.uid, 'step');
-  script.cannot(node, what, `SQL cannot run JavaScript; ${JAVA_HINT}`);
+  script.cannot(node, 'javascript', what, `SQL cannot run JavaScript; ${JAVA_HINT}`);
   script.view(
     name,
     [
@@ -340,7 +352,7 @@ function writeKeyBy(script: SqlScript, node: ExportNode, input: Present): void {
   }
   const sql = key === null ? null : trySql(key);
   if (sql === null || key === null) {
-    script.cannot(node, 'Key function', `SQL cannot run JavaScript; ${JAVA_HINT}`);
+    script.cannot(node, 'javascript', 'Key function', `SQL cannot run JavaScript; ${JAVA_HINT}`);
     script.blocks.push(
       [
         `-- ${heading(node)} computes its key in JavaScript, which SQL cannot express:`,
@@ -393,7 +405,7 @@ function writeWindow(script: SqlScript, node: ExportNode, input: Present): void 
   const late = { absent: `late records of "${node.uid}" have no SQL side output` };
   script.setStream(node.uid, 'late', late);
   if (assigner === 'count') {
-    script.cannot(node, 'Count window', `SQL windows are time-based; ${JAVA_HINT}`);
+    script.cannot(node, 'countWindow', 'Count window', `SQL windows are time-based; ${JAVA_HINT}`);
     script.blocks.push(
       `-- ${heading(node)} is a count window (${param.num(node, 'count')} records), which SQL has no\n` +
         `-- windowing function for; ${JAVA_HINT} (countWindow).`,
@@ -407,6 +419,7 @@ function writeWindow(script: SqlScript, node: ExportNode, input: Present): void 
   if (eventTime && lateness > 0) {
     script.cannot(
       node,
+      'allowedLateness',
       'Allowed lateness',
       `SQL windows fire once and drop late records; ${JAVA_HINT}`,
     );
@@ -420,12 +433,17 @@ function writeWindow(script: SqlScript, node: ExportNode, input: Present): void 
       `-- Late records are dropped: SQL has no late-data side output (the Java job's sideOutputLateData).`,
     );
     if (script.hasConsumers(node.uid, 'late')) {
-      script.cannot(node, 'Late-data side output', `SQL drops late records; ${JAVA_HINT}`);
+      script.cannot(
+        node,
+        'lateOutput',
+        'Late-data side output',
+        `SQL drops late records; ${JAVA_HINT}`,
+      );
     }
   }
   const aggregate = aggregateSql(node, input);
   if (aggregate === null) {
-    script.cannot(node, 'Reduce function', `SQL cannot run JavaScript; ${JAVA_HINT}`);
+    script.cannot(node, 'javascript', 'Reduce function', `SQL cannot run JavaScript; ${JAVA_HINT}`);
     script.blocks.push(
       [
         `-- ${heading(node)} reduces with a JavaScript function, which SQL cannot express`,

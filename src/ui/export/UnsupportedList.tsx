@@ -1,4 +1,7 @@
-/** What the chosen target could not express, per operator. */
+/**
+ * What the chosen target could not express, per operator, told by reason code in the user's
+ * language (the generated English is for the comments in the code).
+ */
 import { CircleAlert, CircleCheck } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Unsupported } from '../../export';
@@ -23,7 +26,9 @@ export function UnsupportedList({ target, items }: { target: ExportTarget; items
             <CircleAlert size={14} aria-hidden="true" />
             <code>{item.nodeUid}</code>
             <span>
-              <strong>{item.what}</strong>: {item.why}
+              <strong>{t(`reasons.${item.reason}.what`)}</strong>
+              {' · '}
+              {t(`reasons.${item.reason}.why`)}
             </span>
           </li>
         ))}
