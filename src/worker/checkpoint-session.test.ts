@@ -152,8 +152,11 @@ describe.each(['heap', 'indexeddb'] as const)('sessions with checkpoints (%s)', 
       restart: { kind: 'fixed-delay', attempts: 2, delayMs: 500 },
     });
     // The first windows fire at about 11 s; the checkpoint at 9 s is the latest before.
-    await api.seek(11_500);
+    const failedProgress = await api.seek(11_500);
     await api.injectFailure();
+    // A step while restarting waits out the delay: the job restarts from the checkpoint and
+    // replays what arrived up to the restart, as a restarted Flink job catches up.
+    const restarted = await api.step('record');
     await playToEnd(api, batches);
     expect(batches.at(-1)!.progress.state).toBe('finished');
 
@@ -204,6 +207,12 @@ describe.each(['heap', 'indexeddb'] as const)('sessions with checkpoints (%s)', 
     expect(states.some((r) => r.state === 'discarded')).toBe(true);
     expect(states.some((r) => r.state === 'pending')).toBe(false);
     expect(committedLines(batches)).toEqual(await reference());
+
+    // Progress counts where the sources read: it goes back with them and ends at the total.
+    expect(restarted.processingTime).toBe(12_000);
+    expect(restarted.recordsProcessed).toBeGreaterThanOrEqual(failedProgress.recordsProcessed);
+    expect(restarted.ratePerSecond).toBeGreaterThanOrEqual(0);
+    expect(batches.at(-1)!.progress.recordsProcessed).toBe(200);
   });
 
   it('a failure of one subtask names it; failOnRecord fails once; no restart ends the run', async () => {
@@ -255,5 +264,21 @@ describe.each(['heap', 'indexeddb'] as const)('sessions with checkpoints (%s)', 
     expect(restored.offsets.every((o) => o.offset > 0)).toBe(true);
     expect(history(batches)).toEqual([]);
     expect(committedLines(batches)).not.toEqual(await reference());
+  });
+});
+
+describe('failures without checkpointing', () => {
+  it('end a plain session failed, naming the operator', async () => {
+    const { api, batches } = await openSession({});
+    await api.seek(12_000);
+    const progress = await api.injectFailure({ operatorUid: 'per-10s', subtask: 0 });
+    expect(progress.state).toBe('failed');
+    expect(progress.failure).toEqual({
+      operatorUid: 'per-10s',
+      message: 'Injected failure in per-10s #0',
+    });
+    expect(batches.at(-1)!.recovery).toBeUndefined();
+    expect(api.checkpoints()).toEqual([]);
+    expect(() => api.failOnRecord(10)).toThrow('needs checkpointing');
   });
 });

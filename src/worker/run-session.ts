@@ -637,7 +637,7 @@ export class RunSession {
   private progress(): Progress {
     const job = this.run.driver.job;
     const metrics = job.metrics();
-    const recordsProcessed = metrics.sources.reduce((n, s) => n + s.recordsOut, 0);
+    const recordsProcessed = this.run.driver.recordsRead(metrics);
     return {
       state: this.state,
       recordsProcessed,
@@ -664,7 +664,8 @@ export class RunSession {
     while (samples.length > 2 && now - samples[1]!.at >= 1000) samples.shift();
     const first = samples[0]!;
     const elapsed = now - first.at;
-    return elapsed > 0 ? ((records - first.records) * 1000) / elapsed : 0;
+    // A restart rewinds the sources: the replay is not a negative rate.
+    return elapsed > 0 ? Math.max(0, ((records - first.records) * 1000) / elapsed) : 0;
   }
 }
 

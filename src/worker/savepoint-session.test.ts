@@ -262,6 +262,8 @@ describe('savepoints through the worker API', () => {
       );
       expect(restored.ok).toBe(true);
       expect(batches[0]!.progress.processingTime).toBe(12_000);
+      // The sources resume where the savepoint left them: that much input is read already.
+      expect(batches[0]!.progress.recordsProcessed).toBe(before.at(-1)!.progress.recordsProcessed);
       await playToEnd(api, batches);
       expect(batches.at(-1)!.progress.state).toBe('finished');
       expect([...committedBefore, ...committed(batches)].sort()).toEqual(expected);

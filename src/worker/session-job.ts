@@ -3,7 +3,7 @@
  * it after failures. The session's loops speak only to this interface, so both run alike.
  */
 import type { PipelineDocument } from '../engine/pipeline/document';
-import type { Job, JobFailure, JobStatus, SinkResult } from '../engine/runtime/job';
+import type { Job, JobFailure, JobMetrics, JobStatus, SinkResult } from '../engine/runtime/job';
 import { JobMaster } from '../engine/runtime/job-master';
 import type { CheckpointStats, DeliveredResult, MasterConfig } from '../engine/runtime/job-master';
 import { serializeSnapshot } from '../engine/runtime/snapshot';
@@ -32,6 +32,8 @@ export interface SessionJob {
   drain(): Promise<void>;
   /** When the next work is due: a record's arrival, or a pending restart. */
   nextArrival(): number;
+  /** Records the sources have read, as far as the running attempt is concerned. */
+  recordsRead(metrics: JobMetrics): number;
   cancel(): void;
   injectFailure(target: FailureTarget): Promise<void>;
   failOnRecord(records: number): void;
@@ -96,6 +98,10 @@ export class PlainSessionJob implements SessionJob {
 
   nextArrival(): number {
     return this.job.nextArrival();
+  }
+
+  recordsRead(metrics: JobMetrics): number {
+    return metrics.sources.reduce((n, s) => n + s.recordsOut, 0);
   }
 
   cancel(): void {
@@ -229,6 +235,13 @@ export class MasterSessionJob implements SessionJob {
   nextArrival(): number {
     if (this.master.status === 'restarting') return this.restartAt!;
     return this.master.job.nextArrival();
+  }
+
+  /** Where the sources read: a restart rewinds them (and a restore starts them) mid-input. */
+  recordsRead(): number {
+    let n = 0;
+    for (const s of this.master.job.sourcePositions()) for (const t of s.subtasks) n += t.offset;
+    return n;
   }
 
   cancel(): void {
