@@ -58,10 +58,11 @@ describe('pipeline editor', () => {
     assert.deepEqual(await editor.document(), doc);
     await badge.waitFor({ state: 'detached' });
 
-    await editor.runButton.click();
-    await page.getByTestId('results').waitFor();
-    assert.match((await page.getByTestId('results').textContent()) ?? '', /Finished/);
-    assert.ok((await page.locator('.results__table tbody tr').count()) > 0, 'results are listed');
+    const results = await editor.runToEnd();
+    assert.ok(
+      (await results.locator('.run-results__table tbody tr').count()) > 0,
+      'results are listed',
+    );
     await app.screenshot(page, 'editor-starter-light');
     assert.deepEqual(errors, []);
   });
@@ -181,9 +182,8 @@ describe('pipeline editor', () => {
       'a chain is laid out on one line',
     );
 
-    await editor.runButton.click();
-    await page.getByTestId('results').waitFor();
-    assert.match((await page.getByTestId('results').textContent()) ?? '', /\[5000, 10000\)/);
+    const results = await editor.runToEnd();
+    assert.match((await results.textContent()) ?? '', /\[5000, 10000\)/);
     await editor.select('window-1');
     await editor.noticeGone();
     await app.screenshot(page, 'editor-light');

@@ -15,6 +15,18 @@ export class EditorPage {
     this.toast = page.getByTestId('toast');
   }
 
+  /** Runs the pipeline to the end and shows its results. */
+  async runToEnd() {
+    await this.runButton.click();
+    await this.resultsTab.click();
+    await this.page.waitForFunction(
+      () => /** @type {any} */ (window).__tidemark.run.phase() === 'finished',
+      null,
+      { timeout: 30_000 },
+    );
+    return this.page.getByTestId('results');
+  }
+
   /** @param {string} url */
   async goto(url) {
     await this.page.goto(url);
