@@ -270,6 +270,31 @@ describe('savepoints through the worker API', () => {
     },
   );
 
+  it('a restored session that fails before its next checkpoint goes back to the savepoint', async () => {
+    const expected = await referenceRun();
+    const { batches: before, savepoint } = await savepointAt(12_000);
+    const api = engine();
+    const batches: TraceBatch[] = [];
+    const config = { ...base, restart: { kind: 'fixed-delay', attempts: 1 } } as const;
+    await api.restore(doc, config, savepoint.bytes, { allowNonRestoredState: false }, (b) => {
+      batches.push(b);
+    });
+    // The restored state is checkpointed at once, at the savepoint's time.
+    expect(api.checkpoints()).toMatchObject([
+      { id: savepoint.meta.checkpointId + 1, triggeredAt: 12_000, status: 'completed' },
+    ]);
+    await api.injectFailure();
+    const restored = batches.flatMap((b) => b.recovery?.events ?? []).at(-1);
+    expect(restored).toMatchObject({
+      kind: 'restored',
+      checkpointId: savepoint.meta.checkpointId + 1,
+      pt: 12_000,
+      stateRestored: true,
+    });
+    await playToEnd(api, batches);
+    expect([...committed(before), ...committed(batches)].sort()).toEqual(expected);
+  });
+
   it('a corrupt file leaves the current session as it was', async () => {
     const api = engine();
     const batches = await start(api);

@@ -165,7 +165,13 @@ export class MasterSessionJob implements SessionJob {
     hooks: Hooks,
     from?: { savepoint: string; allowNonRestoredState: boolean },
   ): Promise<MasterSessionJob> {
-    return new MasterSessionJob(await JobMaster.create(doc, config, from), config, hooks);
+    const driver = new MasterSessionJob(await JobMaster.create(doc, config, from), config, hooks);
+    // The restored state is the first checkpoint: a failure before the next one goes back to
+    // the savepoint, as in Flink, not to the start of the input.
+    if (from !== undefined && config.checkpointing.mode !== 'off') {
+      await driver.master.triggerCheckpoint();
+    }
+    return driver;
   }
 
   get job(): Job {
