@@ -37,6 +37,7 @@ public class Main {
         env.setParallelism(1);
         env.enableCheckpointing(10000L, CheckpointingMode.EXACTLY_ONCE);
         env.setStateBackend(new HashMapStateBackend());
+        // The playground emitted a watermark per record; Flink emits them every 200 ms by default.
 
         // Source "clicks": clickstream events, 200 records at 20/s.
         // Random like the playground's generator, but not the same seeded records.

@@ -38,6 +38,7 @@ public class Main {
         env.setParallelism(1);
         env.enableCheckpointing(10000L, CheckpointingMode.EXACTLY_ONCE);
         env.setStateBackend(new HashMapStateBackend());
+        // The playground emitted a watermark per record; Flink emits them every 200 ms by default.
 
         // Source "readings": sensor events, 300 records at 10/s.
         // Random like the playground's generator, but not the same seeded records.

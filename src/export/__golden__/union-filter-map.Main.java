@@ -36,6 +36,7 @@ public class Main {
         env.setParallelism(1);
         env.enableCheckpointing(10000L, CheckpointingMode.EXACTLY_ONCE);
         env.setStateBackend(new HashMapStateBackend());
+        // The playground emitted a watermark per record; Flink emits them every 200 ms by default.
 
         // Source "eu-orders": 4 records, in arrival order.
         DataStream<Event> euOrders = env

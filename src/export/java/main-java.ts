@@ -198,6 +198,12 @@ function writeEnvironment(job: JavaJob, nodes: readonly ExportNode[]): void {
   if (job.eventTime && periodic.length > 0) {
     job.emit(`env.getConfig().setAutoWatermarkInterval(${Math.min(...periodic)}L);`);
   }
+  const sources = nodes.filter((n) => n.kind === 'source.list' || n.kind === 'source.generator');
+  if (job.eventTime && periodic.length < sources.length) {
+    job.emit(
+      '// The playground emitted a watermark per record; Flink emits them every 200 ms by default.',
+    );
+  }
 }
 
 function writeNode(job: JavaJob, node: ExportNode, hasConsumers: (port: string) => boolean): void {
