@@ -17,6 +17,9 @@ export const GRID = 20;
 /** Below this zoom node text is hard to read, so revealing a node zooms in to it. */
 const READABLE_ZOOM = 0.8;
 
+/** Keeps fitted nodes clear of the minimap (160x110) and the zoom controls at the bottom. */
+const FIT_PADDING = { top: '24px', x: '24px', bottom: '136px' } as const;
+
 let clipboard: { content: ClipboardContent; pastes: number } | null = null;
 
 const snap = (p: Position): Position => ({
@@ -112,10 +115,13 @@ export function useCommands() {
       select({ nodes: doc.nodes.map((n) => n.uid), edges: doc.edges.map((e) => e.id) });
     }
 
-    /** Fits the pipeline in view; an empty one gets the plain 1:1 view. */
+    /**
+     * Fits the pipeline in view, above the minimap and zoom controls in the bottom corners; an
+     * empty one gets the plain 1:1 view.
+     */
     function fitView() {
       if (state().doc.nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 });
-      else void flow.fitView({ padding: 0.05, duration: 200, maxZoom: 1.25 });
+      else void flow.fitView({ padding: FIT_PADDING, duration: 200, maxZoom: 1.25 });
     }
 
     /** Lays out the whole pipeline left to right, as one undo step, and fits it in view. */
