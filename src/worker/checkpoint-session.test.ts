@@ -282,3 +282,40 @@ describe('failures without checkpointing', () => {
     expect(() => api.failOnRecord(10)).toThrow('needs checkpointing');
   });
 });
+
+describe('detail for the past under a job master', () => {
+  const long: PipelineDocument = {
+    ...example,
+    nodes: example.nodes.map((n) =>
+      n.kind === 'source.generator'
+        ? { ...n, params: { ...n.params, count: 20_000, ratePerSecond: 100 } }
+        : n,
+    ),
+  };
+
+  /** Plays the long input with the view over all of it, then zooms in on a stretch run. */
+  async function zoomAfterRun(failOn: number | null) {
+    const { api, batches } = await openSession(
+      {
+        checkpointing: { mode: 'exactly-once', intervalMs: 10_000, retained: 1 },
+        restart: { kind: 'fixed-delay', attempts: 1 },
+      },
+      long,
+    );
+    api.setView({ ptFrom: 0, ptTo: 200_000, maxEvents: 1000 });
+    if (failOn !== null) api.failOnRecord(failOn);
+    await playToEnd(api, batches);
+    api.setView({ ptFrom: 50_000, ptTo: 60_000, maxEvents: 1000 });
+    for (let i = 0; i < 2000 && !batches.some((b) => b.detail !== undefined); i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return batches;
+  }
+
+  it('is replayed for a run without failures, not after a restart (it would not be this run)', async () => {
+    expect((await zoomAfterRun(null)).some((b) => b.detail !== undefined)).toBe(true);
+    const restarted = await zoomAfterRun(8000);
+    expect(events(restarted).map((e) => e.kind)).toEqual(['failed', 'restarting', 'restored']);
+    expect(restarted.some((b) => b.detail !== undefined)).toBe(false);
+  });
+});

@@ -570,6 +570,8 @@ export class RunSession {
 
   /** Replays the part of `view` already run when what was sent there is too sparse for it. */
   private detailThePast(view: TraceView): void {
+    // A replay from the start, without failures, would not be this run's past.
+    if (!this.run.driver.replayable) return;
     const job = this.run.driver.job;
     const ran = job.processingTime;
     if (view.ptFrom >= ran || view.ptTo <= view.ptFrom) return;

@@ -25,6 +25,11 @@ export interface SessionJob {
   readonly status: SessionJobStatus;
   /** Why the job has failed for good; null while it runs or restarts. */
   readonly failure: JobFailure | null;
+  /**
+   * Whether a failure-free run from the start replays this run's past exactly (detail
+   * batches are such replays): not after a restart, nor for a run restored from a savepoint.
+   */
+  readonly replayable: boolean;
   /** Up to `budget` records arriving before `before`; how many were processed. */
   runRecords(budget: number, before: number): Promise<number>;
   advanceTo(pt: number): Promise<void>;
@@ -68,6 +73,10 @@ export class PlainSessionJob implements SessionJob {
 
   get failure(): JobFailure | null {
     return this.job.failure;
+  }
+
+  get replayable(): boolean {
+    return true;
   }
 
   async runRecords(budget: number, before: number): Promise<number> {
@@ -146,6 +155,7 @@ export class MasterSessionJob implements SessionJob {
   private positionsAtFailure: SourceOffset[] = [];
   private target: FailureTarget = null;
   private results = 0;
+  private failedOnce = false;
   /** Indexes of pending results, in the order the master commits or discards them. */
   private readonly pending: number[] = [];
 
@@ -153,6 +163,7 @@ export class MasterSessionJob implements SessionJob {
     private readonly master: JobMaster,
     private readonly config: MasterConfig,
     private readonly hooks: Hooks,
+    private readonly restored: boolean,
   ) {
     master.onTrace((e) => this.onTrace(e));
     master.onResult((r) => this.onResult(r));
@@ -165,7 +176,8 @@ export class MasterSessionJob implements SessionJob {
     hooks: Hooks,
     from?: { savepoint: string; allowNonRestoredState: boolean },
   ): Promise<MasterSessionJob> {
-    const driver = new MasterSessionJob(await JobMaster.create(doc, config, from), config, hooks);
+    const master = await JobMaster.create(doc, config, from);
+    const driver = new MasterSessionJob(master, config, hooks, from !== undefined);
     // The restored state is the first checkpoint: a failure before the next one goes back to
     // the savepoint, as in Flink, not to the start of the input.
     if (from !== undefined && config.checkpointing.mode !== 'off') {
@@ -184,6 +196,10 @@ export class MasterSessionJob implements SessionJob {
 
   get failure(): JobFailure | null {
     return this.master.failure;
+  }
+
+  get replayable(): boolean {
+    return !this.restored && !this.failedOnce;
   }
 
   async runRecords(budget: number, before: number): Promise<number> {
@@ -322,6 +338,7 @@ export class MasterSessionJob implements SessionJob {
   }
 
   private onFailure(failure: JobFailure, restarting: boolean): void {
+    this.failedOnce = true;
     this.collectCheckpoints();
     const job = this.master.job;
     const pt = job.processingTime;
