@@ -25,6 +25,8 @@ import type {
 import { sessionInfo } from './session-info';
 
 const MODES: CheckpointingConfig['mode'][] = ['exactly-once', 'at-least-once', 'off'];
+/** Numbers the runs' state databases, unique across proofs. */
+let proofRuns = 0;
 /** Every completed checkpoint is kept, so the run can count them. */
 const RETAIN_ALL = 100_000;
 
@@ -64,9 +66,8 @@ export async function proveExactlyOnce(
       message: `A failure after ${bad.afterRecords} records: give a whole number.`,
     };
   }
-  let runs = 0;
   const run = (mode: CheckpointingConfig['mode'], failures: ProofFailure[]) =>
-    runMode(read.doc, options, mode, failures, indexedDB, `proof-${runs++}`);
+    runMode(read.doc, options, mode, failures, indexedDB, `proof-${proofRuns++}`);
   try {
     const reference = await run('exactly-once', []);
     if (reference.status !== 'finished') {

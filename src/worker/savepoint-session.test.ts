@@ -150,6 +150,20 @@ describe('savepoints through the worker API', () => {
     await expect(api.takeSavepoint()).rejects.toThrow('Pause the run first');
     await api.pause();
     expect(batches.at(-1)!.progress.state).toBe('paused');
+    await playToEnd(api, batches);
+    await expect(api.takeSavepoint()).rejects.toThrow(
+      'The job has finished: a savepoint is taken of a running job.',
+    );
+  });
+
+  it('a job restarting after a failure is not savepointed until it runs again', async () => {
+    const api = engine();
+    await start(api, { restart: { kind: 'fixed-delay', attempts: 1, delayMs: 1000 } });
+    await api.seek(12_000);
+    await api.injectFailure();
+    await expect(api.takeSavepoint()).rejects.toThrow('The job is restarting');
+    await api.step('record');
+    expect((await api.takeSavepoint()).meta.processingTime).toBeGreaterThanOrEqual(13_000);
   });
 
   it('the dry run reports matches, a changed lateness that still fits, rescaling and refusals', async () => {

@@ -126,6 +126,7 @@ export class PlainSessionJob implements SessionJob {
   }
 
   async savepoint(): Promise<string> {
+    refuseUnlessRunning(this.job.status);
     return serializeSnapshot(await this.job.snapshot());
   }
 
@@ -286,6 +287,7 @@ export class MasterSessionJob implements SessionJob {
   }
 
   async savepoint(): Promise<string> {
+    refuseUnlessRunning(this.master.status);
     this.savepointPending = true;
     try {
       const file = await this.master.savepoint();
@@ -417,6 +419,16 @@ export class MasterSessionJob implements SessionJob {
     this.history.push(r);
     this.batch.checkpoints.push(r);
   }
+}
+
+/** As in Flink, a savepoint is taken of a running job: not one restarting, ended or failed. */
+function refuseUnlessRunning(status: SessionJobStatus): void {
+  if (status === 'running') return;
+  throw new Error(
+    status === 'restarting'
+      ? 'The job is restarting: take the savepoint once it runs again.'
+      : `The job has ${status === 'canceled' ? 'been canceled' : status}: a savepoint is taken of a running job.`,
+  );
 }
 
 function emptyBatch(resultBase: number): RecoveryBatch {
