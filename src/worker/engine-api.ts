@@ -162,8 +162,8 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
 
     /**
      * Starts a session from a savepoint file (gzipped or not), replacing the current one only
-     * once the file has been read and the dry run allows the restore: a bad file, or one that
-     * does not fit the document, leaves the current session as it was.
+     * once the new one has started: a bad file, one that does not fit the document, or a
+     * restore that fails leaves the current session as it was.
      */
     async restore(
       doc: PipelineDocument,
@@ -183,11 +183,11 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
         const message = dryRun.report.errors.join('\n');
         return { ok: false, savepoint: { reason: 'incompatible', message } };
       }
-      await session?.dispose();
-      session = null;
       const origin = { savepoint: read.text, allowNonRestoredState: options.allowNonRestoredState };
+      // The new session starts before the old one goes: if the restore fails, the old one stays.
       const started = await RunSession.start(doc, config, sender(onBatch), sessionHost, origin);
       if (!started.ok) return started;
+      await session?.dispose();
       session = started.session;
       return { ok: true, info: session.info };
     },

@@ -331,6 +331,29 @@ describe('savepoints through the worker API', () => {
     expect(committed(batches).sort()).toEqual(await referenceRun());
   });
 
+  it('a restore that fails to start leaves the current session too', async () => {
+    const { savepoint } = await savepointAt(12_000);
+    const host = { ...testHost(), indexedDB: undefined };
+    const api = createEngineApi(host.now, host);
+    const batches = await start(api);
+    await api.seek(5000);
+    const refused = await api.restore(
+      doc,
+      { ...base, stateBackend: 'indexeddb' },
+      savepoint.bytes,
+      { allowNonRestoredState: false },
+      () => undefined,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      failure: {
+        message: 'The IndexedDB state backend needs IndexedDB, which is not available here.',
+      },
+    });
+    await playToEnd(api, batches);
+    expect(committed(batches).sort()).toEqual(await referenceRun());
+  });
+
   it('diffs two savepoints, and a savepoint with the live state, per operator', async () => {
     const api = engine();
     await start(api);
