@@ -14,6 +14,7 @@ import type {
 } from '../../worker/trace-batch';
 import { TimelineModel, TraceAdapter } from '../timeline';
 import { FrameBatches, type ScheduleFrame } from './frame-batches';
+import type { RunConfig } from './config';
 import type { RunStore } from './store/run-store';
 
 type Maybe<T> = T | Promise<T>;
@@ -45,6 +46,8 @@ export class RunController {
   /** Bumped by every start: batches of an older session are ignored. */
   private session = 0;
   private viewValue: TraceView | null = null;
+  /** Panels that read more of the batches than the run store keeps (checkpoints, result states). */
+  private readonly batchListeners = new Set<(batches: readonly TraceBatch[]) => void>();
 
   constructor(
     private readonly engine: () => RunEngine,
@@ -57,7 +60,18 @@ export class RunController {
   }
 
   /** Sets a session up for `doc`, paused at the start; true when it started. */
-  async start(doc: PipelineDocument): Promise<boolean> {
+  start(doc: PipelineDocument): Promise<boolean> {
+    return this.startWith(doc, (config, onBatch) => this.engine().start(doc, config, onBatch));
+  }
+
+  /**
+   * Sets a session up for `doc` the way `open` asks the engine to (a restore from a savepoint
+   * file), paused at the start; true when it started.
+   */
+  async startWith(
+    doc: PipelineDocument,
+    open: (config: RunConfig, onBatch: (batch: TraceBatch) => void) => Maybe<SessionStart>,
+  ): Promise<boolean> {
     const session = ++this.session;
     this.frames.hold();
     this.frames.clear();
@@ -66,7 +80,7 @@ export class RunController {
     const config = store.getState().config;
     let started: SessionStart;
     try {
-      started = await this.engine().start(doc, config, (batch) => {
+      started = await open(config, (batch) => {
         if (session === this.session) this.frames.push(batch);
       });
     } catch (error) {
@@ -162,6 +176,13 @@ export class RunController {
       this.store.getState().failed({ operatorUid: null, message: messageOf(error) });
     }
     this.store.getState().merge(batches);
+    for (const listener of this.batchListeners) listener(batches);
+  }
+
+  /** Calls `listener` with every frame's batches once merged; returns how to stop. */
+  onBatches(listener: (batches: readonly TraceBatch[]) => void): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
   }
 
   /** A command the worker answers with progress once done; the store says it is busy till then. */
