@@ -16,6 +16,7 @@ import {
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
+import { CheckpointSettings } from '../recovery/CheckpointSettings';
 import type { StepKind } from '../../worker/client';
 import type { Speed } from '../../worker/trace-batch';
 import { runController } from './app-run';
@@ -247,6 +248,7 @@ function RunSettings({
             disabled={disabled}
             onCommit={(seed) => onChange({ seed })}
           />
+          <CheckpointSettings config={config} disabled={disabled} onChange={onChange} />
           <p className="run-settings__note">{t('bar.settingsApply')}</p>
         </div>
       )}
