@@ -157,6 +157,10 @@ export class MasterSessionJob implements SessionJob {
   private target: FailureTarget = null;
   private results = 0;
   private failedOnce = false;
+  /** A failure on record N is due: records go one master step at a time until it comes. */
+  private failOnPending = false;
+  /** Processing time per batch of a paced run (see runSpan). */
+  private span = 1;
   /** Indexes of pending results, in the order the master commits or discards them. */
   private readonly pending: number[] = [];
 
@@ -225,12 +229,30 @@ export class MasterSessionJob implements SessionJob {
       }
       const next = master.job.nextArrival();
       if (next >= before) break;
-      // Periodic checkpoints due before the record are taken at their own time.
-      await master.advanceProcessingTime(next);
-      if (master.status === 'running' && (await master.step())) n++;
+      if (this.failOnPending) {
+        // Only the master's steps count records towards a failure on record N.
+        await master.advanceProcessingTime(next);
+        if (master.status === 'running' && (await master.step())) n++;
+      } else {
+        n += await this.runSpan(Math.min(before, next + this.span), budget - n);
+      }
       this.noticeRestart();
     }
     return n;
+  }
+
+  /**
+   * Moves the clock to `until` in batches, periodic checkpoints at their own times; how many
+   * records that read. The span of processing time per call adapts to what a budget holds.
+   */
+  private async runSpan(until: number, budget: number): Promise<number> {
+    const read = this.recordsRead();
+    await this.master.advanceProcessingTime(until);
+    // A restart in between rewinds the sources: that call read nothing new.
+    const done = Math.max(0, this.recordsRead() - read);
+    if (done < budget / 4) this.span *= 2;
+    else if (done > budget) this.span = Math.max(1, this.span / 2);
+    return done;
   }
 
   async advanceTo(pt: number): Promise<void> {
@@ -284,6 +306,7 @@ export class MasterSessionJob implements SessionJob {
       throw new RangeError(`Fail on record ${records}: give a record count of 1 or more.`);
     }
     this.master.failOnRecord(records);
+    this.failOnPending = true;
   }
 
   async savepoint(): Promise<string> {
@@ -341,6 +364,8 @@ export class MasterSessionJob implements SessionJob {
 
   private onFailure(failure: JobFailure, restarting: boolean): void {
     this.failedOnce = true;
+    // The master's message for it (job-master.ts): the failure on record N has come.
+    if (failure.message.startsWith('Injected failure after record ')) this.failOnPending = false;
     this.collectCheckpoints();
     const job = this.master.job;
     const pt = job.processingTime;
