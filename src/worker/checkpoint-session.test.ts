@@ -267,6 +267,24 @@ describe.each(['heap', 'indexeddb'] as const)('sessions with checkpoints (%s)', 
   });
 });
 
+describe('paced play under a job master', () => {
+  it('takes each checkpoint at its time and, after a failure on a record, commits the failure-free output', async () => {
+    const { api, batches } = await openSession({
+      speed: 100,
+      checkpointing: { mode: 'exactly-once', intervalMs: 1000, retained: 1 },
+      restart: { kind: 'fixed-delay', attempts: 1, delayMs: 250 },
+    });
+    api.failOnRecord(120);
+    await playToEnd(api, batches);
+    expect(batches.at(-1)!.progress.state).toBe('finished');
+    const times = history(batches).map((c) => (c.status === 'completed' ? c.triggeredAt : NaN));
+    expect(times.length).toBeGreaterThan(8);
+    for (const t of times) expect(t % 1000).toBe(0);
+    expect(events(batches).map((e) => e.kind)).toEqual(['failed', 'restarting', 'restored']);
+    expect(committedLines(batches)).toEqual(await reference());
+  });
+});
+
 describe('failures without checkpointing', () => {
   it('end a plain session failed, naming the operator', async () => {
     const { api, batches } = await openSession({});
