@@ -51,6 +51,13 @@ function testHost(): EngineHost & { now(): number } {
   };
 }
 
+/** The savepoint checksum (docs/savepoint-format.md): FNV-1a over the UTF-8 bytes. */
+function fnv1a32(text: string): string {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) h = Math.imul(h ^ byte, 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
 function engine() {
   const host = testHost();
   return createEngineApi(host.now, host);
@@ -235,6 +242,10 @@ describe('savepoints through the worker API', () => {
       ),
     );
     const flipped = json.replace('"per-10s"', '"per-1Os"');
+    // A file from a newer Tidemark: a valid checksum over a version this one does not read.
+    const file = JSON.parse(json) as { format: string; version: number; body: unknown };
+    const checksum = fnv1a32(JSON.stringify([file.format, 2, file.body]));
+    const newer = JSON.stringify({ ...file, version: 2, checksum });
     const cases: [Uint8Array, string][] = [
       [savepoint.bytes.slice(0, savepoint.bytes.length / 2), 'corrupt'],
       [text.encode(json.slice(0, json.length - 40)), 'truncated'],
@@ -244,6 +255,7 @@ describe('savepoints through the worker API', () => {
       [new Uint8Array([0xff, 0xfe, 0x00, 0xc3, 0x28]), 'not-json'],
       [text.encode('{"name": "another program"}'), 'foreign'],
       [text.encode(JSON.stringify(doc)), 'foreign'],
+      [text.encode(newer), 'newer-version'],
     ];
     for (const [bytes, reason] of cases) {
       const result = await api.dryRunRestore(bytes, doc, { parallelism: 2 });
