@@ -29,6 +29,7 @@ import {
 import { starterPipeline } from './projects/starter';
 import { useEditor } from './store/editor-store';
 import { selectApply, selectDoc, selectProblems, selectSelection } from './store/selectors';
+import { connectRecovery } from '../recovery';
 import { installTestApi } from './test-api';
 import { ProjectMenu, type ProjectMenuActions } from './toolbar/ProjectMenu';
 import { Toolbar, type ToolbarActions } from './toolbar/Toolbar';
@@ -68,6 +69,7 @@ export function Editor() {
   // Start: the last project (or the starter), then a shared link if the URL carries one.
   useEffect(() => {
     installTestApi();
+    connectRecovery();
     const stopAutosave = startAutosave();
     // Leaving the page writes the last edit rather than waiting out the autosave pause.
     const flush = () => void flushAutosave();

@@ -4,6 +4,7 @@
  */
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { Problem } from '../../engine/pipeline/problems';
+import { recoveryTestApi, type RecoveryTestApi } from '../recovery';
 import { runTestApi, type RunTestApi } from '../run';
 import { useEditor } from './store/editor-store';
 import type { Selection } from './store/selection-slice';
@@ -16,6 +17,8 @@ export interface TidemarkTestApi {
   settled(): boolean;
   /** The run: its phase, progress, results and what the timeline holds. */
   run: RunTestApi;
+  /** Checkpoints, job events and the state of every result. */
+  recovery: RecoveryTestApi;
 }
 
 declare global {
@@ -38,5 +41,6 @@ export function installTestApi() {
       );
     },
     run: runTestApi(),
+    recovery: recoveryTestApi(),
   };
 }

@@ -8,4 +8,15 @@ export { useFlowing } from './use-flowing';
 export { runController } from './app-run';
 export { runTestApi, type RunTestApi } from './test-api';
 export { useRunStore } from './store/run-store';
-export { selectPhase } from './store/selectors';
+export {
+  selectConfig,
+  selectInfo,
+  selectPhase,
+  selectProgress,
+  selectResults,
+  selectResultsVersion,
+  selectRunDoc,
+  selectSetConfig,
+} from './store/selectors';
+export { formatTime } from './format';
+export { showValue } from './export-results';

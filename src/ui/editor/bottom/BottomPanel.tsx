@@ -1,6 +1,7 @@
 import { ChevronDown, ChevronUp } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RECOVERY_TABS, RecoveryTabLabel, RecoveryTabPanel, isRecoveryTab } from '../../recovery';
 import { MetricsPanel, ResultsPanel, TimelinePanel } from '../../run';
 import type { Problem } from '../../../engine/pipeline/problems';
 import { useEditor } from '../store/editor-store';
@@ -17,7 +18,7 @@ import { clampDock, DockResizer } from './DockResizer';
 import { ProblemsList } from './ProblemsList';
 import './bottom.css';
 
-const TABS: readonly BottomTab[] = ['problems', 'timeline', 'results', 'metrics'];
+const TABS: readonly BottomTab[] = ['problems', 'timeline', 'results', 'metrics', ...RECOVERY_TABS];
 
 /** The area under the canvas: problems, and the run's timeline, results and metrics. */
 export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) {
@@ -68,7 +69,7 @@ export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) 
               data-testid={`tab-${id}`}
               onClick={() => setPrefs({ bottomTab: id, bottomOpen: true })}
             >
-              {t(`bottom.${id}`)}
+              {isRecoveryTab(id) ? <RecoveryTabLabel tab={id} /> : t(`bottom.${id}`)}
               {id === 'problems' && errors > 0 && (
                 <span className="count-badge count-badge--error">{errors}</span>
               )}
@@ -105,6 +106,7 @@ export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) 
           {tab === 'timeline' && <TimelinePanel />}
           {tab === 'results' && <ResultsPanel doc={doc} />}
           {tab === 'metrics' && <MetricsPanel />}
+          {isRecoveryTab(tab) && <RecoveryTabPanel tab={tab} doc={doc} />}
         </div>
       )}
     </section>

@@ -1,9 +1,10 @@
 /** Preferences that outlive a project: theme and the bottom panel; remembered in localStorage. */
 import type { StateCreator } from 'zustand';
+import type { RecoveryTab } from '../../recovery';
 import type { EditorState } from './editor-store';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
-export type BottomTab = 'problems' | 'timeline' | 'results' | 'metrics';
+export type BottomTab = 'problems' | 'timeline' | 'results' | 'metrics' | RecoveryTab;
 
 export interface Prefs {
   theme: ThemeChoice;

@@ -1,0 +1,11 @@
+/** Checkpoints, failures, savepoints, the exactly-once proof and the state inspector. */
+export { CheckpointSettings } from './CheckpointSettings';
+export {
+  RECOVERY_TABS,
+  RecoveryTabLabel,
+  RecoveryTabPanel,
+  isRecoveryTab,
+  type RecoveryTab,
+} from './tabs';
+export { connectRecovery } from './connect';
+export { recoveryTestApi, type RecoveryTestApi } from './test-api';

@@ -1,0 +1,22 @@
+/** The recovery tabs of the bottom area: their ids, labels and panels. */
+import { useTranslation } from 'react-i18next';
+import type { PipelineDocument } from '../../engine/pipeline/document';
+import { CheckpointsPanel } from './CheckpointsPanel';
+
+export const RECOVERY_TABS = ['checkpoints'] as const;
+export type RecoveryTab = (typeof RECOVERY_TABS)[number];
+
+export const isRecoveryTab = (tab: string): tab is RecoveryTab =>
+  (RECOVERY_TABS as readonly string[]).includes(tab);
+
+export function RecoveryTabLabel({ tab }: { tab: RecoveryTab }) {
+  const { t } = useTranslation('recovery');
+  return <>{t(`tabs.${tab}`)}</>;
+}
+
+export function RecoveryTabPanel({ tab }: { tab: RecoveryTab; doc: PipelineDocument }) {
+  switch (tab) {
+    case 'checkpoints':
+      return <CheckpointsPanel />;
+  }
+}
