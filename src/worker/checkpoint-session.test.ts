@@ -299,6 +299,17 @@ describe('failures without checkpointing', () => {
     expect(api.checkpoints()).toEqual([]);
     expect(() => api.failOnRecord(10)).toThrow('needs checkpointing');
   });
+
+  it('refuse a target the run does not have', async () => {
+    const { api } = await openSession({});
+    await expect(api.injectFailure({ operatorUid: 'nope', subtask: 0 })).rejects.toThrow(
+      'No operator "nope" in this run.',
+    );
+    await expect(api.injectFailure({ operatorUid: 'per-10s', subtask: 2 })).rejects.toThrow(
+      '"per-10s" has subtasks 0 to 1, not 2.',
+    );
+    expect((await api.step('record')).state).toBe('paused');
+  });
 });
 
 describe('detail for the past under a job master', () => {

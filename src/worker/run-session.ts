@@ -253,6 +253,20 @@ export class RunSession {
    * the restart strategy from its latest checkpoint, else the run ends failed.
    */
   async injectFailure(target: FailureTarget = null): Promise<Progress> {
+    if (target !== null) {
+      const op = this.info.operators.find((o) => o.uid === target.operatorUid);
+      if (op === undefined)
+        throw new RangeError(`No operator "${target.operatorUid}" in this run.`);
+      if (
+        !Number.isInteger(target.subtask) ||
+        target.subtask < 0 ||
+        target.subtask >= op.parallelism
+      ) {
+        throw new RangeError(
+          `"${op.uid}" has subtasks 0 to ${op.parallelism - 1}, not ${target.subtask}.`,
+        );
+      }
+    }
     await this.settleWork();
     await this.run.driver.injectFailure(target);
     return this.flush();
