@@ -62,6 +62,8 @@ export function TimelineStage(props: StageProps) {
   const travel = useRef(0);
   /** Where the pointer rests over the stage, to find what is under it after a redraw. */
   const resting = useRef<{ x: number; y: number } | null>(null);
+  /** Whether the interactive layer holds marks now. */
+  const interactiveMarked = useRef(true);
 
   const setHover = (hit: TimelineHit | null) =>
     applyHover(hit, hoverRef, schedulerRef, latest.current.props.onHover);
@@ -107,6 +109,12 @@ export function TimelineStage(props: StageProps) {
         }
       }
       const current = layoutRef.current;
+      // An empty interactive layer that stays empty is left alone: clearing it would make the
+      // compositor take a second full-size canvas every frame.
+      const marked =
+        hoverRef.current !== null || (current.kind === 'diagram' && p.highlight !== null);
+      if (!marked && !interactiveMarked.current) return;
+      interactiveMarked.current = marked;
       if (current.kind === 'diagram') {
         const interaction = { hover: hoverRef.current, highlight: p.highlight };
         drawDiagramInteractive(

@@ -73,6 +73,7 @@ export function TimelineToolbar(props: ToolbarProps) {
           type="button"
           title={t('controls.fit')}
           aria-label={t('controls.fit')}
+          data-testid="timeline-fit"
           onClick={props.onFit}
         >
           <Maximize2 size={15} aria-hidden />

@@ -7,7 +7,7 @@ import {
   type DiagramInput,
 } from './diagram-layout';
 import { RECORD_IN, RECORD_OUT, TimelineModel } from './model';
-import { OPERATORS, scenario, WINDOW_LANE, WINDOW_OP } from './test-scenario';
+import { OPERATORS, scenario, SOURCE_LANE, WINDOW_LANE, WINDOW_OP } from './test-scenario';
 import type { Viewport } from './viewport';
 
 const viewport: Viewport = { pt: { from: 0, to: 20_000 }, et: { from: 0, to: 20_000 } };
@@ -102,6 +102,33 @@ describe('layoutDiagram', () => {
     const [x0, y0, x1, y1] = layout.diagonal!;
     expect(layout.x.toValue(x0)).toBeCloseTo(layout.y.toValue(y0), 6);
     expect(layout.x.toValue(x1)).toBeCloseTo(layout.y.toValue(y1), 6);
+  });
+
+  it('draws a fast-climbing watermark with at most one step per pixel column, held near the plot', () => {
+    const model = new TimelineModel(OPERATORS);
+    // 20,000 steps over 20 s: twenty per pixel column of a 1000 px wide diagram.
+    for (let i = 0; i < 20_000; i++) model.appendWatermark(SOURCE_LANE, i, i * 2);
+    const layout = layoutDiagram(input({ model, operator: 0 }));
+    const w = layout.watermark;
+    const { plot } = layout;
+    expect(w.length / 2).toBeLessThanOrEqual(2 * (plot.width + 2) + 2);
+    for (let i = 2; i < w.length; i += 2) {
+      expect(w[i] === w[i - 2] || w[i + 1] === w[i - 1]).toBe(true);
+      expect(w[i]!).toBeGreaterThanOrEqual(w[i - 2]!);
+    }
+    for (let i = 1; i < w.length; i += 2) {
+      expect(w[i]!).toBeGreaterThanOrEqual(plot.top - 8);
+      expect(w[i]!).toBeLessThanOrEqual(plot.top + plot.height + 8);
+    }
+    // It reaches the top of the plot halfway through (event time 20 s at 10 s of processing
+    // time) and runs along it from there.
+    const half = layout.x.toPixel(10_000);
+    for (let i = 0; i < w.length; i += 2) {
+      if (w[i]! > half + 1) expect(w[i + 1]!).toBeLessThanOrEqual(plot.top);
+      if (w[i]! < half - 1) expect(w[i + 1]!).toBeGreaterThan(plot.top);
+    }
+    expect(w[w.length - 2]).toBeCloseTo(layout.x.toPixel(19_999), 3);
+    expect(w[w.length - 1]).toBe(plot.top - 8);
   });
 
   it('marks late records with their outcome', () => {

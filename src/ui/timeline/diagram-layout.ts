@@ -141,7 +141,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     late: layoutLate(input, plot, x, y),
     windows: [],
     labels: [],
-    watermark: layoutWatermark(model, operator, viewport, x, y),
+    watermark: layoutWatermark(model, operator, viewport, plot, x, y),
     present: presentX(model, viewport, x),
     diagonal: layoutDiagonal(viewport, x, y),
   };
@@ -293,10 +293,20 @@ function overlaps(a: LabelBox, b: LabelBox): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
+/** Pixels beyond the plot the watermark line may run: its width and round joins stay clipped. */
+const WATERMARK_BLEED = 8;
+
+/**
+ * The low watermark as steps, at most one step per pixel column: a fast run advances
+ * the watermark thousands of times per column, and a stroke costs per point, not per pixel.
+ * Steps within one column become one taller step; y is held just outside the plot, where
+ * steps merge into one flat segment.
+ */
 function layoutWatermark(
   model: TimelineModel,
   operator: number,
   viewport: Viewport,
+  plot: PlotRect,
   x: Scale,
   y: Scale,
 ): Float32Array {
@@ -304,21 +314,33 @@ function layoutWatermark(
   if (series === undefined) return new Float32Array(0);
   const { from, to } = model.lowWatermarksIn(operator, viewport.pt.from, viewport.pt.to);
   const { pt, watermark } = series.columns;
+  // At most two points per pixel column, however many steps the model holds.
   const points: number[] = [];
-  // Beyond a few thousand pixels the canvas gains nothing; clamping keeps it exact on screen.
-  const clampY = (wm: number) => Math.max(-1e4, Math.min(1e4, y.toPixel(wm)));
+  const top = plot.top - WATERMARK_BLEED;
+  const bottom = plot.top + plot.height + WATERMARK_BLEED;
+  const clampY = (wm: number) => Math.max(top, Math.min(bottom, y.toPixel(wm)));
   let previous: number | null = null;
+  let column = NaN;
   for (let i = from; i < to; i++) {
     const wm = watermark[i];
     if (wm === -Infinity) continue;
     const px = x.toPixel(Math.max(pt[i], viewport.pt.from));
-    if (previous !== null) points.push(px, clampY(previous));
-    points.push(px, clampY(wm));
-    previous = wm;
+    const py = clampY(wm);
+    if (previous === null) {
+      points.push(px, py);
+    } else if (py !== previous) {
+      const here = Math.round(px);
+      if (here === column) {
+        // Same column as the last step: its rise goes on to the new level.
+        points[points.length - 1] = py;
+      } else {
+        points.push(px, previous, px, py);
+        column = here;
+      }
+    }
+    previous = py;
   }
-  if (previous !== null) {
-    points.push(x.toPixel(Math.min(model.now, viewport.pt.to)), clampY(previous));
-  }
+  if (previous !== null) points.push(x.toPixel(Math.min(model.now, viewport.pt.to)), previous);
   return Float32Array.from(points);
 }
 

@@ -16,6 +16,7 @@ import {
   font,
   type DrawText,
 } from './draw-common';
+import { PixelSieve } from './distinct-pixels';
 import type { TimelineHit } from './hit-test';
 import { LATE_DROPPED, type TimelineModel } from './model';
 
@@ -25,6 +26,8 @@ export function dotRadius(visible: number): number {
 }
 
 const LATE_RADIUS = 5;
+/** One grid for all diagrams: they draw one at a time, on the main thread. */
+const sieve = new PixelSieve();
 /** Above this many dots in view, records are drawn as small squares without halos. */
 export const DENSE = 2000;
 /** Band fill by fill level. Bands of different keys overlap, so fills are neutral and light. */
@@ -319,11 +322,16 @@ function drawRecords(
     ctx.fillStyle = colours.surface;
     ctx.fill();
   }
+  // Crowded views draw one square per key and pixel: the squares cover several pixels, so
+  // another of the same colour on the same pixel changes nothing on screen.
+  const shown = dense ? sieve.sift(records, layout.size.width, layout.size.height) : null;
   const slots = colours.keys.length + 1;
   for (let slot = 0; slot < slots; slot++) {
     let any = false;
     ctx.beginPath();
-    for (let i = 0; i < records.count; i++) {
+    const count = shown === null ? records.count : shown.length;
+    for (let k = 0; k < count; k++) {
+      const i = shown === null ? k : shown[k];
       if (records.tag[i] !== slot) continue;
       dot(ctx, records.x[i], records.y[i], r, dense);
       any = true;
@@ -351,9 +359,10 @@ function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, squ
 function drawLate(ctx: CanvasRenderingContext2D, layout: DiagramLayout, colours: TimelineColours) {
   const { late } = layout;
   if (late.count === 0) return;
+  const shown = sieve.sift(late, layout.size.width, layout.size.height);
   const r = LATE_RADIUS;
   ctx.beginPath();
-  for (let i = 0; i < late.count; i++) {
+  for (const i of shown) {
     ctx.moveTo(late.x[i] + r, late.y[i]);
     ctx.arc(late.x[i], late.y[i], r, 0, Math.PI * 2);
   }
@@ -365,7 +374,7 @@ function drawLate(ctx: CanvasRenderingContext2D, layout: DiagramLayout, colours:
 
   // Dropped: a cross in the ring. Diverted to the side output: a short arrow away from it.
   ctx.beginPath();
-  for (let i = 0; i < late.count; i++) {
+  for (const i of shown) {
     const x = late.x[i];
     const y = late.y[i];
     if (late.tag[i] === LATE_DROPPED) {
