@@ -2,8 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import { CheckpointsPanel } from './CheckpointsPanel';
+import { SavepointsPanel } from './SavepointsPanel';
 
-export const RECOVERY_TABS = ['checkpoints'] as const;
+export const RECOVERY_TABS = ['checkpoints', 'savepoints'] as const;
 export type RecoveryTab = (typeof RECOVERY_TABS)[number];
 
 export const isRecoveryTab = (tab: string): tab is RecoveryTab =>
@@ -14,9 +15,11 @@ export function RecoveryTabLabel({ tab }: { tab: RecoveryTab }) {
   return <>{t(`tabs.${tab}`)}</>;
 }
 
-export function RecoveryTabPanel({ tab }: { tab: RecoveryTab; doc: PipelineDocument }) {
+export function RecoveryTabPanel({ tab, doc }: { tab: RecoveryTab; doc: PipelineDocument }) {
   switch (tab) {
     case 'checkpoints':
       return <CheckpointsPanel />;
+    case 'savepoints':
+      return <SavepointsPanel doc={doc} />;
   }
 }

@@ -1,0 +1,32 @@
+/** The app's savepoint list: kept in IndexedDB, mirrored in the recovery store for the panel. */
+import type { SavepointDownload } from '../../worker/recovery-types';
+import { useRecoveryStore } from './recovery-store';
+import { SavepointStore } from './savepoint-store';
+
+export const savepointStore = new SavepointStore();
+
+export async function refreshSavepoints(): Promise<void> {
+  useRecoveryStore.getState().setSavepoints(await savepointStore.list());
+}
+
+export async function keepSavepoint(download: SavepointDownload): Promise<void> {
+  await savepointStore.add(download.fileName, download.bytes, download.meta, Date.now());
+  await refreshSavepoints();
+}
+
+export async function deleteSavepoint(id: string): Promise<void> {
+  await savepointStore.remove(id);
+  await refreshSavepoints();
+}
+
+/** Hands bytes to the browser as a download. */
+export function downloadBytes(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(
+    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
