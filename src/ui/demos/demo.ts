@@ -1,0 +1,123 @@
+/**
+ * A guided demo as data: a pipeline, the run configuration it needs, a script of steps, and
+ * the outcome its text claims, which a test checks against the engine. The files live in the
+ * top-level `demos/` folder, one per demo, with their text in every language.
+ */
+import type { JsonValue, PipelineDocument } from '../../engine/pipeline/document';
+import type { SessionConfig } from '../../worker/trace-batch';
+import type { Language } from '../i18n/resources';
+
+/** One text in every language the UI speaks. */
+export type Localized = Record<Language, string>;
+
+/** Named parts of the editor a step can point at; any other highlight is a node uid. */
+export const DEMO_AREAS = ['timeline', 'results', 'run-bar'] as const;
+export type DemoArea = (typeof DEMO_AREAS)[number];
+
+/**
+ * Where the run stops when a step opens: at a processing time (records arriving exactly then
+ * are next), after the next window firing, or at the end of the input.
+ */
+export type DemoPause = number | 'firing' | 'end';
+
+export interface DemoQuestion {
+  prompt: Localized;
+  choices: Localized[];
+  /** Index of the right choice. */
+  answer: number;
+  explanation: Localized;
+}
+
+export interface DemoStep {
+  text: Localized;
+  highlight?: DemoArea | (string & {});
+  pause?: DemoPause;
+  /** Switches to one of the demo's variants before the run restarts for this step. */
+  variant?: string;
+  question?: DemoQuestion;
+}
+
+/** Parameter changes by node uid. */
+export type ParamsPatch = Record<string, Record<string, JsonValue>>;
+
+/** The run configuration a demo needs (the rest comes from the run defaults). */
+export type DemoConfig = Partial<Omit<SessionConfig, 'speed' | 'seed'>>;
+
+/** What a sink received, as the outcome states it. */
+export interface ClaimedResult {
+  sink: string;
+  subtask: number;
+  value: JsonValue;
+  processingTime: number;
+}
+
+/** The same pipeline with other parameters or configuration, and what it gives then. */
+export interface DemoVariant {
+  name: string;
+  config?: DemoConfig;
+  params?: ParamsPatch;
+  results: ClaimedResult[];
+}
+
+export interface DemoOutcome {
+  text: Localized;
+  /** Every result in order, under the demo's own pipeline and configuration. */
+  results: ClaimedResult[];
+  variants?: DemoVariant[];
+  /** Key group of each key (out of the default maximum parallelism). */
+  keyGroups?: Record<string, number>;
+}
+
+export interface Demo {
+  id: string;
+  /** Position in the gallery. */
+  order: number;
+  icon: DemoIcon;
+  tags: DemoTag[];
+  title: Localized;
+  summary: Localized;
+  config: DemoConfig;
+  pipeline: PipelineDocument;
+  /** Run up to this processing time instead of to the end (sources that never end). */
+  runUntil?: number;
+  /** The job fails once after this many records (exactly-once demos). */
+  failAfterRecords?: number;
+  /** A savepoint at a processing time, restored into a changed job. */
+  savepoint?: { at: number; changed: PipelineDocument };
+  steps: DemoStep[];
+  outcome: DemoOutcome;
+}
+
+export const DEMO_TAGS = [
+  'eventTime',
+  'processingTime',
+  'watermarks',
+  'lateData',
+  'sideOutput',
+  'allowedLateness',
+  'slidingWindows',
+  'sessionWindows',
+  'idleness',
+  'keyBy',
+  'parallelism',
+  'checkpoints',
+  'exactlyOnce',
+  'savepoints',
+  'stateBackends',
+] as const;
+export type DemoTag = (typeof DEMO_TAGS)[number];
+
+export const DEMO_ICONS = [
+  'clock',
+  'waves',
+  'hourglass',
+  'rotate',
+  'layers',
+  'merge',
+  'pause',
+  'split',
+  'shield',
+  'save',
+  'database',
+] as const;
+export type DemoIcon = (typeof DEMO_ICONS)[number];
