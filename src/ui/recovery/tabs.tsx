@@ -2,9 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import { CheckpointsPanel } from './CheckpointsPanel';
+import { ProofPanel } from './ProofPanel';
 import { SavepointsPanel } from './SavepointsPanel';
+import { StatePanel } from './StatePanel';
 
-export const RECOVERY_TABS = ['checkpoints', 'savepoints'] as const;
+export const RECOVERY_TABS = ['checkpoints', 'savepoints', 'proof', 'state'] as const;
 export type RecoveryTab = (typeof RECOVERY_TABS)[number];
 
 export const isRecoveryTab = (tab: string): tab is RecoveryTab =>
@@ -21,5 +23,9 @@ export function RecoveryTabPanel({ tab, doc }: { tab: RecoveryTab; doc: Pipeline
       return <CheckpointsPanel />;
     case 'savepoints':
       return <SavepointsPanel doc={doc} />;
+    case 'proof':
+      return <ProofPanel doc={doc} />;
+    case 'state':
+      return <StatePanel />;
   }
 }
