@@ -294,6 +294,13 @@ function applyHover(
   onHover(hit);
 }
 
+/**
+ * Result labels' widths by font and text: the same labels are laid out every frame of a run,
+ * and measuring text is among the dearest calls of a frame.
+ */
+const labelWidths = new Map<string, number>();
+const LABEL_WIDTHS_KEPT = 4096;
+
 function drawStatic(
   ctx: CanvasRenderingContext2D,
   props: StageProps,
@@ -316,8 +323,15 @@ function drawStatic(
     size,
     paletteSize,
     measure: (label) => {
-      ctx.font = labelFont;
-      return ctx.measureText(label).width;
+      const key = `${labelFont}\n${label}`;
+      let width = labelWidths.get(key);
+      if (width === undefined) {
+        if (labelWidths.size >= LABEL_WIDTHS_KEPT) labelWidths.clear();
+        ctx.font = labelFont;
+        width = ctx.measureText(label).width;
+        labelWidths.set(key, width);
+      }
+      return width;
     },
     tickWidth: (value, step) => {
       ctx.font = tickFont;

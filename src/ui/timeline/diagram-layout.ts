@@ -4,6 +4,7 @@
  * read it, so what is drawn is exactly what can be hovered.
  */
 import { keySlot } from './colours';
+import { lowerBound } from './columns';
 import { formatValue } from './format-value';
 import { RECORD_IN, RECORD_OUT, type TimelineModel } from './model';
 import type { Scale } from './scale';
@@ -299,8 +300,9 @@ const WATERMARK_BLEED = 8;
 /**
  * The low watermark as steps, at most one step per pixel column: a fast run advances
  * the watermark thousands of times per column, and a stroke costs per point, not per pixel.
- * Steps within one column become one taller step; y is held just outside the plot, where
- * steps merge into one flat segment.
+ * Steps within one column become one taller step (found by binary search, so a long run
+ * costs per column, not per step); y is held just outside the plot, where steps merge into
+ * one flat segment.
  */
 function layoutWatermark(
   model: TimelineModel,
@@ -337,8 +339,13 @@ function layoutWatermark(
         points.push(px, previous, px, py);
         column = here;
       }
+      // Later steps in this column only take its rise further: on to the column's last one.
+      const last = lowerBound(pt, to, x.toValue(column + 0.5)) - 1;
+      if (last > i + 1) i = last - 1;
     }
     previous = py;
+    // The watermark only climbs: once above the plot, it stays there.
+    if (py === top) break;
   }
   if (previous !== null) points.push(x.toPixel(Math.min(model.now, viewport.pt.to)), previous);
   return Float32Array.from(points);

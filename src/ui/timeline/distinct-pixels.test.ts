@@ -24,6 +24,16 @@ describe('PixelSieve', () => {
     expect([...new PixelSieve().sift(set, 100, 100)]).toEqual([0, 2, 3]);
   });
 
+  it('keeps one mark per square of a given size', () => {
+    const set = points([
+      [10, 10, 0],
+      [10.9, 10.4, 0], // rounds to the same 2 px square: left out
+      [12.2, 10, 0], // the next square: kept
+    ]);
+    expect([...new PixelSieve().sift(set, 100, 100, 2)]).toEqual([0, 2]);
+    expect([...new PixelSieve().sift(set, 100, 100)]).toEqual([0, 1, 2]);
+  });
+
   it('starts afresh with every pass and keeps marks off the grid', () => {
     const sieve = new PixelSieve();
     const set = points([

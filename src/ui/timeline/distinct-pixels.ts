@@ -1,6 +1,7 @@
 /**
  * Which marks to draw when many fall on the same pixels: the first of each tag (colour slot,
- * or late outcome) in each CSS pixel. A burst piles hundreds of marks onto the same pixels;
+ * or late outcome) in each pixel, or in each small square of pixels for marks several times
+ * larger. A burst piles hundreds of marks onto the same pixels;
  * fills and strokes cost per mark, while one more of the same colour on the same pixel
  * changes nothing on screen. Drawing only: hit testing still sees every mark.
  */
@@ -19,10 +20,13 @@ export class PixelSieve {
   private stamp = 0;
   private shown = new Uint32Array(0);
 
-  /** Rows of `points` to draw, in their order, for a canvas of `width` × `height` CSS pixels. */
-  sift(points: PointSet, width: number, height: number): Uint32Array {
-    const columns = Math.ceil(width) + 2 * MARGIN;
-    const rows = Math.ceil(height) + 2 * MARGIN;
+  /**
+   * Rows of `points` to draw, in their order, for a canvas of `width` × `height` CSS pixels:
+   * the first of each tag in each square of `cell` pixels.
+   */
+  sift(points: PointSet, width: number, height: number, cell = 1): Uint32Array {
+    const columns = Math.ceil((width + 2 * MARGIN) / cell);
+    const rows = Math.ceil((height + 2 * MARGIN) / cell);
     const cells = columns * rows;
     if (this.stamps.length < cells) {
       this.stamps = new Uint32Array(cells);
@@ -36,22 +40,22 @@ export class PixelSieve {
     let n = 0;
     for (let i = 0; i < points.count; i++) {
       const tag = points.tag[i];
-      const cx = Math.round(points.x[i]) + MARGIN;
-      const cy = Math.round(points.y[i]) + MARGIN;
+      const cx = Math.floor((points.x[i] + MARGIN) / cell + 0.5);
+      const cy = Math.floor((points.y[i] + MARGIN) / cell + 0.5);
       // Off the grid, or a tag without a bit: always drawn.
       if (tag >= 32 || cx < 0 || cy < 0 || cx >= columns || cy >= rows) {
         shown[n++] = i;
         continue;
       }
-      const cell = cy * columns + cx;
+      const at = cy * columns + cx;
       const bit = 1 << tag;
-      if (stamps[cell] !== stamp) {
-        stamps[cell] = stamp;
-        masks[cell] = bit;
-      } else if ((masks[cell] & bit) !== 0) {
+      if (stamps[at] !== stamp) {
+        stamps[at] = stamp;
+        masks[at] = bit;
+      } else if ((masks[at] & bit) !== 0) {
         continue;
       } else {
-        masks[cell] |= bit;
+        masks[at] |= bit;
       }
       shown[n++] = i;
     }

@@ -26,6 +26,8 @@ export function dotRadius(visible: number): number {
 }
 
 const LATE_RADIUS = 5;
+/** Side of the square in which one late ring of each outcome is drawn. */
+const LATE_CELL = 2;
 /** One grid for all diagrams: they draw one at a time, on the main thread. */
 const sieve = new PixelSieve();
 /** Above this many dots in view, records are drawn as small squares without halos. */
@@ -359,7 +361,8 @@ function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, squ
 function drawLate(ctx: CanvasRenderingContext2D, layout: DiagramLayout, colours: TimelineColours) {
   const { late } = layout;
   if (late.count === 0) return;
-  const shown = sieve.sift(late, layout.size.width, layout.size.height);
+  // Rings ten pixels wide: one per two-pixel square draws the same burst.
+  const shown = sieve.sift(late, layout.size.width, layout.size.height, LATE_CELL);
   const r = LATE_RADIUS;
   ctx.beginPath();
   for (const i of shown) {
