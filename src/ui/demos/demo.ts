@@ -30,7 +30,8 @@ export interface DemoQuestion {
 
 export interface DemoStep {
   text: Localized;
-  highlight?: DemoArea | (string & {});
+  /** A named area (`DEMO_AREAS`) or a node uid. */
+  highlight?: string;
   pause?: DemoPause;
   /** Switches to one of the demo's variants before the run restarts for this step. */
   variant?: string;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DemoGallery, DemoStepCard, useDemoPlayer, useDemos } from '../demos';
 import { Inspector } from '../inspector';
 import { RunBar } from '../run';
 import { encodeShareLink } from '../share/share-link';
@@ -8,6 +9,7 @@ import { Canvas } from './canvas/Canvas';
 import { EditorDialogs, type EditorDialog } from './dialogs/EditorDialogs';
 import { download } from './files';
 import { useCommands } from './hooks/use-commands';
+import { useDemoHost } from './hooks/use-demo-host';
 import { useIncoming } from './hooks/use-incoming';
 import { useInspectorHandlers } from './hooks/use-inspector-handlers';
 import { useNotice } from './hooks/use-notice';
@@ -54,6 +56,7 @@ export function Editor() {
   const [notice, notify] = useNotice();
   const fileInput = useRef<HTMLInputElement>(null);
   const runner = useRun();
+  const demoPlayer = useDemoPlayer(useDemoHost(commands.fitView));
   const incoming = useIncoming({ show: setDialog, notify, opened: commands.fitView });
 
   useValidation();
@@ -74,8 +77,14 @@ export function Editor() {
     // Leaving the page writes the last edit rather than waiting out the autosave pause.
     const flush = () => void flushAutosave();
     window.addEventListener('pagehide', flush);
-    startup ??= openInitialProject(() => starterPipeline(t('projects.starterName'))).then(() => {
+    // A first visit (no project yet) opens on the demo gallery; automated browsers skip it.
+    let firstVisit = false;
+    startup ??= openInitialProject(() => {
+      firstVisit = true;
+      return starterPipeline(t('projects.starterName'));
+    }).then(() => {
       commands.fitView();
+      if (firstVisit && !navigator.webdriver) useDemos.getState().showGallery(true);
       return incoming.openSharedLink();
     });
     return () => {
@@ -102,6 +111,7 @@ export function Editor() {
       },
       run: () => void runner.run(),
       help: () => setDialog({ kind: 'help' }),
+      demos: () => useDemos.getState().showGallery(true),
     }),
     [commands, notify, runner, t],
   );
@@ -175,6 +185,8 @@ export function Editor() {
         }
         onTrust={incoming.trust}
       />
+      <DemoGallery onOpen={(demo) => void demoPlayer.open(demo)} />
+      <DemoStepCard player={demoPlayer} />
     </div>
   );
 }

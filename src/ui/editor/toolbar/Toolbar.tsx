@@ -1,6 +1,7 @@
 import {
   CircleHelp,
   Download,
+  GraduationCap,
   LayoutGrid,
   Link2,
   LoaderCircle,
@@ -31,6 +32,7 @@ export interface ToolbarActions {
   share(): void;
   run(): void;
   help(): void;
+  demos(): void;
 }
 
 const THEMES: readonly ThemeChoice[] = ['light', 'dark', 'system'];
@@ -155,6 +157,9 @@ export function Toolbar({
           ))}
         </select>
       </label>
+      <ToolButton label={t('demos:open')} onClick={actions.demos} testId="demos">
+        <GraduationCap size={16} />
+      </ToolButton>
       <ToolButton label={t('toolbar.help')} shortcut="?" onClick={actions.help}>
         <CircleHelp size={16} />
       </ToolButton>
