@@ -46,18 +46,16 @@ export function CheckpointsPanel() {
         <ResultStateCounts log={log} />
       </div>
       <FailureControls info={info} disabled={over || phase === 'starting'} />
+      <section className="recovery-section" aria-label={t('checkpoints.history')}>
+        <h3>{t('checkpoints.history')}</h3>
+        <CheckpointHistory checkpoints={log.checkpoints} labelOf={labelOf} />
+      </section>
       <div className="recovery-columns">
-        <section className="recovery-section" aria-label={t('checkpoints.history')}>
-          <h3>{t('checkpoints.history')}</h3>
-          <CheckpointHistory checkpoints={log.checkpoints} labelOf={labelOf} />
+        <section className="recovery-section" aria-label={t('events.title')}>
+          <h3>{t('events.title')}</h3>
+          <JobEvents events={log.events} labelOf={labelOf} />
         </section>
-        <div className="recovery-stack">
-          <section className="recovery-section" aria-label={t('events.title')}>
-            <h3>{t('events.title')}</h3>
-            <JobEvents events={log.events} labelOf={labelOf} />
-          </section>
-          <OutputByState log={log} />
-        </div>
+        <OutputByState log={log} />
       </div>
     </div>
   );

@@ -11,6 +11,13 @@ export function FailureControls({ info, disabled }: { info: SessionInfo; disable
   const { t } = useTranslation('recovery');
   const [target, setTarget] = useState('');
   const [armed, setArmed] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const attempt = (work: () => Promise<unknown>) => {
+    setProblem(null);
+    work().catch((error: unknown) =>
+      setProblem(error instanceof Error ? error.message : String(error)),
+    );
+  };
   const [onRecord, setOnRecord] = useState(Math.max(1, Math.floor((info.recordsTotal ?? 20) / 2)));
   const targets = info.operators.flatMap((op) =>
     Array.from({ length: op.parallelism }, (_, subtask) => ({
@@ -43,7 +50,7 @@ export function FailureControls({ info, disabled }: { info: SessionInfo; disable
         className="recovery-button recovery-button--danger"
         data-testid="inject-failure"
         disabled={disabled}
-        onClick={() => void injectFailure(chosen)}
+        onClick={() => attempt(() => injectFailure(chosen))}
       >
         <Bomb size={14} aria-hidden="true" />
         {t('failure.inject')}
@@ -61,14 +68,21 @@ export function FailureControls({ info, disabled }: { info: SessionInfo; disable
         className="recovery-button"
         data-testid="arm-failure"
         disabled={disabled}
-        onClick={() => {
-          void recoveryEngine().failOnRecord(onRecord);
-          setArmed(onRecord);
-        }}
+        onClick={() =>
+          attempt(async () => {
+            await recoveryEngine().failOnRecord(onRecord);
+            setArmed(onRecord);
+          })
+        }
       >
         <Crosshair size={14} aria-hidden="true" />
         {t('failure.arm')}
       </button>
+      {problem !== null && (
+        <span className="recovery-error" role="alert" data-testid="failure-error">
+          {problem}
+        </span>
+      )}
       {armed !== null && (
         <span className="recovery-note" role="status">
           {t('failure.armed', { count: armed })}

@@ -30,7 +30,7 @@ export function ProofPanel({ doc }: { doc: PipelineDocument }) {
   const proof = useRecoveryStore(selectProof);
   const setProof = useRecoveryStore((s) => s.setProof);
   const [afterRecords, setAfterRecords] = useState(
-    Math.max(1, Math.floor((info?.recordsTotal ?? 20) * 0.6)),
+    Math.max(1, Math.floor((info?.recordsTotal ?? 20) / 2)),
   );
   const [intervalMs, setIntervalMs] = useState(config.checkpointing?.intervalMs ?? 1000);
 

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { EditorPage } from './pages/editor.page.mjs';
+import { RecoveryPage } from './pages/recovery.page.mjs';
+import { RunPage } from './pages/run.page.mjs';
+import { startApp } from './support/app.mjs';
+
+const CLICKS = fileURLToPath(new URL('./fixtures/clicks-per-user.tidemark.json', import.meta.url));
+const SEED = 7;
+
+/** Results as a sorted list of what they say, whatever order and attempt delivered them. */
+const canonical = (/** @type {any[]} */ results) =>
+  results.map((r) => JSON.stringify([r.sink, r.value, r.timestamp])).sort();
+
+describe('checkpoints, failures and savepoints', () => {
+  /** @type {import('./support/app.mjs').App} */
+  let app;
+
+  before(async () => {
+    app = await startApp();
+  });
+
+  after(async () => {
+    await app?.close();
+  });
+
+  it('recovers from a failure to the failure-free output, saves and refuses a corrupt savepoint, and proves exactly-once', async () => {
+    const { page, errors } = await app.open({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(() =>
+      localStorage.setItem(
+        'tidemark.prefs',
+        JSON.stringify({ theme: 'light', dockHeight: 460, bottomOpen: true }),
+      ),
+    );
+    const editor = new EditorPage(page);
+    const run = new RunPage(page);
+    const recovery = new RecoveryPage(page);
+    await editor.goto(app.url);
+    await editor.importFile(CLICKS);
+    await editor.settled();
+    await run.configure('event', SEED, 'max');
+
+    // The failure-free reference: the same run without checkpointing.
+    await run.run();
+    await run.waitFor(['finished']);
+    const reference = canonical(await run.call('results'));
+    assert.ok(reference.length > 20);
+
+    await recovery.enableCheckpoints('exactly-once', 2000);
+    await run.setSpeed('100');
+    await run.run();
+    await page.waitForFunction(
+      () => {
+        const progress = /** @type {any} */ (window).__tidemark.run.progress();
+        return (progress?.recordsProcessed ?? 0) > 150;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await run.pause();
+
+    // A savepoint of the paused job arrives as a download.
+    const download = await recovery.takeSavepoint();
+    const savepoint = await readFile((await download.path()) ?? '');
+    assert.match(download.suggestedFilename(), /savepoint/);
+    assert.ok(savepoint.length > 100);
+    await page.getByTestId('savepoint-list').locator('tbody tr').first().waitFor();
+
+    // Fail the whole job here, then run to the end: it restarts from its last checkpoint.
+    await recovery.injectFailure();
+    await run.setSpeed('max');
+    await run.play();
+    await run.waitFor(['finished']);
+    const events = await recovery.call('events');
+    assert.deepEqual(
+      events.map((/** @type {any} */ e) => e.kind),
+      ['failed', 'restarting', 'restored'],
+    );
+    const restored = events[2];
+    assert.ok(restored.checkpointId !== null && restored.stateRestored);
+    assert.ok(
+      restored.offsets[0].offset > 0,
+      'the source rewinds to the checkpoint, not the start',
+    );
+    const counts = await recovery.call('counts');
+    assert.equal(counts.pending, 0);
+    assert.equal(counts.committed, reference.length);
+    assert.deepEqual(canonical(await recovery.call('committed')), reference);
+
+    await recovery.openTab('checkpoints');
+    const history = page.getByTestId('checkpoint-history');
+    assert.ok((await history.locator('tbody tr[data-status="completed"]').count()) >= 5);
+    await history.getByRole('button').first().click();
+    await editor.noticeGone();
+    await app.screenshot(page, 'recovery-checkpoints');
+
+    // A corrupt file: its error in plain words, and the job and the pipeline as they were.
+    const docBefore = await page.evaluate(() => /** @type {any} */ (window).__tidemark.document());
+    const resultsBefore = (await run.call('results')).length;
+    const corrupt = Buffer.from(savepoint);
+    corrupt[corrupt.length >> 1] ^= 0xff;
+    await recovery.upload({
+      name: 'broken.tidemark-savepoint',
+      mimeType: 'application/octet-stream',
+      buffer: corrupt,
+    });
+    await page.getByTestId('restore-error').waitFor();
+    assert.equal(await page.getByTestId('restore-confirm').isDisabled(), true);
+    assert.equal(await run.call('phase'), 'finished');
+    assert.equal((await run.call('results')).length, resultsBefore);
+    assert.deepEqual(
+      await page.evaluate(() => /** @type {any} */ (window).__tidemark.document()),
+      docBefore,
+    );
+    await app.screenshot(page, 'recovery-corrupt-savepoint');
+    await page.getByTestId('restore-cancel').click();
+
+    // The real file: the dry run matches, and the restored job runs on from the savepoint.
+    await recovery.upload({
+      name: download.suggestedFilename(),
+      mimeType: 'application/octet-stream',
+      buffer: savepoint,
+    });
+    await page.getByTestId('restore-match').waitFor();
+    await page.getByTestId('restore-confirm').click();
+    await run.waitFor(['idle', 'paused']);
+    assert.ok(((await run.call('progress'))?.recordsProcessed ?? 0) > 150);
+    await run.play();
+    await run.waitFor(['finished']);
+
+    // The proof: three modes beside the failure-free run.
+    await recovery.openTab('proof');
+    const failAfter = page.getByTestId('proof-fail-after');
+    await failAfter.fill('300');
+    await failAfter.press('Enter');
+    const interval = page.getByTestId('proof-interval');
+    await interval.fill('2000');
+    await interval.press('Enter');
+    await page.getByTestId('run-proof').click();
+    await page.getByTestId('proof-runs').waitFor({ timeout: 30_000 });
+    const exactly = page.getByTestId('proof-exactly-once');
+    assert.equal(await exactly.getAttribute('data-exact'), 'true');
+    assert.equal(await page.getByTestId('proof-at-least-once').getAttribute('data-exact'), 'false');
+    assert.ok(Number(await page.getByTestId('proof-at-least-once-duplicated').textContent()) > 0);
+    assert.ok(Number(await page.getByTestId('proof-off-lost').textContent()) > 0);
+    await app.screenshot(page, 'recovery-proof');
+    assert.deepEqual(errors, []);
+  });
+});
