@@ -3,7 +3,7 @@
 // Drives the built app in headless Chromium (through e2e/support/app.mjs): a generated run of
 // `records` clicks at full speed with the timeline open. Reports the longest main-thread task
 // (PerformanceObserver 'longtask'), the timeline's frames per second over 5 s while the engine
-// runs, and the engine's records/s; then, in one Worker of a small page built beside the app,
+// runs (following the present, then fitted to the whole run so far), and the engine's records/s; then, in one Worker of a small page built beside the app,
 // the engine's records/s next to a hand-written loop's on the same job. A benchmark, not a
 // test: the targets are printed, never enforced.
 // The functions handed to page.evaluate and addInitScript run in the page, with its globals.
