@@ -3,8 +3,11 @@
  * fresh session when needed, and the step's pause point, all through the run controller.
  */
 import type { JsonValue, PipelineDocument } from '../../engine/pipeline/document';
-import type { RunController } from '../run/run-controller';
+import type { runController } from '../run';
 import type { Demo, DemoPause, DemoVariant } from './demo';
+
+/** The app's run controller, as the moves use it. */
+type RunController = ReturnType<typeof runController>;
 
 /** What the player needs from the editor around it. */
 export interface DemoHost {

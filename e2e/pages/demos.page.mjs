@@ -1,0 +1,64 @@
+// Page object for the guided demos: the gallery, the step player and its highlight ring.
+
+export class DemosPage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+    this.gallery = page.getByTestId('demo-gallery');
+    this.cards = page.locator('[data-testid^="demo-card-"]');
+    this.player = page.getByTestId('demo-player');
+    this.text = page.getByTestId('demo-text');
+    this.progress = page.getByTestId('demo-progress');
+    this.explanation = page.getByTestId('demo-explanation');
+    this.outcome = page.getByTestId('demo-outcome');
+    this.highlight = page.getByTestId('demo-highlight');
+  }
+
+  /** Opens the gallery from the toolbar. */
+  async openGallery() {
+    await this.page.getByTestId('demos').click();
+    await this.gallery.waitFor({ state: 'visible' });
+  }
+
+  /** Opens a demo from the gallery and waits for its first step. @param {string} id */
+  async open(id) {
+    await this.page.getByTestId(`demo-card-${id}`).click();
+    await this.player.waitFor({ state: 'visible' });
+    await this.settled();
+  }
+
+  /** Waits until the run has reached the current step's pause point. */
+  async settled() {
+    await this.page.waitForSelector('[data-testid="demo-player"][data-moving="false"]', {
+      timeout: 20_000,
+    });
+  }
+
+  /** The current step, counted from 0. */
+  async step() {
+    return Number(await this.player.getAttribute('data-step'));
+  }
+
+  async next() {
+    const before = await this.step();
+    await this.page.getByTestId('demo-next').click();
+    await this.page.waitForSelector(`[data-testid="demo-player"][data-step="${before + 1}"]`);
+    await this.settled();
+  }
+
+  /** Picks a choice of the current step's question. @param {number} index */
+  async answer(index) {
+    await this.page.getByTestId(`demo-choice-${index}`).click();
+    await this.explanation.waitFor({ state: 'visible' });
+  }
+
+  /** Whether the current step asks a question. */
+  async hasQuestion() {
+    return (await this.page.getByTestId('demo-choice-0').count()) > 0;
+  }
+
+  async finish() {
+    await this.page.getByTestId('demo-finish').click();
+    await this.player.waitFor({ state: 'detached' });
+  }
+}
