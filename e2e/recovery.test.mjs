@@ -27,11 +27,11 @@ describe('checkpoints, failures and savepoints', () => {
   });
 
   it('recovers from a failure to the failure-free output, saves and refuses a corrupt savepoint, and proves exactly-once', async () => {
-    const { page, errors } = await app.open({ viewport: { width: 1440, height: 900 } });
+    const { page, errors } = await app.open({ viewport: { width: 1440, height: 1000 } });
     await page.addInitScript(() =>
       localStorage.setItem(
         'tidemark.prefs',
-        JSON.stringify({ theme: 'light', dockHeight: 460, bottomOpen: true }),
+        JSON.stringify({ theme: 'light', dockHeight: 600, bottomOpen: true }),
       ),
     );
     const editor = new EditorPage(page);
@@ -92,7 +92,7 @@ describe('checkpoints, failures and savepoints', () => {
     await recovery.openTab('checkpoints');
     const history = page.getByTestId('checkpoint-history');
     assert.ok((await history.locator('tbody tr[data-status="completed"]').count()) >= 5);
-    await history.getByRole('button').first().click();
+    await history.getByRole('button').nth(2).click();
     await editor.noticeGone();
     await app.screenshot(page, 'recovery-checkpoints');
 

@@ -3,9 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { ResultState } from '../../worker/recovery-types';
 import { selectResults, selectResultsVersion, showValue, useRunStore } from '../run';
 import type { RecoveryLog } from './recovery-log';
+import { selectLog, selectVersion, useRecoveryStore } from './recovery-store';
 
 /** Newest rows shown; the counts cover them all. */
 const MAX_ROWS = 200;
+
+/** Committed, pending and discarded counts; nothing for a run without a job master. */
+export function ResultStateSummary() {
+  const log = useRecoveryStore(selectLog);
+  useRecoveryStore(selectVersion);
+  return log.status === null ? null : <ResultStateCounts log={log} />;
+}
 
 export function ResultStateCounts({ log }: { log: RecoveryLog }) {
   const { t } = useTranslation('recovery');
@@ -40,9 +48,11 @@ export function OutputByState({ log }: { log: RecoveryLog }) {
           <tr>
             <th scope="col">#</th>
             <th scope="col">{t('output.sink')}</th>
-            <th scope="col">{t('output.value')}</th>
-            <th scope="col">{t('output.attempt')}</th>
             <th scope="col">{t('checkpoints.state')}</th>
+            <th scope="col" className="recovery-num">
+              {t('output.attempt')}
+            </th>
+            <th scope="col">{t('output.value')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,16 +62,16 @@ export function OutputByState({ log }: { log: RecoveryLog }) {
               <tr key={index} data-state={state}>
                 <td className="recovery-num">{index}</td>
                 <td>{r.sink}</td>
-                <td className="recovery-value" title={showValue(r.value)}>
-                  {showValue(r.value)}
-                </td>
-                <td className="recovery-num">{log.attempts[index] ?? ''}</td>
                 <td>
                   {state !== undefined && (
                     <span className={`recovery-pill recovery-pill--${state}`}>
                       {t(`output.${state}`)}
                     </span>
                   )}
+                </td>
+                <td className="recovery-num">{log.attempts[index] ?? ''}</td>
+                <td className="recovery-value" title={showValue(r.value)}>
+                  {showValue(r.value)}
                 </td>
               </tr>
             );

@@ -15,6 +15,7 @@ import {
   showValue,
 } from './export-results';
 import { formatTime } from './format';
+import { ResultStateSummary } from '../recovery/OutputByState';
 import type { SessionInfo, SideOutputRecord } from '../../worker/trace-batch';
 import { RunFailure } from './RunFailure';
 import { useRunStore } from './store/run-store';
@@ -70,6 +71,7 @@ export function ResultsPanel({ doc }: { doc: PipelineDocument }) {
             records: progress?.recordsProcessed ?? 0,
           })}
         </p>
+        <ResultStateSummary />
         <button
           type="button"
           className="run-results__export"
