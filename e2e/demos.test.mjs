@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DemosPage } from './pages/demos.page.mjs';
@@ -37,6 +37,19 @@ async function playThrough(demos, demo, onStep) {
     }
     await onStep?.(i);
   }
+}
+
+/**
+ * What the run shows at a demo's last step: the results of the variant in force there, of the
+ * job before its change for a savepoint demo (the run here takes none), else the outcome's.
+ * @param {any} demo
+ */
+function shownAtEnd(demo) {
+  const name =
+    [...demo.steps].reverse().find((/** @type {any} */ s) => s.variant)?.variant ??
+    (demo.savepoint ? 'unchanged' : undefined);
+  if (name === undefined) return demo.outcome.results;
+  return demo.outcome.variants.find((/** @type {any} */ v) => v.name === name).results;
 }
 
 describe('guided demos', () => {
@@ -105,6 +118,29 @@ describe('guided demos', () => {
     assert.match(await demos.progress.innerText(), /第 4 步，共 4 步/);
     await demos.finish();
 
+    assert.deepEqual(errors, []);
+  });
+
+  it('plays every demo to its last step with the results it states', async () => {
+    const { page, errors } = await app.open();
+    const demos = new DemosPage(page);
+    const run = new RunPage(page);
+    await page.goto(app.url);
+    await page.getByTestId('app').waitFor({ state: 'visible' });
+    await page.evaluate(() =>
+      /** @type {any} */ (window).__tidemark.run.setConfig({ speed: 'max' }),
+    );
+    const files = (await readdir(path.join(ROOT, 'demos'))).filter((f) => f.endsWith('.json'));
+    for (const file of files) {
+      const demo = await demoFile(file.replace(/\.json$/, ''));
+      await demos.openGallery();
+      await demos.open(demo.id);
+      await playThrough(demos, demo);
+      const last = demo.steps.at(-1);
+      if (last.pause === 'end') await run.waitFor(['finished']);
+      assert.deepEqual(await results(run), shownAtEnd(demo), demo.id);
+      await demos.finish();
+    }
     assert.deepEqual(errors, []);
   });
 });
