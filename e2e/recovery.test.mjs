@@ -124,9 +124,29 @@ describe('checkpoints, failures and savepoints', () => {
       buffer: savepoint,
     });
     await page.getByTestId('restore-match').waitFor();
+    await app.screenshot(page, 'recovery-restore-dry-run');
     await page.getByTestId('restore-confirm').click();
     await run.waitFor(['idle', 'paused']);
-    assert.ok(((await run.call('progress'))?.recordsProcessed ?? 0) > 150);
+    const restoredAt = (await run.call('progress'))?.recordsProcessed ?? 0;
+    assert.ok(restoredAt > 150, 'the restored job starts where the savepoint was taken');
+
+    // The inspector lists the window's keys from the savepoint, on the heap and in IndexedDB.
+    const keysOnHeap = await recovery.stateKeys();
+    assert.ok(keysOnHeap.length > 0);
+    for (const key of keysOnHeap) assert.match(key, /^user-\d$/);
+    await page.getByTestId('run-settings').click();
+    await page.getByTestId('run-backend').selectOption('indexeddb');
+    await page.keyboard.press('Escape');
+    await run.waitFor(['idle']);
+    await recovery.openTab('savepoints');
+    await page.getByTestId('savepoint-restore').first().click();
+    await page.getByTestId('restore-match').waitFor();
+    await page.getByTestId('restore-confirm').click();
+    await page.getByTestId('restore-dialog').waitFor({ state: 'detached' });
+    await run.waitFor(['idle', 'paused']);
+    assert.deepEqual(await recovery.stateKeys(), keysOnHeap);
+    await page.getByTestId('state-subtasks').getByText('indexeddb').first().waitFor();
+    await app.screenshot(page, 'recovery-state-indexeddb');
     await run.play();
     await run.waitFor(['finished']);
 

@@ -62,6 +62,17 @@ export class RecoveryPage {
     await this.page.getByTestId('restore-dialog').waitFor();
   }
 
+  /** The distinct keys the state inspector lists for the paused run, sorted. */
+  async stateKeys() {
+    await this.openTab('state');
+    const rows = this.page.getByTestId('state-entries').locator('tbody tr');
+    await rows.first().waitFor();
+    const keys = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.getAttribute('data-key') ?? ''),
+    );
+    return [...new Set(keys)].sort();
+  }
+
   /**
    * Reads one of the recovery test API's getters.
    * @param {'status' | 'counts' | 'committed' | 'checkpoints' | 'events'} name

@@ -147,27 +147,30 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
                   <td className="recovery-num">{formatBytes(s.bytes)}</td>
                   <td>{s.backend}</td>
                   <td className="recovery-num">{s.parallelism}</td>
-                  <td className="recovery-actions">
-                    <IconAction
-                      label={t('savepoints.download')}
-                      onClick={() => void open(s.id, s.name, 'download')}
-                    >
-                      <Download size={14} aria-hidden="true" />
-                    </IconAction>
-                    <IconAction
-                      label={t('savepoints.restore')}
-                      onClick={() => void open(s.id, s.name, 'restore')}
-                    >
-                      <History size={14} aria-hidden="true" />
-                    </IconAction>
-                    <IconAction
-                      label={t('savepoints.delete')}
-                      onClick={() =>
-                        void deleteSavepoint(s.id).catch((e: unknown) => setProblem(messageOf(e)))
-                      }
-                    >
-                      <Trash2 size={14} aria-hidden="true" />
-                    </IconAction>
+                  <td>
+                    <div className="recovery-actions">
+                      <IconAction
+                        label={t('savepoints.download')}
+                        onClick={() => void open(s.id, s.name, 'download')}
+                      >
+                        <Download size={14} aria-hidden="true" />
+                      </IconAction>
+                      <IconAction
+                        label={t('savepoints.restore')}
+                        testId="savepoint-restore"
+                        onClick={() => void open(s.id, s.name, 'restore')}
+                      >
+                        <History size={14} aria-hidden="true" />
+                      </IconAction>
+                      <IconAction
+                        label={t('savepoints.delete')}
+                        onClick={() =>
+                          void deleteSavepoint(s.id).catch((e: unknown) => setProblem(messageOf(e)))
+                        }
+                      >
+                        <Trash2 size={14} aria-hidden="true" />
+                      </IconAction>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -181,10 +184,12 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
 
 function IconAction({
   label,
+  testId,
   onClick,
   children,
 }: {
   label: string;
+  testId?: string;
   onClick(): void;
   children: ReactNode;
 }) {
@@ -194,6 +199,7 @@ function IconAction({
       className="icon-button"
       aria-label={label}
       title={label}
+      data-testid={testId}
       onClick={onClick}
     >
       {children}
