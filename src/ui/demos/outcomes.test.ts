@@ -5,14 +5,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-// Tests run the engine in Node to check the demos' claims; the app reaches it through the worker.
-// eslint-disable-next-line no-restricted-imports
 import { assignToKeyGroup, DEFAULT_MAX_PARALLELISM } from '../../engine/keygroups';
-// eslint-disable-next-line no-restricted-imports
 import { JobMaster, type MasterConfig } from '../../engine/runtime/job-master';
-// eslint-disable-next-line no-restricted-imports
 import { IndexedDbKeyedStateBackend } from '../../engine/state/indexeddb/backend';
-// eslint-disable-next-line no-restricted-imports
 import { StateStore } from '../../engine/state/indexeddb/store';
 import { demos } from './catalogue';
 import type { ClaimedResult, Demo, DemoVariant } from './demo';
