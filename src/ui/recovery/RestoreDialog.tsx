@@ -134,7 +134,7 @@ export function RestoreDialog({
                       )
                       .join(' · ')}
                   </td>
-                  <td>{o.message}</td>
+                  <td className="recovery-text">{o.message}</td>
                 </tr>
               ))}
             </tbody>

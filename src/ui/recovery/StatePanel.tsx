@@ -209,7 +209,7 @@ export function StatePanel() {
         </p>
       )}
       {inspection !== null && (
-        <div className="recovery-columns">
+        <div className="recovery-stack">
           <section className="recovery-section" aria-label={t('state.subtasks')}>
             <h3>{t('state.subtasks')}</h3>
             {chosen.length === 0 ? (
