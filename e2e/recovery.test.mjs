@@ -14,6 +14,25 @@ const SEED = 7;
 const canonical = (/** @type {any[]} */ results) =>
   results.map((r) => JSON.stringify([r.sink, r.value, r.timestamp])).sort();
 
+/**
+ * Opens the app on the clicks pipeline with a tall dock.
+ * @param {import('./support/app.mjs').App} app
+ * @param {'light' | 'dark'} theme
+ */
+async function openOn(app, theme) {
+  const opened = await app.open({ viewport: { width: 1440, height: 1000 } });
+  const { page } = opened;
+  await page.addInitScript(
+    (prefs) => localStorage.setItem('tidemark.prefs', JSON.stringify(prefs)),
+    { theme, dockHeight: 600, bottomOpen: true },
+  );
+  const editor = new EditorPage(page);
+  await editor.goto(app.url);
+  await editor.importFile(CLICKS);
+  await editor.settled();
+  return { ...opened, editor, run: new RunPage(page), recovery: new RecoveryPage(page) };
+}
+
 describe('checkpoints, failures and savepoints', () => {
   /** @type {import('./support/app.mjs').App} */
   let app;
@@ -27,19 +46,7 @@ describe('checkpoints, failures and savepoints', () => {
   });
 
   it('recovers from a failure to the failure-free output, saves and refuses a corrupt savepoint, and proves exactly-once', async () => {
-    const { page, errors } = await app.open({ viewport: { width: 1440, height: 1000 } });
-    await page.addInitScript(() =>
-      localStorage.setItem(
-        'tidemark.prefs',
-        JSON.stringify({ theme: 'light', dockHeight: 600, bottomOpen: true }),
-      ),
-    );
-    const editor = new EditorPage(page);
-    const run = new RunPage(page);
-    const recovery = new RecoveryPage(page);
-    await editor.goto(app.url);
-    await editor.importFile(CLICKS);
-    await editor.settled();
+    const { page, errors, editor, run, recovery } = await openOn(app, 'light');
     await run.configure('event', SEED, 'max');
 
     // The failure-free reference: the same run without checkpointing.
@@ -166,6 +173,38 @@ describe('checkpoints, failures and savepoints', () => {
     assert.ok(Number(await page.getByTestId('proof-at-least-once-duplicated').textContent()) > 0);
     assert.ok(Number(await page.getByTestId('proof-off-lost').textContent()) > 0);
     await app.screenshot(page, 'recovery-proof');
+    assert.deepEqual(errors, []);
+  });
+  it('tells the history, the events and the proof in Chinese in the dark theme', async () => {
+    const { page, errors, editor, run, recovery } = await openOn(app, 'dark');
+    await page.getByTestId('language').selectOption('zh-CN');
+    await run.configure('event', SEED, '100');
+    await recovery.enableCheckpoints('at-least-once', 2000);
+    await run.run();
+    await page.waitForFunction(
+      () => {
+        const progress = /** @type {any} */ (window).__tidemark.run.progress();
+        return (progress?.recordsProcessed ?? 0) > 300;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await run.pause();
+    await recovery.injectFailure();
+    await run.setSpeed('max');
+    await run.play();
+    await run.waitFor(['finished']);
+    const counts = await recovery.call('counts');
+    assert.equal(counts.pending, 0);
+    await page.getByTestId('job-events').getByText('恢复').first().waitFor();
+    await editor.noticeGone();
+    await app.screenshot(page, 'recovery-checkpoints-dark-zh');
+
+    await recovery.openTab('proof');
+    await page.getByTestId('run-proof').click();
+    await page.getByTestId('proof-runs').waitFor({ timeout: 30_000 });
+    await page.getByText('没有丢失，没有重复').waitFor();
+    await app.screenshot(page, 'recovery-proof-dark-zh');
     assert.deepEqual(errors, []);
   });
 });
