@@ -154,6 +154,15 @@ describe('checkpoints, failures and savepoints', () => {
     assert.deepEqual(await recovery.stateKeys(), keysOnHeap);
     await page.getByTestId('state-subtasks').getByText('indexeddb').first().waitFor();
     await app.screenshot(page, 'recovery-state-indexeddb');
+
+    // Just restored, the live state is the savepoint's: every key unchanged.
+    await recovery.openTab('savepoints');
+    await page.getByTestId('diff-compare').click();
+    const diffRow = page.getByTestId('diff-table').locator('tbody tr', { hasText: 'per-10s' });
+    await diffRow.waitFor();
+    const cells = await diffRow.locator('td').allTextContents();
+    assert.deepEqual(cells.slice(1, 4), ['0', '0', '0']);
+    assert.equal(Number(cells[4]), keysOnHeap.length);
     await run.play();
     await run.waitFor(['finished']);
 

@@ -8,6 +8,7 @@ import { formatBytes } from './format';
 import { recoveryEngine } from './recovery-engine';
 import { selectSavepoints, useRecoveryStore } from './recovery-store';
 import { RestoreDialog, type RestoreRequest } from './RestoreDialog';
+import { SavepointDiff } from './SavepointDiff';
 import {
   deleteSavepoint,
   downloadBytes,
@@ -178,6 +179,12 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
           </table>
         )}
       </section>
+      {savepoints.length > 0 && (
+        <SavepointDiff
+          savepoints={savepoints}
+          liveAvailable={info !== null && phase !== 'running' && phase !== 'starting'}
+        />
+      )}
     </div>
   );
 }
