@@ -29,10 +29,13 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
   const [request, setRequest] = useState<RestoreRequest | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const upload = useRef<HTMLInputElement>(null);
+  const over = phase === 'finished' || phase === 'failed' || phase === 'canceled';
 
   useEffect(() => {
-    refreshSavepoints().catch((e: unknown) => setProblem(messageOf(e)));
-  }, []);
+    refreshSavepoints().catch((e: unknown) =>
+      setProblem(t('savepoints.storageFailed', { message: messageOf(e) })),
+    );
+  }, [t]);
 
   const take = async () => {
     setTaking(true);
@@ -42,7 +45,7 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
       downloadBytes(download.bytes, download.fileName);
       await keepSavepoint(download);
     } catch (e) {
-      setProblem(messageOf(e));
+      setProblem(t('savepoints.takeFailed', { message: messageOf(e) }));
     } finally {
       setTaking(false);
     }
@@ -66,8 +69,10 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
           type="button"
           className="recovery-button recovery-button--primary"
           data-testid="take-savepoint"
-          disabled={info === null || taking || phase === 'starting'}
-          title={t('savepoints.takeNeedsPause')}
+          disabled={info === null || over || taking || phase === 'starting'}
+          title={
+            over || info === null ? t('savepoints.takeNeedsRun') : t('savepoints.takeNeedsPause')
+          }
           onClick={() => void take()}
         >
           {taking ? (
@@ -103,7 +108,7 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
       </div>
       {problem !== null && (
         <p className="recovery-error" role="alert">
-          {t('savepoints.storageFailed', { message: problem })}
+          {problem}
         </p>
       )}
       {request !== null && (
@@ -166,7 +171,9 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
                       <IconAction
                         label={t('savepoints.delete')}
                         onClick={() =>
-                          void deleteSavepoint(s.id).catch((e: unknown) => setProblem(messageOf(e)))
+                          void deleteSavepoint(s.id).catch((e: unknown) =>
+                            setProblem(t('savepoints.storageFailed', { message: messageOf(e) })),
+                          )
                         }
                       >
                         <Trash2 size={14} aria-hidden="true" />
