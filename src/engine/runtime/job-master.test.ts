@@ -391,6 +391,20 @@ describe('JobMaster: restart strategies', () => {
     ]);
   });
 
+  it('failOnRecord(n) also lands on its record when the clock is moved, not stepped', async () => {
+    const reference = await startMaster(doc, masterConfig({}));
+    await reference.master.advanceProcessingTime(1_000);
+    await reference.master.drain();
+
+    const { master, events, failures } = await startMaster(doc, masterConfig({}));
+    master.failOnRecord(3);
+    await master.advanceProcessingTime(1_000);
+    await master.drain();
+    expect(failures.map((f) => f.failure.message)).toEqual(['Injected failure after record 3']);
+    expect(master.status).toBe('finished');
+    expect(windowsOf(events)).toEqual(windowsOf(reference.events));
+  });
+
   it('a user function that throws fails every attempt the same way until none is left', async () => {
     const explode: PipelineNode = {
       uid: 'explode',

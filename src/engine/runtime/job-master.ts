@@ -192,7 +192,15 @@ export class JobMaster {
       }
       if (this.status !== 'running') return;
       const job = this.current;
-      await job.advanceProcessingTimeAsync(Math.min(time, this.nextCheckpointAt));
+      const until = Math.min(time, this.nextCheckpointAt);
+      // An armed scripted failure counts records one at a time, so it lands on its record.
+      while (this.failOn !== null && this.current === job && job.nextArrival() < until) {
+        await this.step();
+        if (this.status !== 'running' || this.restartAt !== null) break;
+      }
+      if (this.current !== job || this.restartAt !== null) continue;
+      if (this.status !== 'running') return;
+      await job.advanceProcessingTimeAsync(until);
       await this.afterWork();
       if (this.current === job && this.restartAt === null && job.processingTime >= time) return;
     }
