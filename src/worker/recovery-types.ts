@@ -27,6 +27,12 @@ export interface SourceOffset {
   offset: number;
 }
 
+/**
+ * Why the job failed: an injected failure of the whole job or of one subtask, a scripted
+ * failure on record N, or an error of the job itself (a user function that threw).
+ */
+export type FailureReason = 'injected-job' | 'injected-subtask' | 'injected-record' | 'job-error';
+
 /** The job's lifecycle under its job master, in the order it happened. */
 export type JobEvent =
   | {
@@ -39,6 +45,10 @@ export type JobEvent =
       /** The subtask a failure was injected into, when one was named. */
       subtask: number | null;
       message: string;
+      /** Why, as a code the UI words in the user's language; `message` says it in English. */
+      reason: FailureReason;
+      /** For `injected-record`: the record the failure came on. */
+      record?: number;
       /** Whether the restart strategy restarts the job; false: the job has failed for good. */
       restarting: boolean;
     }

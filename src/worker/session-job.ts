@@ -11,6 +11,7 @@ import type { JobSnapshot } from '../engine/runtime/snapshot';
 import type { TraceEvent } from '../engine/runtime/trace';
 import type {
   CheckpointRecord,
+  FailureReason,
   FailureTarget,
   JobEvent,
   RecoveryBatch,
@@ -155,6 +156,8 @@ export class MasterSessionJob implements SessionJob {
   private restartAt: number | null = null;
   private positionsAtFailure: SourceOffset[] = [];
   private target: FailureTarget = null;
+  /** Set while `injectFailure` runs: a failure then is the injected one. */
+  private injecting = false;
   private results = 0;
   private failedOnce = false;
   /** A failure on record N is due: records go one master step at a time until it comes. */
@@ -296,7 +299,9 @@ export class MasterSessionJob implements SessionJob {
   async injectFailure(target: FailureTarget): Promise<void> {
     if (this.master.status !== 'running') return;
     this.target = target;
+    this.injecting = true;
     await this.master.injectFailure(target ?? undefined);
+    this.injecting = false;
     this.target = null;
     this.noticeRestart();
   }
@@ -365,7 +370,8 @@ export class MasterSessionJob implements SessionJob {
   private onFailure(failure: JobFailure, restarting: boolean): void {
     this.failedOnce = true;
     // The master's message for it (job-master.ts): the failure on record N has come.
-    if (failure.message.startsWith('Injected failure after record ')) this.failOnPending = false;
+    const onRecord = /^Injected failure after record (\d+)/.exec(failure.message);
+    if (onRecord !== null) this.failOnPending = false;
     this.collectCheckpoints();
     const job = this.master.job;
     const pt = job.processingTime;
@@ -378,7 +384,25 @@ export class MasterSessionJob implements SessionJob {
     const target = this.target;
     const subtask =
       target !== null && target.operatorUid === failure.operatorUid ? target.subtask : null;
-    this.batch.events.push({ kind: 'failed', pt, attempt, ...failure, subtask, restarting });
+    const reason: FailureReason =
+      onRecord !== null
+        ? 'injected-record'
+        : this.injecting
+          ? target === null
+            ? 'injected-job'
+            : 'injected-subtask'
+          : 'job-error';
+    const record = onRecord !== null ? { record: Number(onRecord[1]) } : {};
+    this.batch.events.push({
+      kind: 'failed',
+      pt,
+      attempt,
+      ...failure,
+      subtask,
+      reason,
+      ...record,
+      restarting,
+    });
     this.positionsAtFailure = offsetsOf(job.sourcePositions());
     if (!restarting) return;
     const restart = this.config.restart;
