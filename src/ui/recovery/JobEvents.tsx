@@ -1,5 +1,6 @@
 /** The job's failures, restarts and restores, in the order they happened. */
 import { CircleAlert, History, RotateCw } from 'lucide-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { JobEvent } from '../../worker/recovery-types';
 import { formatTime } from '../run';
@@ -23,10 +24,7 @@ export function JobEvents({
               {t(e.restarting ? 'events.failed' : 'events.failedFinal', {
                 attempt: e.attempt,
                 time: formatTime(e.pt),
-                message:
-                  e.operatorUid === null
-                    ? e.message
-                    : `${labelOf(e.operatorUid)}${e.subtask === null ? '' : `#${e.subtask}`}: ${e.message}`,
+                message: reasonText(e, labelOf, t),
               })}
             </>
           )}
@@ -64,4 +62,28 @@ export function JobEvents({
       ))}
     </ol>
   );
+}
+
+/** A failure in the user's language from its reason code; a job's own error keeps its text. */
+function reasonText(
+  e: Extract<JobEvent, { kind: 'failed' }>,
+  labelOf: (uid: string) => string,
+  t: TFunction<'recovery'>,
+): string {
+  const where =
+    e.operatorUid === null
+      ? null
+      : `${labelOf(e.operatorUid)}${e.subtask === null ? '' : ` #${e.subtask}`}`;
+  switch (e.reason) {
+    case 'injected-job':
+      return t('events.reason.injected-job');
+    case 'injected-subtask':
+      return t('events.reason.injected-subtask', { where: where ?? '' });
+    case 'injected-record':
+      return t('events.reason.injected-record', { record: e.record ?? '' });
+    case 'job-error':
+      return where === null
+        ? t('events.reason.job-error-unplaced', { message: e.message })
+        : t('events.reason.job-error', { where, message: e.message });
+  }
 }

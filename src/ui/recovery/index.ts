@@ -8,4 +8,6 @@ export {
   type RecoveryTab,
 } from './tabs';
 export { connectRecovery } from './connect';
+export { EdgeBarrier } from './EdgeBarrier';
+export { NodeSnapshotMark } from './NodeSnapshotMark';
 export { recoveryTestApi, type RecoveryTestApi } from './test-api';

@@ -12,7 +12,8 @@ import type { SinkResult } from '../../engine/runtime/job';
 import { createEngineApi } from '../../worker/engine-api';
 import { RunController } from '../run/run-controller';
 import { createRunStore } from '../run/store/run-store';
-import { connectStores } from './connect';
+import { createBarrierStore } from './barrier-store';
+import { connectBarriers, connectStores } from './connect';
 import { createRecoveryStore } from './recovery-store';
 
 const clickstream = JSON.parse(
@@ -35,7 +36,9 @@ function setUp() {
   );
   const recovery = createRecoveryStore();
   connectStores(controller, store, recovery);
-  return { api, store, controller, recovery };
+  const barriers = createBarrierStore();
+  connectBarriers(controller, store, barriers);
+  return { api, store, controller, recovery, barriers };
 }
 
 const lines = (results: readonly SinkResult[]) =>
@@ -64,6 +67,7 @@ describe('recovery through the run controller', () => {
 
     const { log } = recovery.getState();
     expect(log.events.map((e) => e.kind)).toEqual(['failed', 'restarting', 'restored']);
+    expect(log.events[0]).toMatchObject({ kind: 'failed', reason: 'injected-job' });
     expect(log.checkpoints.length).toBeGreaterThan(3);
     expect(log.counts.pending).toBe(0);
     const all = store.getState().results.all();
@@ -101,5 +105,28 @@ describe('recovery through the run controller', () => {
     const after = recovery.getState().log.checkpoints;
     expect(after.every((c) => !before.includes(c))).toBe(true);
     expect(recovery.getState().log.events).toEqual([]);
+  });
+
+  it('fails on the scripted record, and draws every edge crossed by the barriers', async () => {
+    const { api, store, controller, recovery, barriers } = setUp();
+    await controller.start(clickstream);
+    await controller.seek(6000);
+    const at = store.getState().progress?.recordsProcessed ?? 0;
+    await api.failOnRecord(at + 5);
+    await toEnd(controller, store);
+
+    const failed = recovery.getState().log.events.find((e) => e.kind === 'failed');
+    expect(failed).toMatchObject({ reason: 'injected-record', record: at + 5 });
+    const { crossed, held } = barriers.getState().view;
+    expect(Object.keys(crossed).sort()).toEqual(clickstream.edges.map((e) => e.id).sort());
+    expect(held).toEqual({});
+    const completed = recovery.getState().log.checkpoints.filter((c) => c.status === 'completed');
+    const last = completed.at(-1)!;
+    const times = barriers.getState().tracker.subtaskTimes(last.id);
+    expect(times.length).toBeGreaterThan(0);
+    for (const row of times) {
+      expect(row.aligned).not.toBeNull();
+      expect(row.aligned!).toBeGreaterThanOrEqual(row.received);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { AlertTriangle, OctagonAlert } from 'lucide-react';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { operatorMeta } from '../../../engine/pipeline/registry';
+import { NodeSnapshotMark } from '../../recovery';
 import { NodeRunBadges } from '../../run';
 import { summarize } from '../model/summary';
 import { categoryColour, operatorIcons, operatorKey } from '../operator-look';
@@ -78,6 +79,7 @@ export const OperatorNode = memo(function OperatorNode({
         ))}
       </div>
       <NodeRunBadges uid={node.uid} kind={node.kind} />
+      <NodeSnapshotMark uid={node.uid} />
       {meta.outputs.map((port, index) => (
         <Handle
           key={port}
