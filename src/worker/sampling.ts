@@ -23,7 +23,10 @@ export function sampleEveryFor(
 ): number {
   if (density.recordEvents < PILOT_RECORD_EVENTS || density.span <= 0) return 1;
   const perMs = density.recordEvents / density.span;
-  const visible = view !== null && processingTime >= view.ptFrom && processingTime <= view.ptTo;
+  const visible =
+    view !== null &&
+    processingTime >= view.ptFrom &&
+    (processingTime <= view.ptTo || view.follow === true);
   const maxEvents = Math.max(1, view?.maxEvents ?? 10_000);
   // Outside the view, as if the whole timeline so far (up to the view's end) were in view.
   const range = visible ? view.ptTo - view.ptFrom : Math.max(density.span, view?.ptTo ?? 0);

@@ -86,6 +86,11 @@ export interface TraceView {
   ptFrom: number;
   ptTo: number;
   maxEvents: number;
+  /**
+   * The timeline keeps the present in view: a run that outruns the range last reported is
+   * still in view, one view's width at a time.
+   */
+  follow?: boolean;
 }
 
 /** A record's details for a tooltip: what `describe(recordId)` returns. */

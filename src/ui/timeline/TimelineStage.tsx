@@ -22,6 +22,7 @@ import { createFrameScheduler, type FrameScheduler } from './frame-scheduler';
 import { hitDiagram, hitLanes, sameHit, type TimelineHit } from './hit-test';
 import { layoutLanes, type LanesLayout } from './lanes-layout';
 import type { TimelineModel } from './model';
+import type { TraceView } from '../../worker/trace-batch';
 import { useElementSize } from './use-element-size';
 import type { TimeRange } from './viewport';
 
@@ -39,7 +40,7 @@ export interface StageProps {
   label: string;
   onHover(hit: TimelineHit | null): void;
   onSelect(hit: TimelineHit | null): void;
-  onViewChange(view: { ptFrom: number; ptTo: number; maxEvents: number }): void;
+  onViewChange(view: TraceView): void;
 }
 
 type Layout = { kind: 'diagram'; layout: DiagramLayout } | { kind: 'lanes'; layout: LanesLayout };
@@ -99,6 +100,7 @@ export function TimelineStage(props: StageProps) {
             ptFrom: range.from,
             ptTo: range.to,
             maxEvents: eventBudget(layoutRef.current.layout.plot.width),
+            follow: p.camera.following,
           });
         }
         // The marks moved under a resting pointer (follow mode, new events): hover anew.
