@@ -12,7 +12,8 @@ const outDir = mkdtempSync(join(tmpdir(), 'tidemark-bundle-'));
 const ENGINE_RUNTIME_MARKERS = [
   'Tracing is off for this job', // runtime/job.ts
   'Parallelism must be a positive integer', // runtime/create-job.ts
-  'forward partitioning needs equal parallelism', // pipeline/problems.ts, used by the validator
+  // The validator's wordings are translated on the main thread; what it checks is not.
+  'a list of records, each a JSON object', // pipeline/validate.ts
   'the code must evaluate to a function', // sandbox/user-function.ts
 ];
 

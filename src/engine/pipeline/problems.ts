@@ -16,10 +16,20 @@ export interface ProblemLocation {
   param?: string;
 }
 
+/**
+ * A message's values by name, plain enough to cross to the UI thread, so the UI can render the
+ * problem in any language from its code (and variant) and these values.
+ */
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
 export interface Problem extends ProblemLocation {
   code: ProblemCode;
   severity: Severity;
+  /** The finished English text, for the CLI, logs and tests. */
   message: string;
+  params: ProblemParams;
+  /** Which wording of the code applies, when one code has several (e.g. with or without a suggestion). */
+  variant?: string;
 }
 
 /** What is wrong with a tumbling or sliding window's size, slide and offset. */
@@ -95,13 +105,93 @@ export const problemMessages = {
 
 export type ProblemCode = keyof typeof problemMessages;
 
+interface ProblemArgs {
+  params: ProblemParams;
+  variant?: string;
+}
+
+const allButLast = (items: readonly string[]) => list(items.slice(0, -1));
+const args = (params: ProblemParams, variant?: string): ProblemArgs =>
+  variant === undefined ? { params } : { params, variant };
+
+/**
+ * The same arguments as problemMessages, as named values: the translation files hold one
+ * wording per code (or per code and variant) that reads these names.
+ */
+export const problemParams: {
+  [C in ProblemCode]: (...args: Parameters<(typeof problemMessages)[C]>) => ProblemArgs;
+} = {
+  E001: (node, kind) => ({
+    params: { node, kind, kinds: list([...operatorRegistry.keys()]) },
+  }),
+  E002: (what, id, count) => args({ id, count }, what === 'node uid' ? 'node' : 'edge'),
+  E003: (edge, end, uid) => args({ edge, uid }, end),
+  E004: (node) => args({ node }),
+  E005: (node, inputs) => args({ node, inputs }),
+  E006: (nodes) => args({ nodes: nodes.join(', ') }),
+  E007: (node) => args({ node }),
+  E008: (node, param, value, allowed) => args({ node, param, value, allowed }),
+  E009: (node, field, suggestion, known) =>
+    suggestion !== undefined
+      ? args({ node, field, suggestion }, 'suggestion')
+      : known.length > 0
+        ? args({ node, field, known: list(known) }, 'known')
+        : args({ node, field }, 'noKnown'),
+  E010: (edge, node, port, ports) =>
+    ports.length > 1
+      ? args(
+          { edge, node, port, ports: allButLast(ports), lastPort: ports.at(-1) ?? '' },
+          'several',
+        )
+      : args({ edge, node, port, ports: list(ports) }, 'one'),
+  E011: (edge, node) => args({ edge, node }),
+  E012: (edge, node) => args({ edge, node }),
+  E013: (node, value, max) => args({ node, value, max }),
+  E014: (node, issue) =>
+    issue.kind === 'slideExceedsSize'
+      ? args({ node, slideMs: issue.slideMs, sizeMs: issue.sizeMs }, 'slide')
+      : args(
+          {
+            node,
+            offsetMs: issue.offsetMs,
+            limitMs: issue.limitMs,
+            min: 1 - issue.limitMs,
+            max: issue.limitMs - 1,
+          },
+          issue.limitName === 'size' ? 'offsetSize' : 'offsetSlide',
+        ),
+  E015: (node, param, error) => args({ node, param, error }),
+  E016: (found) => args({ found, version: PIPELINE_VERSION }),
+  E017: (where, field, allowed) => args({ where, field, allowed: list(allowed) }),
+  E018: (error, at) =>
+    at === undefined
+      ? args({ error }, 'plain')
+      : args({ error, line: at.line, column: at.column }, 'at'),
+  E019: (where, field, value, expected) => args({ where, field, value, expected }),
+  E020: (edge, from, to, fromP, toP) => args({ edge, from, to, fromP, toP }),
+  E021: (edge, keyBy, partitioning) => args({ edge, keyBy, partitioning }),
+  W001: (node) => args({ node }),
+  W002: (node) => args({ node }),
+  W003: (keyBy, sink) => args({ keyBy, sink }),
+  W004: (node, parallelism) => args({ node, parallelism }),
+  W005: (node, edge) => args({ node, edge }),
+};
+
 export function problem<C extends ProblemCode>(
   code: C,
   at: ProblemLocation,
   ...args: Parameters<(typeof problemMessages)[C]>
 ): Problem {
   const message = (problemMessages[code] as (...a: typeof args) => string)(...args);
-  return { code, severity: code.startsWith('E') ? 'error' : 'warning', message, ...at };
+  const { params, variant } = (problemParams[code] as (...a: typeof args) => ProblemArgs)(...args);
+  return {
+    code,
+    severity: code.startsWith('E') ? 'error' : 'warning',
+    message,
+    params,
+    ...(variant === undefined ? {} : { variant }),
+    ...at,
+  };
 }
 
 /** "Map 'm1'", or "Map 'Double it' (uid 'm1')" when the node has its own label. */

@@ -95,6 +95,7 @@ describe('validatePipeline', () => {
         nodeUid: 'win',
         message:
           "Window 'win' needs a keyed input: add a KeyBy directly before it, or use WindowAll.",
+        params: { node: "Window 'win'" },
       },
     ]);
   });
@@ -270,6 +271,12 @@ describe('validatePipeline', () => {
           param: 'sizeMs',
           message:
             "Window 'w': Size ('sizeMs') is -5 ms. Set it to a whole number of milliseconds, at least 1 ms.",
+          params: {
+            node: "Window 'w'",
+            param: "Size ('sizeMs')",
+            value: '-5 ms',
+            allowed: 'a whole number of milliseconds, at least 1 ms',
+          },
         },
       ]);
     });

@@ -3,7 +3,7 @@ import { prerenderToNodeStream } from 'react-dom/static';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineDocument } from '../../engine/pipeline/document';
-import type { Problem } from '../../engine/pipeline/problems';
+import { problem, type Problem } from '../../engine/pipeline/problems';
 import { resources } from '../i18n/resources';
 import { Inspector, type InspectorProps } from './index';
 
@@ -35,21 +35,14 @@ const doc: PipelineDocument = {
 };
 
 const problems: Problem[] = [
-  {
-    code: 'E014',
-    severity: 'error',
-    message: 'offset too large',
-    nodeUid: 'win',
-    param: 'offsetMs',
-  },
-  {
-    code: 'E015',
-    severity: 'error',
-    message: 'code does not compile',
-    nodeUid: 'double',
-    param: 'code',
-  },
-  { code: 'E021', severity: 'error', message: 'keyBy partitions already', edgeId: 'e2' },
+  problem('E014', { nodeUid: 'win', param: 'offsetMs' }, "Window 'win'", {
+    kind: 'offsetTooLarge',
+    offsetMs: 60_000,
+    limitMs: 60_000,
+    limitName: 'size',
+  }),
+  problem('E015', { nodeUid: 'double', param: 'code' }, "Map 'double'", 'Code', 'Unexpected end'),
+  problem('E021', { edgeId: 'e2' }, "Edge 'e2'", "KeyBy 'key'", 'rebalance'),
 ];
 
 const ignore = () => undefined;
@@ -103,7 +96,7 @@ describe('Inspector', () => {
     const html = await render({ nodes: ['win'] });
     const offset = html.slice(html.indexOf('Offset'), html.indexOf('Allowed lateness'));
     expect(offset).toContain('E014');
-    expect(offset).toContain('offset too large');
+    expect(offset).toContain('has offset 60000 ms, but the offset');
     expect(offset).toContain('aria-label="Reset Offset to its default"');
     const lateness = html.slice(html.indexOf('Allowed lateness'), html.indexOf('Aggregate'));
     expect(lateness).not.toContain('Reset');
@@ -127,6 +120,7 @@ describe('Inspector', () => {
       expect(html).toContain('窗口大小');
       expect(html).toContain('滚动窗口');
       expect(html).toContain('分钟');
+      expect(html).toContain('的偏移量为 60000 毫秒，但偏移量的绝对值');
     } finally {
       await i18n.changeLanguage('en');
     }

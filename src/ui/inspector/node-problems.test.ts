@@ -6,6 +6,7 @@ const p = (code: Problem['code'], at: Partial<Problem>): Problem => ({
   code,
   severity: code.startsWith('E') ? 'error' : 'warning',
   message: code,
+  params: {},
   ...at,
 });
 

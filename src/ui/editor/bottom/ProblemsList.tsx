@@ -2,6 +2,7 @@ import { AlertTriangle, CircleCheck, OctagonAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../engine/pipeline/problems';
 import type { PipelineDocument } from '../../../engine/pipeline/document';
+import { useProblemText } from '../../i18n/problem-text';
 import { operatorKey } from '../operator-look';
 
 /** Errors first, then warnings; a click selects the node or edge the problem is about. */
@@ -15,6 +16,7 @@ export function ProblemsList({
   onReveal(problem: Problem): void;
 }) {
   const { t } = useTranslation('editor');
+  const text = useProblemText();
   if (doc.nodes.length === 0) {
     return <p className="dock__empty">{t('problems.emptyPipeline')}</p>;
   }
@@ -55,7 +57,7 @@ export function ProblemsList({
               <span className="problem__code">{p.code}</span>
               <span className="problem__where">{where(p)}</span>
               <span className="problem__headline">{t(`problems.codes.${p.code}`)}</span>
-              <span className="problem__message">{p.message}</span>
+              <span className="problem__message">{text(p)}</span>
             </button>
           </li>
         );

@@ -20,6 +20,7 @@ import { useCallback, useMemo, useState, type DragEvent, type MouseEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { OperatorKind, PipelineNode } from '../../../engine/pipeline/document';
 import { operatorRegistry } from '../../../engine/pipeline/registry';
+import { useProblemText } from '../../i18n/problem-text';
 import { GRID, type Commands } from '../hooks/use-commands';
 import type { Position } from '../model/changes';
 import { useEditor } from '../store/editor-store';
@@ -63,6 +64,7 @@ export function Canvas({
   onDropFile(file: File): void;
 }) {
   const { t } = useTranslation('editor');
+  const problemText = useProblemText();
   const flow = useReactFlow();
   const doc = useEditor(selectDoc);
   const selection = useEditor(selectSelection);
@@ -101,9 +103,9 @@ export function Canvas({
         t(`${operatorKey(node.kind)}.label`),
         node.label || node.uid,
         ...summarize(node, t),
-        ...(byTarget.nodes.get(node.uid) ?? []).map((p) => p.message),
+        ...(byTarget.nodes.get(node.uid) ?? []).map(problemText),
       ].join(', '),
-    [byTarget, t],
+    [byTarget, t, problemText],
   );
   const nodes = useMemo(
     () => toFlowNodes(doc, selection, dragPositions, sizes, byTarget.nodes, describeNode),

@@ -3,7 +3,7 @@ import { AlertTriangle, OctagonAlert } from 'lucide-react';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { operatorMeta } from '../../../engine/pipeline/registry';
-import { NodeSnapshotMark } from '../../recovery';
+import { useProblemText } from '../../i18n/problem-text';
 import { NodeRunBadges } from '../../run';
 import { summarize } from '../model/summary';
 import { categoryColour, operatorIcons, operatorKey } from '../operator-look';
@@ -15,6 +15,7 @@ export const OperatorNode = memo(function OperatorNode({
   selected,
 }: NodeProps<OperatorFlowNode>) {
   const { t } = useTranslation('editor');
+  const problemText = useProblemText();
   const { node, problems } = data;
   const meta = operatorMeta(node.kind);
   const Icon = operatorIcons[node.kind];
@@ -55,7 +56,7 @@ export const OperatorNode = memo(function OperatorNode({
         {severity !== null && (
           <span
             className={`op-node__problem op-node__problem--${severity}`}
-            title={problems.map((p) => `${p.code}: ${p.message}`).join('\n')}
+            title={problems.map((p) => `${p.code}: ${problemText(p)}`).join('\n')}
             aria-label={t('node.problems', { count: problems.length })}
             data-testid="node-problem"
           >
@@ -79,7 +80,6 @@ export const OperatorNode = memo(function OperatorNode({
         ))}
       </div>
       <NodeRunBadges uid={node.uid} kind={node.kind} />
-      <NodeSnapshotMark uid={node.uid} />
       {meta.outputs.map((port, index) => (
         <Handle
           key={port}

@@ -1,19 +1,17 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { AlertTriangle, OctagonAlert } from 'lucide-react';
-import { EdgeBarrier } from '../../recovery';
+import { useProblemText } from '../../i18n/problem-text';
 import { useFlowing } from '../../run';
 import type { PipelineFlowEdge } from './flow-model';
 
-/**
- * An edge with its partitioning and, when it has problems, a badge carrying the message;
- * during a run with checkpoints, the barriers crossing it.
- */
+/** An edge with its partitioning and, when it has problems, a badge carrying the message. */
 export function PipelineEdge(props: EdgeProps<PipelineFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props);
   const problems = props.data?.problems ?? [];
   const isError = problems.some((p) => p.severity === 'error');
   const label = typeof props.label === 'string' ? props.label : null;
   const flowing = useFlowing();
+  const problemText = useProblemText();
   return (
     <>
       <BaseEdge
@@ -23,7 +21,6 @@ export function PipelineEdge(props: EdgeProps<PipelineFlowEdge>) {
         {...(props.markerEnd === undefined ? {} : { markerEnd: props.markerEnd })}
         interactionWidth={props.interactionWidth ?? 20}
       />
-      <EdgeBarrier edgeId={props.id} path={path} />
       {(problems.length > 0 || label !== null) && (
         <EdgeLabelRenderer>
           <div
@@ -34,7 +31,7 @@ export function PipelineEdge(props: EdgeProps<PipelineFlowEdge>) {
             {problems.length > 0 && (
               <span
                 className={`edge-label__problem edge-label__problem--${isError ? 'error' : 'warning'}`}
-                title={problems.map((p) => `${p.code}: ${p.message}`).join('\n')}
+                title={problems.map((p) => `${p.code}: ${problemText(p)}`).join('\n')}
                 data-testid={`edge-problem-${props.id}`}
               >
                 {isError ? (

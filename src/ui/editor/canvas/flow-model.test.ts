@@ -14,8 +14,15 @@ const doc: PipelineDocument = {
   edges: [{ id: 'e1', source: 'w', sourcePort: 'late', target: 'late', partitioning: 'rebalance' }],
 };
 const problems: Problem[] = [
-  { code: 'W005', severity: 'warning', message: 'late port', nodeUid: 'w', edgeId: 'e1' },
-  { code: 'E007', severity: 'error', message: 'keyed', nodeUid: 'w' },
+  {
+    code: 'W005',
+    severity: 'warning',
+    message: 'late port',
+    params: {},
+    nodeUid: 'w',
+    edgeId: 'e1',
+  },
+  { code: 'E007', severity: 'error', message: 'keyed', params: {}, nodeUid: 'w' },
 ];
 
 describe('flow model', () => {
