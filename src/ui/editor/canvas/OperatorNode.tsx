@@ -4,6 +4,7 @@ import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { operatorMeta } from '../../../engine/pipeline/registry';
 import { useProblemText } from '../../i18n/problem-text';
+import { NodeSnapshotMark } from '../../recovery';
 import { NodeRunBadges } from '../../run';
 import { summarize } from '../model/summary';
 import { categoryColour, operatorIcons, operatorKey } from '../operator-look';
@@ -80,6 +81,7 @@ export const OperatorNode = memo(function OperatorNode({
         ))}
       </div>
       <NodeRunBadges uid={node.uid} kind={node.kind} />
+      <NodeSnapshotMark uid={node.uid} />
       {meta.outputs.map((port, index) => (
         <Handle
           key={port}

@@ -1,10 +1,14 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { AlertTriangle, OctagonAlert } from 'lucide-react';
 import { useProblemText } from '../../i18n/problem-text';
+import { EdgeBarrier } from '../../recovery';
 import { useFlowing } from '../../run';
 import type { PipelineFlowEdge } from './flow-model';
 
-/** An edge with its partitioning and, when it has problems, a badge carrying the message. */
+/**
+ * An edge with its partitioning and, when it has problems, a badge carrying the message;
+ * during a run with checkpoints, the barriers crossing it.
+ */
 export function PipelineEdge(props: EdgeProps<PipelineFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props);
   const problems = props.data?.problems ?? [];
@@ -21,6 +25,7 @@ export function PipelineEdge(props: EdgeProps<PipelineFlowEdge>) {
         {...(props.markerEnd === undefined ? {} : { markerEnd: props.markerEnd })}
         interactionWidth={props.interactionWidth ?? 20}
       />
+      <EdgeBarrier edgeId={props.id} path={path} />
       {(problems.length > 0 || label !== null) && (
         <EdgeLabelRenderer>
           <div
