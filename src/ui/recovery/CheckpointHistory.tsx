@@ -1,6 +1,7 @@
 /**
  * The checkpoint history as Flink's web UI lists it: id, status, trigger time, end-to-end
- * duration, state size and alignment; a row opens to its operator subtasks and source offsets.
+ * duration, state size and alignment; a row opens to its operator subtasks, source offsets and
+ * a small timeline of each subtask's barriers.
  */
 import { ChevronDown, ChevronRight } from 'lucide-react';
 import { Fragment, useState } from 'react';
@@ -8,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckpointRecord } from '../../worker/recovery-types';
 import { formatTime } from '../run';
 import { formatBytes, formatDuration } from './format';
+import { SubtaskTimeline } from './SubtaskTimeline';
 
 export function CheckpointHistory({
   checkpoints,
@@ -140,6 +142,11 @@ export function CheckpointHistory({
                         {c.sharedKeyGroups > 0 &&
                           ` · ${t('checkpoints.shared', { count: c.sharedKeyGroups })}`}
                       </p>
+                      <SubtaskTimeline
+                        checkpoint={c.id}
+                        triggeredAt={c.triggeredAt}
+                        labelOf={labelOf}
+                      />
                     </td>
                   </tr>
                 )}
