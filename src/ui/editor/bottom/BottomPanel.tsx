@@ -1,12 +1,14 @@
 import { ChevronDown, ChevronUp } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InputPanel } from '../../input';
 import { RECOVERY_TABS, RecoveryTabLabel, RecoveryTabPanel, isRecoveryTab } from '../../recovery';
 import { MetricsPanel, ResultsPanel, TimelinePanel } from '../../run';
 import type { Problem } from '../../../engine/pipeline/problems';
 import { useEditor } from '../store/editor-store';
 import type { BottomTab } from '../store/prefs-slice';
 import {
+  selectApply,
   selectBottomOpen,
   selectBottomTab,
   selectDockHeight,
@@ -18,7 +20,14 @@ import { clampDock, DockResizer } from './DockResizer';
 import { ProblemsList } from './ProblemsList';
 import './bottom.css';
 
-const TABS: readonly BottomTab[] = ['problems', 'timeline', 'results', 'metrics', ...RECOVERY_TABS];
+const TABS: readonly BottomTab[] = [
+  'problems',
+  'input',
+  'timeline',
+  'results',
+  'metrics',
+  ...RECOVERY_TABS,
+];
 
 /** The area under the canvas: problems, and the run's timeline, results and metrics. */
 export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) {
@@ -29,6 +38,7 @@ export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) 
   const problems = useEditor(selectProblems);
   const doc = useEditor(selectDoc);
   const setPrefs = useEditor(selectSetPrefs);
+  const apply = useEditor(selectApply);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
 
@@ -103,6 +113,14 @@ export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) 
           className="dock__content"
         >
           {tab === 'problems' && <ProblemsList problems={problems} doc={doc} onReveal={onReveal} />}
+          {tab === 'input' && (
+            <InputPanel
+              doc={doc}
+              onRecordsChange={(uid, records) =>
+                apply({ type: 'setParam', uid, param: 'records', value: records })
+              }
+            />
+          )}
           {tab === 'timeline' && <TimelinePanel />}
           {tab === 'results' && <ResultsPanel doc={doc} />}
           {tab === 'metrics' && <MetricsPanel />}

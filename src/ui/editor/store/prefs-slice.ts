@@ -4,7 +4,7 @@ import type { RecoveryTab } from '../../recovery';
 import type { EditorState } from './editor-store';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
-export type BottomTab = 'problems' | 'timeline' | 'results' | 'metrics' | RecoveryTab;
+export type BottomTab = 'problems' | 'input' | 'timeline' | 'results' | 'metrics' | RecoveryTab;
 
 export interface Prefs {
   theme: ThemeChoice;
