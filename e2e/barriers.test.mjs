@@ -63,6 +63,7 @@ describe('barriers and scripted failures', () => {
     await run.setSpeed('2');
     await run.run();
     await processedOver(page, 40);
+    await editor.noticeGone();
     const travelling = page.locator('.edge-barrier__travel');
     await travelling.first().waitFor({ timeout: 20_000 });
     await page.locator('[data-testid="edge-barrier-window-counts"]').waitFor();
@@ -87,6 +88,12 @@ describe('barriers and scripted failures', () => {
     );
     await page.waitForTimeout(250);
     await app.screenshot(page, 'recovery-barriers');
+    // At the union, the web stream delivered its barriers first: held until the window aligned.
+    const held = page.getByTestId('edge-held-web-both');
+    await held.waitFor({ state: 'attached' });
+    assert.ok(Number(await held.getAttribute('data-checkpoint')) >= 1);
+    await page.waitForTimeout(500);
+    await app.screenshot(page, 'recovery-barriers-held');
 
     // Part of the run played: arm "fail on record N" a little ahead, then play on.
     await run.pause();

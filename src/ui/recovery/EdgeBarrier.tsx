@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import './recovery.css';
-import { barrierCrossed, barrierHeld, useBarrierStore } from './barrier-store';
+import { barrierCrossed, barrierHeld, barrierWaited, useBarrierStore } from './barrier-store';
 
 /** Seconds a barrier takes along an edge: long enough to see, short of the next checkpoint. */
 const TRAVEL_SECONDS = 0.6;
@@ -18,7 +18,10 @@ export function EdgeBarrier({ edgeId, path }: { edgeId: string; path: string }) 
   const { t } = useTranslation('recovery');
   const crossed = useBarrierStore(barrierCrossed(edgeId));
   const held = useBarrierStore(barrierHeld(edgeId));
+  const waited = useBarrierStore(barrierWaited(edgeId));
   if (crossed === null && held === null) return null;
+  // Held now, or held back for this checkpoint's alignment and already let go: shown briefly.
+  const holding = held ?? (waited !== null && waited === crossed ? waited : null);
   return (
     <g className="edge-barrier" data-testid={`edge-barrier-${edgeId}`}>
       {crossed !== null && (
@@ -30,13 +33,14 @@ export function EdgeBarrier({ edgeId, path }: { edgeId: string; path: string }) 
           </rect>
         </g>
       )}
-      {held !== null && (
+      {holding !== null && (
         <g
-          className="edge-barrier__held"
+          key={`held-${holding}`}
+          className={`edge-barrier__held${held === null ? ' edge-barrier__held--released' : ''}`}
           data-testid={`edge-held-${edgeId}`}
-          data-checkpoint={held}
+          data-checkpoint={holding}
         >
-          <title>{t('barriers.held', { id: held })}</title>
+          <title>{t('barriers.held', { id: holding })}</title>
           <rect className="edge-barrier__hold" x={-4} y={-10} width={8} height={20} rx={2}>
             <Motion path={path} at={HELD_AT} />
           </rect>

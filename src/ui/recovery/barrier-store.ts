@@ -41,4 +41,5 @@ export const selectBarrierVersion = (s: BarrierState) => s.version;
 export const selectBarrierTracker = (s: BarrierState) => s.tracker;
 export const barrierCrossed = (edge: string) => (s: BarrierState) => s.view.crossed[edge] ?? NONE;
 export const barrierHeld = (edge: string) => (s: BarrierState) => s.view.held[edge] ?? NONE;
+export const barrierWaited = (edge: string) => (s: BarrierState) => s.view.waited[edge] ?? NONE;
 export const barrierSnapshot = (uid: string) => (s: BarrierState) => s.view.snapshots[uid] ?? NONE;

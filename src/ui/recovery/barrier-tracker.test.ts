@@ -168,6 +168,22 @@ describe('BarrierTracker', () => {
     expect(t.view().held).toEqual({});
     expect(t.view().crossed).toEqual({ 'a-u': 1, 'b-u': 1, 'u-w': 1 });
     expect(t.view().snapshots).toEqual({ w: 1 });
+    // a's input was held back on the way; b's came last and was never held.
+    expect(t.view().waited).toEqual({ 'a-u': 1 });
+  });
+
+  it('remembers an input held back even when the operator aligns within the same batch', () => {
+    const t = tracker();
+    t.ingest([
+      batch([
+        [2, 0, 100, 2, 2],
+        [2, 0, 100, 2, 0],
+        [2, 0, 100, 2, 1],
+        [2, 0, 100, 2, -1],
+      ]),
+    ]);
+    expect(t.view().held).toEqual({});
+    expect(t.view().waited).toEqual({ 'b-u': 2 });
   });
 
   it('a single-channel input aligns at once and holds nothing', () => {
@@ -178,7 +194,12 @@ describe('BarrierTracker', () => {
         [3, 0, 50, 4, -1],
       ]),
     ]);
-    expect(t.view()).toEqual({ crossed: { 'w-k': 4 }, held: {}, snapshots: { k: 4 } });
+    expect(t.view()).toEqual({
+      crossed: { 'w-k': 4 },
+      held: {},
+      waited: {},
+      snapshots: { k: 4 },
+    });
   });
 
   it('keeps when each subtask received and aligned, per checkpoint', () => {
@@ -218,7 +239,7 @@ describe('BarrierTracker', () => {
     expect(t.view().held).toEqual({});
     expect(t.view().crossed).toEqual({ 'a-u': 1, 'u-w': 1 });
     expect(t.ingest([batch([], 1)])).toBe(true);
-    expect(t.view()).toEqual({ crossed: {}, held: {}, snapshots: {} });
+    expect(t.view()).toEqual({ crossed: {}, held: {}, waited: {}, snapshots: {} });
     expect(t.subtaskTimes(1)).toEqual([]);
   });
 });

@@ -22,6 +22,12 @@ export interface BarrierView {
   crossed: Readonly<Record<string, number>>;
   /** Per edge id: the checkpoint its barrier waits for alignment at the edge's target. */
   held: Readonly<Record<string, number>>;
+  /**
+   * Per edge id: the latest checkpoint whose barrier came in on it before the target had the
+   * barrier on its other inputs, so the edge was held back until the target aligned, however
+   * briefly (the engine often aligns within one step, before any batch could show it held).
+   */
+  waited: Readonly<Record<string, number>>;
   /** Per operator uid: the latest checkpoint one of its subtasks snapshot for. */
   snapshots: Readonly<Record<string, number>>;
 }
@@ -29,7 +35,7 @@ export interface BarrierView {
 /** Checkpoints whose per-subtask times are kept (the newest). */
 const KEPT_CHECKPOINTS = 32;
 
-export const EMPTY_BARRIERS: BarrierView = { crossed: {}, held: {}, snapshots: {} };
+export const EMPTY_BARRIERS: BarrierView = { crossed: {}, held: {}, waited: {}, snapshots: {} };
 
 export class BarrierTracker {
   private operators: readonly SessionOperator[] = [];
@@ -40,6 +46,7 @@ export class BarrierTracker {
   private readonly times = new Map<number, Map<string, SubtaskBarrier>>();
   private crossed: Record<string, number> = {};
   private snapshots: Record<string, number> = {};
+  private waited: Record<string, number> = {};
 
   /** A new session: its document and operators; all that was tracked goes. */
   start(doc: PipelineDocument, operators: readonly SessionOperator[]): void {
@@ -87,6 +94,12 @@ export class BarrierTracker {
         const crossed = { ...this.crossed };
         for (const edge of input.edges) crossed[edge] = Math.max(crossed[edge] ?? 0, checkpoint);
         this.crossed = crossed;
+        const waited = this.holding(op.uid, entry.channels);
+        if (waited.length > 0) {
+          const next = { ...this.waited };
+          for (const edge of waited) next[edge] = Math.max(next[edge] ?? 0, checkpoint);
+          this.waited = next;
+        }
       }
     }
     return changed;
@@ -96,19 +109,27 @@ export class BarrierTracker {
     const held: Record<string, number> = {};
     for (const [key, { uid, channels }] of this.pending) {
       const checkpoint = Number(key.slice(key.lastIndexOf('#') + 1));
-      // An edge shared with an input still to deliver (after a union) still carries records.
-      const waiting = new Set<string>();
-      const delivered = new Set<string>();
-      for (const input of this.channels.get(uid) ?? []) {
-        for (let c = input.base; c < input.base + input.count; c++) {
-          for (const edge of input.edges) (channels.has(c) ? delivered : waiting).add(edge);
-        }
-      }
-      for (const edge of delivered) {
-        if (!waiting.has(edge)) held[edge] = Math.max(held[edge] ?? 0, checkpoint);
+      for (const edge of this.holding(uid, channels)) {
+        held[edge] = Math.max(held[edge] ?? 0, checkpoint);
       }
     }
-    return { crossed: this.crossed, held, snapshots: this.snapshots };
+    return { crossed: this.crossed, held, waited: this.waited, snapshots: this.snapshots };
+  }
+
+  /**
+   * The edges an operator subtask holds back, having the barrier on `channels`: those that
+   * delivered it, but not an edge shared with an input still to deliver (after a union it
+   * still carries that input's records). None once every channel delivered.
+   */
+  private holding(uid: string, channels: ReadonlySet<number>): string[] {
+    const waiting = new Set<string>();
+    const delivered = new Set<string>();
+    for (const input of this.channels.get(uid) ?? []) {
+      for (let c = input.base; c < input.base + input.count; c++) {
+        for (const edge of input.edges) (channels.has(c) ? delivered : waiting).add(edge);
+      }
+    }
+    return waiting.size === 0 ? [] : [...delivered].filter((edge) => !waiting.has(edge));
   }
 
   /** Per operator subtask (in session order), its barrier times for one checkpoint. */
@@ -143,6 +164,7 @@ export class BarrierTracker {
     this.pending.clear();
     this.times.clear();
     this.crossed = {};
+    this.waited = {};
     this.snapshots = {};
   }
 }
