@@ -14,9 +14,9 @@ import {
 import type { InputRecord } from './records-io';
 import { recordTimes, type LaneSource } from './source-lanes';
 
-const RADIUS = 13;
-const ROW = 40;
-const TOP = 22;
+const RADIUS = 15;
+const ROW = 46;
+const TOP = 24;
 const AXIS = 22;
 const KEY_COLOURS = 6;
 
