@@ -108,6 +108,21 @@ describe('the marble input editor', () => {
     assert.equal(after['ana@10000'], 2, 'and joined the next one');
 
     await page.getByTestId('tab-input').click();
+    // Delete removes the focused record; the popover edits a record's fields.
+    await page.getByTestId('marble-clicks-4').focus();
+    await page.keyboard.press('Delete');
+    await editor.settled();
+    assert.deepEqual(
+      (await records(page)).map((/** @type {any} */ r) => r.ts),
+      [2000, 4000, moved.ts, 13000],
+    );
+    await page.getByTestId('marble-clicks-1').click();
+    await page
+      .getByTestId('record-fields')
+      .fill(JSON.stringify({ ts: 4000, at: 5000, user: 'cy', clicks: 2 }));
+    await page.getByTestId('record-apply').click();
+    await editor.settled();
+    assert.deepEqual((await records(page))[1], { ts: 4000, at: 5000, user: 'cy', clicks: 2 });
     await app.screenshot(page, 'input-lanes');
     await page.getByTestId('language').selectOption('zh-CN');
     await page.getByTestId('marble-clicks-1').click();
