@@ -19,6 +19,8 @@ const ROW = 46;
 const TOP = 24;
 const AXIS = 22;
 const KEY_COLOURS = 6;
+/** A lane is only a few rows tall, so each pixel of vertical travel counts as four across. */
+const VERTICAL_GAIN = 4;
 
 interface Drag {
   index: number;
@@ -109,7 +111,9 @@ export function MarbleLane({
       ...drag,
       moved: true,
       at: eventTime ? start.at : dragTime(scale, start.at, dx, step),
-      ts: eventTime ? dragTime(scale, start.ts, event.shiftKey ? dx : -dy * 4, step) : start.ts,
+      ts: eventTime
+        ? dragTime(scale, start.ts, event.shiftKey ? dx : -dy * VERTICAL_GAIN, step)
+        : start.ts,
     });
   };
   const onPointerUp = () => {

@@ -1,0 +1,74 @@
+import i18next from 'i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PipelineDocument } from '../../engine/pipeline/document';
+import { resources } from '../i18n/resources';
+import { InputPanel } from './InputPanel';
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.use(initReactI18next).init({
+    resources,
+    lng: 'en',
+    fallbackLng: 'en',
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+  });
+});
+
+const doc: PipelineDocument = {
+  version: 1,
+  name: 'input',
+  nodes: [
+    {
+      uid: 'clicks',
+      kind: 'source.list',
+      label: 'Clicks',
+      params: {
+        records: [
+          { ts: 2000, at: 2000, user: 'ana' },
+          { ts: 4000, at: 5000, user: 'bo' },
+          { ts: 7000, at: 7000, user: 'ana' },
+        ],
+      },
+    },
+    { uid: 'key', kind: 'keyBy', params: { field: 'user' } },
+  ],
+  edges: [{ id: 'e', source: 'clicks', target: 'key' }],
+};
+
+const render = (d: PipelineDocument) =>
+  renderToStaticMarkup(
+    <I18nextProvider i18n={i18n}>
+      <InputPanel doc={d} onRecordsChange={() => undefined} />
+    </I18nextProvider>,
+  );
+
+describe('the Input tab', () => {
+  it('draws a marble per record, coloured per key and labelled with event time and key', () => {
+    const html = render(doc);
+    expect(html.match(/data-testid="marble-clicks-\d"/g)).toHaveLength(3);
+    expect(html.match(/marble--k0/g)).toHaveLength(2);
+    expect(html.match(/marble--k1/g)).toHaveLength(1);
+    expect(html).toContain('aria-label="Record with event time 4s, arriving at 5s, key bo"');
+    expect(html).toContain('3 records');
+  });
+
+  it('speaks Chinese', async () => {
+    await i18n.changeLanguage('zh-CN');
+    try {
+      const html = render(doc);
+      expect(html).toContain('3 条记录');
+      expect(html).toContain('记录：事件时间 4s，到达时间 5s，键 bo');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
+  it('says how to get a lane when there is no list source', () => {
+    expect(render({ ...doc, nodes: [doc.nodes[1]], edges: [] })).toContain(
+      'Add a Records source to edit its input here.',
+    );
+  });
+});
