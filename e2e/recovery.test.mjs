@@ -187,7 +187,8 @@ describe('checkpoints, failures and savepoints', () => {
   it('tells the history, the events and the proof in Chinese in the dark theme', async () => {
     const { page, errors, editor, run, recovery } = await openOn(app, 'dark');
     await page.getByTestId('language').selectOption('zh-CN');
-    await run.configure('event', SEED, '100');
+    // Slow enough that the pause comes well before the end of the input.
+    await run.configure('event', SEED, '10');
     await recovery.enableCheckpoints('at-least-once', 2000);
     await run.run();
     await page.waitForFunction(
