@@ -10,7 +10,7 @@ export type InputFormat = 'jsonl' | 'csv';
 /** What went wrong on which line (1-based), as a translation key and its values. */
 export interface InputIssue {
   line: number;
-  key: 'notJson' | 'notObject' | 'columns' | 'quote' | 'noHeader' | 'emptyField';
+  key: 'notJson' | 'notObject' | 'columns' | 'quote' | 'emptyField';
   values?: Record<string, string | number>;
 }
 
