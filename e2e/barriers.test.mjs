@@ -127,6 +127,8 @@ describe('barriers and scripted failures', () => {
     const timeline = page.locator('[data-testid^="subtask-timeline-"]');
     await timeline.waitFor();
     assert.ok((await timeline.locator('.subtask-timeline__row').count()) >= 2);
+    await editor.noticeGone();
+    await app.screenshot(page, 'recovery-subtask-timeline');
     assert.deepEqual(errors, []);
   });
 });
