@@ -112,7 +112,9 @@ function watch(spawn: () => EngineWorker, timeoutMs: number, startupMs = 15_000)
 
 describe('the engine watchdog', () => {
   it('leaves a responsive engine alone', async () => {
-    const { engine, watchdog, reports } = watch(() => fakeWorker({ after: null }), 100, 100);
+    // The fake serves calls on this thread, so a run blocks the pings too: leave room for a
+    // loaded machine, where the run alone can take longer than a tight timeout.
+    const { engine, watchdog, reports } = watch(() => fakeWorker({ after: null }), 1000, 1000);
     const outcome = await engine.run(example, options);
     expect(outcome.status).toBe('finished');
     await new Promise((resolve) => setTimeout(resolve, 250));
