@@ -124,6 +124,17 @@ describe('checkpoints, failures and savepoints', () => {
     await app.screenshot(page, 'recovery-corrupt-savepoint');
     await page.getByTestId('restore-cancel').click();
 
+    // Change the job and reload: a longer allowed lateness keeps the window's state layout.
+    await editor.select('per-10s');
+    await editor.setDuration('allowedLatenessMs', 2, 's');
+    await editor.settled();
+    await page.reload();
+    await editor.root.waitFor({ state: 'visible' });
+    await editor.settled();
+    const changed = (await editor.document()).nodes.find((n) => n.uid === 'per-10s');
+    assert.equal(changed?.params.allowedLatenessMs, 2000);
+    await run.configure('event', SEED, 'max');
+
     // The real file: the dry run matches, and the restored job runs on from the savepoint.
     await recovery.upload({
       name: download.suggestedFilename(),
