@@ -96,6 +96,20 @@ describe('checkpoints, failures and savepoints', () => {
     assert.equal(counts.committed, reference.length);
     assert.deepEqual(canonical(await recovery.call('committed')), reference);
 
+    // The timeline marks the failure and the restore from the checkpoint.
+    const marks = (await run.call('timeline')).jobEvents;
+    assert.deepEqual(
+      marks.map((/** @type {any} */ m) => [m.kind, m.pt]),
+      [
+        ['failed', events[0].pt],
+        ['restored', restored.pt],
+      ],
+    );
+    await recovery.openTab('timeline');
+    await page.getByTestId('timeline-fit').click();
+    await editor.noticeGone();
+    await app.screenshot(page, 'recovery-timeline-failure');
+
     await recovery.openTab('checkpoints');
     const history = page.getByTestId('checkpoint-history');
     assert.ok((await history.locator('tbody tr[data-status="completed"]').count()) >= 5);

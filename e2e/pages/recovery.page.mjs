@@ -22,7 +22,7 @@ export class RecoveryPage {
     await this.page.keyboard.press('Escape');
   }
 
-  /** @param {'checkpoints' | 'savepoints' | 'proof' | 'state'} tab */
+  /** @param {'checkpoints' | 'savepoints' | 'proof' | 'state' | 'timeline'} tab */
   async openTab(tab) {
     await this.page.getByTestId(`tab-${tab}`).click();
   }

@@ -8,6 +8,7 @@ import {
   type SessionInfo,
   type TraceBatch,
 } from '../../worker/trace-batch';
+import type { JobEvent } from '../../worker/recovery-types';
 import { TraceAdapter } from './adapter';
 import { LATE_SIDE_OUTPUT, RECORD_IN, RECORD_OUT, TimelineModel } from './model';
 import { OPERATORS, SOURCE_LANE, WINDOW_LANE, WINDOW_LANE_2, WINDOW_OP } from './test-scenario';
@@ -28,6 +29,7 @@ interface Parts {
   idleness?: Partial<Columns<TraceBatch['idleness']>>;
   processingTime?: number;
   detail?: { ptFrom: number; ptTo: number };
+  recovery?: TraceBatch['recovery'];
 }
 
 /** A batch as the worker sends it, from plain arrays. */
@@ -108,6 +110,7 @@ function batch(parts: Parts): TraceBatch {
       failure: null,
     },
     ...(parts.detail === undefined ? {} : { detail: parts.detail }),
+    ...(parts.recovery === undefined ? {} : { recovery: parts.recovery }),
   };
 }
 
@@ -211,6 +214,45 @@ describe('TraceAdapter', () => {
     expect(model.barriers.length).toBe(1);
     expect(model.idleSpans(WINDOW_LANE_2)).toEqual([{ from: 2800, to: 3200 }]);
     expect(model.now).toBe(3200);
+  });
+
+  it('keeps the job failing and restoring a checkpoint, and forgets them on a newer epoch', () => {
+    const model = new TimelineModel();
+    const adapter = new TraceAdapter(model);
+    adapter.start(info);
+    const events: JobEvent[] = [
+      {
+        kind: 'failed',
+        pt: 500,
+        attempt: 0,
+        operatorUid: null,
+        subtask: null,
+        message: 'x',
+        reason: 'injected-job',
+        restarting: true,
+      },
+      { kind: 'restarting', pt: 500, attempt: 1, restartAt: 700, delayMs: 200 },
+      { kind: 'restored', pt: 700, attempt: 1, checkpointId: 2, stateRestored: true, offsets: [] },
+    ];
+    adapter.apply(
+      batch({
+        recovery: {
+          attempt: 1,
+          status: 'running',
+          resultBase: 0,
+          results: [],
+          settled: [],
+          checkpoints: [],
+          events: [...events],
+        },
+      }),
+    );
+    expect(model.jobEvents).toEqual([
+      { kind: 'failed', pt: 500 },
+      { kind: 'restored', pt: 700, checkpointId: 2 },
+    ]);
+    adapter.apply(batch({ epoch: 1 }));
+    expect(model.jobEvents).toEqual([]);
   });
 
   it('starts over on a newer epoch', () => {

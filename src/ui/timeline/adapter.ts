@@ -98,6 +98,13 @@ export class TraceAdapter {
       }
     }
 
+    for (const e of batch.recovery?.events ?? []) {
+      if (e.kind === 'failed') model.jobEvents.push({ kind: 'failed', pt: e.pt });
+      if (e.kind === 'restored') {
+        model.jobEvents.push({ kind: 'restored', pt: e.pt, checkpointId: e.checkpointId });
+      }
+    }
+
     const d = batch.idleness;
     for (let i = 0; i < d.op.length; i++) {
       model.appendIdleness(model.laneOf(d.op[i], d.subtask[i]), d.pt[i], d.idle[i] === 1);

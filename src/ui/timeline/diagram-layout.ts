@@ -5,6 +5,7 @@
  */
 import { keySlot } from './colours';
 import { lowerBound } from './columns';
+import { jobMarksIn, type JobMark } from './draw-common';
 import { formatValue } from './format-value';
 import { RECORD_IN, RECORD_OUT, type TimelineModel } from './model';
 import type { Scale } from './scale';
@@ -70,6 +71,7 @@ export interface DiagramLayout {
   watermark: Float32Array;
   /** x of the present, or null when it is out of view. */
   present: number | null;
+  jobMarks: JobMark[];
   /** The ideal line (processing time = event time) across the plot, or null. */
   diagonal: [number, number, number, number] | null;
 }
@@ -144,6 +146,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     labels: [],
     watermark: layoutWatermark(model, operator, viewport, plot, x, y),
     present: presentX(model, viewport, x),
+    jobMarks: jobMarksIn(model, viewport, x),
     diagonal: layoutDiagonal(viewport, x, y),
   };
   layout.windows = layoutWindows(input, plot, x, y);

@@ -1,8 +1,9 @@
-/** Drawing shared by both views: canvas setup, the time axis, the present line. */
+/** Drawing shared by both views: canvas setup, the time axis, the present line, job events. */
 import type { TimelineColours } from './colours';
+import type { TimelineJobEvent, TimelineModel } from './model';
 import type { Scale } from './scale';
 import type { Ticks } from './ticks';
-import type { PlotRect } from './viewport';
+import type { PlotRect, Viewport } from './viewport';
 
 /** Words the drawing needs, already translated. */
 export interface DrawText {
@@ -10,6 +11,8 @@ export interface DrawText {
   eventTime: string;
   ideal: string;
   now: string;
+  failed: string;
+  restored(checkpointId: number | null): string;
   /** A tick's label on an axis ticked every `step` ms. */
   tick(value: number, step: number): string;
 }
@@ -121,6 +124,44 @@ export function drawPresent(
   ctx.textAlign = 'right';
   ctx.textBaseline = 'top';
   ctx.fillText(text.now, px - 4, plot.top + 2);
+}
+
+/** Where the job failed, and where a restart rewound its sources to a checkpoint. */
+export interface JobMark {
+  x: number;
+  event: TimelineJobEvent;
+}
+
+export function jobMarksIn(model: TimelineModel, viewport: Viewport, x: Scale): JobMark[] {
+  return model.jobEvents
+    .filter((e) => e.pt >= viewport.pt.from && e.pt <= viewport.pt.to)
+    .map((event) => ({ x: x.toPixel(event.pt), event }));
+}
+
+export function drawJobMarks(
+  ctx: CanvasRenderingContext2D,
+  plot: PlotRect,
+  marks: readonly JobMark[],
+  colours: TimelineColours,
+  text: DrawText,
+): void {
+  ctx.font = font(colours, 10, 600);
+  ctx.textBaseline = 'top';
+  ctx.lineWidth = 1.5;
+  for (const { x, event } of marks) {
+    const px = crisp(x);
+    const colour = event.kind === 'failed' ? colours.late : colours.accent;
+    ctx.beginPath();
+    ctx.moveTo(px, plot.top);
+    ctx.lineTo(px, plot.top + plot.height);
+    ctx.strokeStyle = colour;
+    ctx.stroke();
+    ctx.fillStyle = colour;
+    // A failure's label reads to the left of its line, the restart's to the right.
+    ctx.textAlign = event.kind === 'failed' ? 'right' : 'left';
+    const label = event.kind === 'failed' ? text.failed : text.restored(event.checkpointId);
+    ctx.fillText(label, event.kind === 'failed' ? px - 4 : px + 4, plot.top + 14);
+  }
 }
 
 /** Restricts drawing to the plot until the matching ctx.restore(). */

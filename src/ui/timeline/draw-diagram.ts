@@ -10,6 +10,7 @@ import {
   begin,
   clipTo,
   crisp,
+  drawJobMarks,
   drawPresent,
   drawTimeAxis,
   drawVerticalGrid,
@@ -53,6 +54,7 @@ export function drawDiagramStatic(
   drawWatermark(ctx, layout, colours);
   drawRecords(ctx, layout, colours);
   drawLate(ctx, layout, colours);
+  drawJobMarks(ctx, plot, layout.jobMarks, colours, text);
   drawPresent(ctx, plot, layout.present, colours, text);
   ctx.restore();
 

@@ -8,6 +8,7 @@ import {
   begin,
   clipTo,
   crisp,
+  drawJobMarks,
   drawPresent,
   drawTimeAxis,
   drawVerticalGrid,
@@ -41,6 +42,7 @@ export function drawLanesStatic(
   drawBarriers(ctx, layout, rowOf, colours);
   drawFirings(ctx, layout, rowOf, colours);
   drawLateMarks(ctx, layout, rowOf, colours);
+  drawJobMarks(ctx, plot, layout.jobMarks, colours, text);
   drawPresent(ctx, plot, layout.present, colours, text);
   ctx.restore();
 

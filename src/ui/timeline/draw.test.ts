@@ -54,6 +54,8 @@ const text: DrawText = {
   eventTime: 'Event time',
   ideal: 'ideal',
   now: 'now',
+  failed: 'failed',
+  restored: (id) => `restored from ${id}`,
   tick: (value) => String(value),
 };
 const viewport = { pt: { from: 0, to: 20_000 }, et: { from: 0, to: 20_000 } };
@@ -118,6 +120,21 @@ describe('drawing the diagram', () => {
     // Late records: one ring path, one marker path, in the late colour.
     expect(paints.filter((p) => p.call === 'stroke' && p.style === 'red').length).toBe(2);
     expect(paints.some((p) => p.call === 'stroke' && p.style === 'orange')).toBe(true);
+  });
+
+  it('marks where the job failed and where it restored a checkpoint', () => {
+    const model = crowded(0);
+    model.jobEvents.push(
+      { kind: 'failed', pt: 8_000 },
+      { kind: 'restored', pt: 8_200, checkpointId: 3 },
+    );
+    const { paints } = paintDiagram(model);
+    const texts = paints.filter((p) => p.call === 'fillText');
+    expect(texts.find((p) => p.text === 'failed')?.style).toBe('red');
+    expect(texts.some((p) => p.text === 'restored from 3')).toBe(true);
+    // Out of view, nothing is drawn for them.
+    model.jobEvents.splice(0, 2, { kind: 'failed', pt: 90_000 });
+    expect(paintDiagram(model).paints.some((p) => p.text === 'failed')).toBe(false);
   });
 
   it('writes the result labels, the ticks and the axis titles', () => {

@@ -6,6 +6,7 @@
  */
 import { keySlot } from './colours';
 import { presentX, type Size } from './diagram-layout';
+import { jobMarksIn, type JobMark } from './draw-common';
 import { RECORD_IN, type TimelineModel } from './model';
 import type { Scale } from './scale';
 import { ticks, type Ticks } from './ticks';
@@ -45,6 +46,7 @@ export interface LanesLayout {
   /** Stretches in which a subtask was idle, clipped to the plot. */
   idle: { row: number; x0: number; x1: number }[];
   present: number | null;
+  jobMarks: JobMark[];
 }
 
 export interface LanesInput {
@@ -148,6 +150,7 @@ export function layoutLanes(input: LanesInput): LanesLayout {
     barriers,
     firings,
     present: presentX(model, viewport, x),
+    jobMarks: jobMarksIn(model, viewport, x),
   };
 }
 

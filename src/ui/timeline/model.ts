@@ -6,6 +6,13 @@
 import type { Key } from '../../engine/keygroups';
 import type { OperatorKind } from '../../engine/pipeline/document';
 import type { TimeCharacteristic } from '../../engine/time';
+
+/**
+ * A failure, or the restart that restored a checkpoint (whose sources rewound to its offsets):
+ * the moments a learner looks for when a job recovers.
+ */
+export type TimelineJobEvent =
+  { kind: 'failed'; pt: number } | { kind: 'restored'; pt: number; checkpointId: number | null };
 import {
   BARRIER_ALIGNED,
   BARRIER_RECEIVED,
@@ -187,6 +194,9 @@ export class TimelineModel {
     action: Uint8Array,
   });
 
+  /** The job failed, or restarted from a checkpoint, in processing-time order. */
+  readonly jobEvents: TimelineJobEvent[] = [];
+
   /**
    * Which clock the windows follow: event time (bands across their event-time range) or
    * processing time (columns across their processing-time range).
@@ -235,6 +245,7 @@ export class TimelineModel {
     }
     this.keys.length = 0;
     this.results.length = 0;
+    this.jobEvents.length = 0;
     this.windowIndex.clear();
     this.openWindows.clear();
     this.now = 0;

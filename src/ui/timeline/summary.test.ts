@@ -25,6 +25,7 @@ describe('summarizeTimeline', () => {
       late: 0,
       openWindows: 0,
       firings: [],
+      jobEvents: [],
     });
   });
 });

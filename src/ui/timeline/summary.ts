@@ -3,7 +3,7 @@
  * test-only API instead of pixels (how many records, which windows fired with what).
  */
 import type { Key } from '../../engine/keygroups';
-import type { TimelineModel } from './model';
+import type { TimelineJobEvent, TimelineModel } from './model';
 
 export interface FiringSummary {
   operator: string;
@@ -23,6 +23,8 @@ export interface TimelineSummary {
   late: number;
   openWindows: number;
   firings: FiringSummary[];
+  /** Where the job failed and restored a checkpoint. */
+  jobEvents: TimelineJobEvent[];
 }
 
 export function summarizeTimeline(model: TimelineModel): TimelineSummary {
@@ -52,5 +54,6 @@ export function summarizeTimeline(model: TimelineModel): TimelineSummary {
     late: model.late.length,
     openWindows,
     firings,
+    jobEvents: model.jobEvents.map((e) => ({ ...e })),
   };
 }

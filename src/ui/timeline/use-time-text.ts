@@ -18,6 +18,9 @@ export function useTimeText() {
       eventTime: t('axis.eventTime'),
       ideal: t('axis.ideal'),
       now: t('axis.now'),
+      failed: t('axis.failed'),
+      restored: (checkpointId) =>
+        checkpointId === null ? t('axis.restoredFromStart') : t('axis.restored', { checkpointId }),
       tick: (value, step) => word(tickLabel(value, step)),
     }),
     [t, word],
