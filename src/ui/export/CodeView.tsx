@@ -10,7 +10,7 @@ import { oneDark } from '@codemirror/theme-one-dark';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
 import { useEffect, useRef, useState } from 'react';
-import { useDarkTheme } from '../inspector/color-scheme';
+import { useDarkTheme } from '../color-scheme';
 
 export type CodeLanguage = 'sql' | 'java' | 'json' | 'text';
 

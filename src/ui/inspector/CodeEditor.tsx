@@ -11,7 +11,7 @@ import { EditorView, lineNumbers } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
 import { useEffect, useRef, useState } from 'react';
 import { diagnosticsFor, type CodeError } from './code-diagnostics';
-import { useDarkTheme } from './color-scheme';
+import { useDarkTheme } from '../color-scheme';
 import './inspector.css';
 
 export interface CodeEditorProps {

@@ -1,11 +1,11 @@
 /**
- * Whether the app currently shows its dark theme: `<html data-theme="dark">`, or, while the
- * user has not picked a theme, the system preference. Code editors read it to switch between
- * their light theme and one-dark.
+ * The app's colour scheme: `<html data-theme="light|dark">` once the user picks one, the system
+ * preference until then. Code editors switch between their light theme and one-dark on it; the
+ * timeline re-reads its canvas colours when it changes.
  */
 import { useSyncExternalStore } from 'react';
 
-const DARK_QUERY = '(prefers-color-scheme: dark)';
+export const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 function isDark(): boolean {
   const picked = document.documentElement.dataset.theme;
@@ -13,7 +13,8 @@ function isDark(): boolean {
   return window.matchMedia(DARK_QUERY).matches;
 }
 
-function subscribe(onChange: () => void): () => void {
+/** Calls `onChange` whenever the picked theme or the system preference changes. */
+export function subscribeToTheme(onChange: () => void): () => void {
   const observer = new MutationObserver(onChange);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   const media = window.matchMedia(DARK_QUERY);
@@ -26,5 +27,5 @@ function subscribe(onChange: () => void): () => void {
 
 /** Rendered on the server (tests), the light theme is assumed. */
 export function useDarkTheme(): boolean {
-  return useSyncExternalStore(subscribe, isDark, () => false);
+  return useSyncExternalStore(subscribeToTheme, isDark, () => false);
 }
