@@ -10,6 +10,8 @@ import { preview } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
+/** The built app to serve: `dist/`, or the folder in TIDEMARK_DIST (a build made with --outDir). */
+const DIST = process.env.TIDEMARK_DIST ?? path.join(ROOT, 'dist');
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -68,13 +70,14 @@ function onDisk(context) {
  * @returns {Promise<App>}
  */
 export async function startApp({ profileDir } = {}) {
-  if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
-    throw new Error('dist/ is missing: run `npx vite build` first (npm run test:e2e does).');
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST} is missing: run \`npx vite build\` first (npm run test:e2e does).`);
   }
 
   const port = await freePort();
   const server = await preview({
     root: ROOT,
+    build: { outDir: DIST },
     logLevel: 'warn',
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
