@@ -65,10 +65,11 @@ describe('guided demos', () => {
   });
 
   it('opens on the gallery, plays two demos to their end, one in Chinese', async () => {
-    const { page, errors } = await app.open({ viewport: { width: 1440, height: 900 } });
-    // A first visit shows the gallery to people, not to automated browsers: be a person.
+    const { page, errors } = await app.open({
+      gallery: 'keep',
+      viewport: { width: 1440, height: 900 },
+    });
     await page.addInitScript(() => {
-      Object.defineProperty(navigator, 'webdriver', { get: () => false });
       localStorage.setItem(
         'tidemark.prefs',
         JSON.stringify({ theme: 'light', dockHeight: 340, bottomOpen: true }),

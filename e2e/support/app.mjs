@@ -48,6 +48,34 @@ function onDisk(context) {
 }
 
 /**
+ * A first visit opens on the demo gallery. Runs in the page: closes the gallery through its close
+ * control as soon as it appears, until the page asks for it from the toolbar's Demos button.
+ */
+function dismissGallery() {
+  let asked = false;
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (event.target instanceof Element && event.target.closest('[data-testid="demos"]')) {
+        asked = true;
+      }
+    },
+    true,
+  );
+  new MutationObserver((_, observer) => {
+    if (asked) return observer.disconnect();
+    const close = document.querySelector('[data-testid="demo-gallery"] .modal__header button');
+    if (close instanceof HTMLElement) close.click();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * @typedef {import('playwright-core').BrowserContextOptions & { gallery?: 'dismiss' | 'keep' }} OpenOptions
+ *   gallery: what happens to the demo gallery a first visit opens on: closed as it appears
+ *   ('dismiss', the default, for tests about the editor) or left for the test ('keep')
+ */
+
+/**
  * @typedef {object} OpenedPage
  * @property {import('playwright-core').Page} page
  * @property {string[]} errors console errors and uncaught exceptions seen so far
@@ -56,7 +84,7 @@ function onDisk(context) {
 /**
  * @typedef {object} App
  * @property {string} url base URL of the served app, ending in '/'
- * @property {(options?: import('playwright-core').BrowserContextOptions) => Promise<OpenedPage>} open
+ * @property {(options?: OpenOptions) => Promise<OpenedPage>} open
  *   a fresh page in a new context that records console errors
  * @property {(page: import('playwright-core').Page, name: string) => Promise<string>} screenshot
  *   saves test-results/e2e/<name>.png and returns its path
@@ -108,12 +136,13 @@ export async function startApp({ profileDir } = {}) {
   return {
     url,
 
-    async open(options = {}) {
+    async open({ gallery = 'dismiss', ...options } = {}) {
       const context = await browser.newContext({
         viewport: { width: 1280, height: 800 },
         ...options,
       });
       const page = await context.newPage();
+      if (gallery === 'dismiss') await page.addInitScript(dismissGallery);
       /** @type {string[]} */
       const errors = [];
       page.on('console', (message) => {

@@ -77,14 +77,14 @@ export function Editor() {
     // Leaving the page writes the last edit rather than waiting out the autosave pause.
     const flush = () => void flushAutosave();
     window.addEventListener('pagehide', flush);
-    // A first visit (no project yet) opens on the demo gallery; automated browsers skip it.
+    // A first visit (no project yet) opens on the demo gallery.
     let firstVisit = false;
     startup ??= openInitialProject(() => {
       firstVisit = true;
       return starterPipeline(t('projects.starterName'));
     }).then(() => {
       commands.fitView();
-      if (firstVisit && !navigator.webdriver) useDemos.getState().showGallery(true);
+      if (firstVisit) useDemos.getState().showGallery(true);
       return incoming.openSharedLink();
     });
     return () => {
