@@ -7,6 +7,8 @@ import * as Comlink from 'comlink';
 import { parsePipeline, runJob, validatePipeline } from '../engine/index';
 import type { PipelineDocument, Problem, SinkResult } from '../engine/index';
 import type { ParseResult } from '../engine/pipeline/parse';
+import { CompareRuns } from './compare-runs';
+import type { CompareRunResult, CompareSide } from './compare-runs';
 import { replayToHang } from './hang-locator';
 import type { HangNotices, Replayed } from './hang-locator';
 import { proveExactlyOnce } from './exactly-once-proof';
@@ -84,6 +86,7 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
     },
   };
   let session: RunSession | null = null;
+  const compared = new CompareRuns(sessionHost);
   const current = (): RunSession => {
     if (session === null) throw new Error('No run session: start one first.');
     return session;
@@ -292,6 +295,30 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
     },
 
     /**
+     * Compare mode: runs one side (A or B) in a session of its own, beside the run bar's, to
+     * the end of its bounded input or to processing time `horizon`; its batches go to `onBatch`.
+     */
+    compareRun(
+      side: CompareSide,
+      doc: PipelineDocument,
+      config: SessionConfig,
+      horizon: number,
+      onBatch: (batch: TraceBatch) => unknown,
+    ): Promise<CompareRunResult> {
+      return compared.run(side, doc, config, horizon, sender(onBatch));
+    },
+
+    /** A record of one compared side's run, for a tooltip; null once it is gone. */
+    describeCompared(side: CompareSide, recordId: number): RecordDescription | null {
+      return compared.describe(side, recordId);
+    },
+
+    /** Ends compare mode's runs. */
+    endCompare(): Promise<void> {
+      return compared.dispose();
+    },
+
+    /**
      * Replays a run in a fresh worker to find the operator it hangs in (see hang-locator):
      * naming operators from `namedFrom` records on. Returns only when the run does not hang.
      */
@@ -325,6 +352,7 @@ function yieldToMessages(): Promise<void> {
 }
 
 export type EngineApi = ReturnType<typeof createEngineApi>;
+export type { CompareRunResult, CompareSide } from './compare-runs';
 
 function failed(
   failure: RunFailure,
