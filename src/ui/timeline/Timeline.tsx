@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { RecordDescription, TraceView } from '../../worker/trace-batch';
 import { Camera } from './camera';
+import type { CameraLink } from './camera-link';
 import { defaultDiagramOperator } from './diagram-layout';
 import type { TimelineHit } from './hit-test';
 import type { TimelineModel } from './model';
@@ -27,6 +28,10 @@ export interface TimelineProps {
   onViewChange(view: TraceView): void;
   /** The view shown first. */
   initialView?: TimelineView;
+  /** Other timelines on the same processing-time axis (compare mode). */
+  link?: CameraLink;
+  /** A window (row of the model's windows) its host highlights, shown in the diagram. */
+  highlightWindow?: number | null;
 }
 
 interface Details {
@@ -40,6 +45,8 @@ export function Timeline({
   onRequestDetails,
   onViewChange,
   initialView = 'diagram',
+  link,
+  highlightWindow = null,
 }: TimelineProps) {
   const { t } = useTranslation('timeline');
   const camera = useMemo(() => new Camera(model), [model]);
@@ -60,13 +67,18 @@ export function Timeline({
   const following = useExternal(camera.subscribe, () => camera.following);
 
   const chosenIndex = operators.findIndex((op) => op.uid === chosen);
-  const operator = chosenIndex >= 0 ? chosenIndex : defaultDiagramOperator(model);
-  const highlighted = highlight?.generation === generation ? highlight.window : null;
+  const hostOperator =
+    highlightWindow === null ? undefined : windowOperator(model, highlightWindow);
+  const operator = chosenIndex >= 0 ? chosenIndex : (hostOperator ?? defaultDiagramOperator(model));
+  const highlighted =
+    highlightWindow ?? (highlight?.generation === generation ? highlight.window : null);
   const keys = useMemo(() => model.keys.slice(0, keyCount), [model, keyCount]);
 
   useEffect(() => {
     camera.setAxes(view === 'diagram' ? 'both' : 'pt');
   }, [camera, view]);
+
+  useEffect(() => link?.join(camera), [link, camera]);
 
   const hoveredId = hoverRecordId(model, hover);
   const detailsKey = hoveredId === null ? null : `${generation}:${hoveredId}`;
@@ -138,6 +150,12 @@ export function Timeline({
 /** A value of the model or the camera, read again when they change (and when rendered on a server). */
 function useExternal<T>(subscribe: (listener: () => void) => () => void, read: () => T): T {
   return useSyncExternalStore(subscribe, read, read);
+}
+
+/** The operator whose diagram shows a window of the model. */
+function windowOperator(model: TimelineModel, window: number): number | undefined {
+  const lane = model.windows.columns.lane[window];
+  return lane === undefined ? undefined : model.lanes[lane]?.operator;
 }
 
 /** The record id behind a hovered record or late record, for its fields. */

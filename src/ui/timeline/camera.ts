@@ -14,6 +14,7 @@ import {
   zoomCentre,
   type Axes,
   type PlotRect,
+  type TimeRange,
   type Viewport,
 } from './viewport';
 
@@ -80,6 +81,16 @@ export class Camera {
     this.following = false;
     const fitted = fit(extent);
     this.set(this.axes === 'pt' ? { ...this.viewport, pt: fitted.pt } : fitted);
+  }
+
+  /**
+   * Shows processing times `pt` and stops following: another timeline on the same axis moved
+   * (see `CameraLink`). `fitEventTime` also fits the event-time axis to this run.
+   */
+  showPt(pt: TimeRange, fitEventTime = false): void {
+    this.following = false;
+    const extent = fitEventTime ? this.model.extent() : null;
+    this.set({ pt, et: extent === null ? this.viewport.et : fit(extent).et });
   }
 
   setFollowing(following: boolean): void {
