@@ -46,6 +46,8 @@ describe('compared runs', () => {
       (x) => b.push(x),
     );
     expect(ranA).toMatchObject({ ok: true, state: 'finished' });
+    const lastA = a[a.length - 1]!;
+    expect(ranA).toMatchObject({ lastBatch: { epoch: lastA.epoch, seq: lastA.seq } });
     expect(ranB).toMatchObject({ ok: true, state: 'finished' });
     expect(firings(a)).toEqual([
       [0, 10_000, 3],

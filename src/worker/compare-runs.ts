@@ -18,9 +18,19 @@ import type {
 /** The two sides of a comparison. */
 export type CompareSide = 'a' | 'b';
 
-/** How far a compared run went: where its clock stopped and whether its input ended. */
+/**
+ * How far a compared run went: where its clock stopped, whether its input ended, and the
+ * last batch it sent (its epoch and seq), which the caller waits for: batches come through
+ * their own channel and may arrive after the answer.
+ */
 export type CompareRunResult =
-  | { ok: true; info: SessionInfo; state: SessionState; processingTime: number }
+  | {
+      ok: true;
+      info: SessionInfo;
+      state: SessionState;
+      processingTime: number;
+      lastBatch: { epoch: number; seq: number };
+    }
   | Extract<SessionStart, { ok: false }>;
 
 export class CompareRuns {
@@ -44,7 +54,11 @@ export class CompareRuns {
       throw new RangeError(`A compared run's horizon is a processing time > 0, not ${horizon}.`);
     }
     await this.release(side);
-    let last = { state: 'idle' as SessionState, processingTime: 0 };
+    let last = {
+      state: 'idle' as SessionState,
+      processingTime: 0,
+      lastBatch: { epoch: 0, seq: 0 },
+    };
     let ended: () => void = () => undefined;
     const over = new Promise<void>((resolve) => (ended = resolve));
     // Checkpoints and failures play no part in a comparison: a plain run as fast as it goes.
@@ -54,7 +68,11 @@ export class CompareRuns {
       { ...plain, speed: 'max' },
       (batch) => {
         // Read before sending: the batch's buffers are transferred away.
-        last = { state: batch.progress.state, processingTime: batch.progress.processingTime };
+        last = {
+          state: batch.progress.state,
+          processingTime: batch.progress.processingTime,
+          lastBatch: { epoch: batch.epoch, seq: batch.seq },
+        };
         onBatch(batch);
         if (isOver(last.state)) ended();
       },
