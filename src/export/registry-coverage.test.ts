@@ -47,6 +47,22 @@ function variants(spec: ParamSpec): JsonValue[] {
           { key: 'b', value: 2, ts: 500, at: 1_200 },
         ],
       ];
+    case 'script':
+      return [
+        spec.default,
+        [
+          { add: [{ key: 'a', value: 1.5, tags: ['x'], ts: 1_000 }] },
+          { advanceProcessingTime: 2_000 },
+          {
+            add: [
+              { key: 'b', value: 2, ts: 500 },
+              { key: "it's", value: 3, ts: 1_500 },
+            ],
+          },
+          { advanceWatermark: 1_999 },
+          { advanceWatermarkToInfinity: true },
+        ],
+      ];
   }
 }
 

@@ -55,6 +55,7 @@ export function createOperator(
       return new SinkOperator(ctx, (value, ts, subtask) => deliver(op.uid, value, ts, subtask));
     case 'source.list':
     case 'source.generator':
+    case 'source.script':
       throw new Error(`Sources are not stream operators: "${op.uid}"`);
   }
 }

@@ -8,6 +8,7 @@ export const PIPELINE_VERSION = 1;
 export type OperatorKind =
   | 'source.list'
   | 'source.generator'
+  | 'source.script'
   | 'map'
   | 'filter'
   | 'flatMap'

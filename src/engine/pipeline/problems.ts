@@ -90,6 +90,17 @@ export const problemMessages = {
     `${edge} forwards from ${from} (parallelism ${fromP}) to ${to} (parallelism ${toP}), but forward partitioning needs equal parallelism: use rebalance, or give both the same parallelism.`,
   E021: (edge: string, keyBy: string, partitioning: string) =>
     `${edge} leaves ${keyBy} with '${partitioning}' partitioning, but a KeyBy already partitions by key: remove the partitioning.`,
+  // E022 to E026: the steps of a scripted input, numbered from 1 as the step editor shows them.
+  E022: (node: string, step: number, value: string) =>
+    `${node}: step ${step} is ${value}, which is not a step: write one of { "add": [records] }, { "advanceWatermark": ms }, { "advanceProcessingTime": ms } or { "advanceWatermarkToInfinity": true }.`,
+  E023: (node: string, step: number, record: number, value: string, field: string) =>
+    `${node}: record ${record} of step ${step} is ${value}: each record must be a JSON object with its event time as a number in '${field}'.`,
+  E024: (node: string, step: number, to: number, from: number) =>
+    `${node}: step ${step} advances the watermark to ${to} ms, but it is already at ${from} ms: a watermark only rises, so set it above ${from} ms.`,
+  E025: (node: string, step: number, by: string) =>
+    `${node}: step ${step} advances processing time by ${by}: set a whole number of milliseconds above 0.`,
+  E026: (node: string, step: number, final: number) =>
+    `${node}: step ${step} comes after step ${final} advanced the watermark to infinity, which ends the input: delete it, or move the final watermark to the end.`,
 
   W001: (node: string) =>
     `${node} output is not connected, so its results are lost: connect it to a downstream operator or a Sink.`,
@@ -101,6 +112,8 @@ export const problemMessages = {
     `${node} has parallelism ${parallelism}, but a WindowAll always runs as one subtask: it will run with 1; set it to 1.`,
   W005: (node: string, edge: string) =>
     `${node} has late output turned off, so ${edge} from its late port will carry nothing: turn late output on, or delete the edge.`,
+  W006: (node: string, parallelism: number) =>
+    `${node} has parallelism ${parallelism}, but a scripted input always runs as one subtask: it will run with 1; set it to 1.`,
 } satisfies Record<string, (...args: never[]) => string>;
 
 export type ProblemCode = keyof typeof problemMessages;
@@ -170,11 +183,17 @@ export const problemParams: {
   E019: (where, field, value, expected) => args({ where, field, value, expected }),
   E020: (edge, from, to, fromP, toP) => args({ edge, from, to, fromP, toP }),
   E021: (edge, keyBy, partitioning) => args({ edge, keyBy, partitioning }),
+  E022: (node, step, value) => args({ node, step, value }),
+  E023: (node, step, record, value, field) => args({ node, step, record, value, field }),
+  E024: (node, step, to, from) => args({ node, step, to, from }),
+  E025: (node, step, by) => args({ node, step, by }),
+  E026: (node, step, final) => args({ node, step, final }),
   W001: (node) => args({ node }),
   W002: (node) => args({ node }),
   W003: (keyBy, sink) => args({ keyBy, sink }),
   W004: (node, parallelism) => args({ node, parallelism }),
   W005: (node, edge) => args({ node, edge }),
+  W006: (node, parallelism) => args({ node, parallelism }),
 };
 
 export function problem<C extends ProblemCode>(

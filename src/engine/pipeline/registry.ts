@@ -220,6 +220,26 @@ const metas: readonly OperatorMeta[] = [
     ],
   },
   {
+    kind: 'source.script',
+    label: 'Scripted input',
+    description:
+      "Records, watermark steps and processing-time steps in the order you write them, like Beam's TestStream.",
+    category: 'source',
+    inputs: 'none',
+    outputs: ['out'],
+    params: [
+      { name: 'steps', label: 'Steps', type: 'script', default: [] },
+      { name: 'timestampField', label: 'Event time field', type: 'string', default: 'ts' },
+      {
+        name: 'bounded',
+        label: 'Bounded',
+        type: 'boolean',
+        default: true,
+        help: 'A bounded script ends with the final watermark after its last step; an unbounded one just stops.',
+      },
+    ],
+  },
+  {
     kind: 'map',
     label: 'Map',
     description: 'Transforms every record into one new record.',

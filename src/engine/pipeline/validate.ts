@@ -5,7 +5,8 @@
  */
 import { DEFAULT_MAX_PARALLELISM } from '../keygroups';
 import type { PipelineDocument, PipelineEdge, PipelineNode } from './document';
-import { applicableParams, withDefaults, type ParamSpec } from './params';
+import type { JsonValue } from './document';
+import { applicableParams, scriptStepKind, withDefaults, type ParamSpec } from './params';
 import { describeEdge, describeNode, problem, showValue, type Problem } from './problems';
 import { operatorRegistry, type OperatorMeta } from './registry';
 
@@ -87,6 +88,8 @@ function checkParallelism(node: PipelineNode, problems: Problem[]): void {
     problems.push(problem('E013', at, describeNode(node), showValue(p), DEFAULT_MAX_PARALLELISM));
   } else if (node.kind === 'windowAll' && p > 1) {
     problems.push(problem('W004', at, describeNode(node), p));
+  } else if (node.kind === 'source.script' && p > 1) {
+    problems.push(problem('W006', at, describeNode(node), p));
   }
 }
 
@@ -97,7 +100,7 @@ function isValidParallelism(p: unknown): p is number {
 
 /** The parallelism a node will surely run with, or undefined when the job's default decides. */
 function fixedParallelism(node: PipelineNode): number | undefined {
-  if (node.kind === 'windowAll') return 1;
+  if (node.kind === 'windowAll' || node.kind === 'source.script') return 1;
   return isValidParallelism(node.parallelism) ? node.parallelism : undefined;
 }
 
@@ -198,6 +201,10 @@ function checkParams(node: PipelineNode, meta: OperatorMeta, problems: Problem[]
     } else if (spec.type === 'code' || spec.type === 'expression') {
       const error = syntaxError(value as string);
       if (error !== undefined) problems.push(problem('E015', at, describeNode(node), param, error));
+    } else if (spec.type === 'script') {
+      const { timestampField } = withDefaults(meta.params, node.params);
+      const field = typeof timestampField === 'string' ? timestampField : 'ts';
+      checkScript(node, value as JsonValue[], field, problems);
     }
   }
   return invalid;
@@ -238,7 +245,57 @@ function allowedValues(spec: ParamSpec, value: unknown): string | undefined {
       return Array.isArray(value) && value.every((r) => isPlainObject(r) && isJson(r))
         ? undefined
         : 'a list of records, each a JSON object';
+    case 'script':
+      return Array.isArray(value) ? undefined : 'a list of steps, as JSON';
   }
+}
+
+/**
+ * A scripted input's steps, one by one: each of the four shapes, records with an event time,
+ * a watermark that only rises, a clock that only moves forward, nothing after the end.
+ */
+function checkScript(
+  node: PipelineNode,
+  steps: readonly JsonValue[],
+  field: string,
+  problems: Problem[],
+): void {
+  const at = { nodeUid: node.uid, param: 'steps' };
+  const name = describeNode(node);
+  let watermark = -Infinity;
+  let final: number | undefined;
+  steps.forEach((step, i) => {
+    const n = i + 1;
+    const kind = scriptStepKind(step);
+    if (kind === null || !isJson(step)) {
+      problems.push(problem('E022', at, name, n, showValue(step)));
+      return;
+    }
+    if (final !== undefined) problems.push(problem('E026', at, name, n, final));
+    const value = (step as Record<string, JsonValue>)[kind];
+    switch (kind) {
+      case 'add':
+        (value as JsonValue[]).forEach((record, r) => {
+          if (!isPlainObject(record) || typeof record[field] !== 'number') {
+            problems.push(problem('E023', at, name, n, r + 1, showValue(record), field));
+          }
+        });
+        break;
+      case 'advanceWatermark':
+        if ((value as number) <= watermark) {
+          problems.push(problem('E024', at, name, n, value as number, watermark));
+        } else watermark = value as number;
+        break;
+      case 'advanceProcessingTime':
+        if (!Number.isSafeInteger(value) || (value as number) <= 0) {
+          problems.push(problem('E025', at, name, n, showValue(value, 'ms')));
+        }
+        break;
+      case 'advanceWatermarkToInfinity':
+        final ??= n;
+        break;
+    }
+  });
 }
 
 interface NumberRule {

@@ -17,7 +17,9 @@ import { createOperator, keySelector } from '../operators/factory';
 import { createGenerator } from '../sources/generators/generator';
 import type { GeneratorKind } from '../sources/generators/types';
 import { generatorSupplier, listSupplier } from '../sources/record-supplier';
-import type { RecordSupplier, SourceRecord } from '../sources/record-supplier';
+import { isRecord } from '../sources/record-supplier';
+import type { RecordSupplier, SourceItem } from '../sources/record-supplier';
+import { scriptSupplier } from '../sources/script-supplier';
 import { SourceSubtask } from '../sources/source-subtask';
 import type { SourceMetrics, WatermarkStrategy } from '../sources/source-subtask';
 import { HeapKeyedStateBackend } from '../state/heap';
@@ -321,7 +323,7 @@ export class Job {
     const sourceStates = new Map(this.sources.map((s) => [s, s.injectBarrier(checkpointId)]));
     const operators: JobSnapshot['operators'] = [];
     for (const op of this.plan) {
-      if (op.kind === 'source.list' || op.kind === 'source.generator') continue;
+      if (isSourceKind(op.kind)) continue;
       const subtasks = this.subtasks
         .filter((s) => s.uid === op.uid)
         .sort((a, b) => a.index - b.index);
@@ -498,7 +500,7 @@ export class Job {
   private pagesForRecord(source: SourceSubtask): Map<OperatorSubtask, Set<number> | 'all'> {
     const record = source.peek()!;
     // A bounded source's last record ends its input: the final watermark fires everything.
-    const watermark = source.endsWithin(1) ? Infinity : record.ts - source.outOfOrdernessMs - 1;
+    const watermark = source.endsWithin(1) ? Infinity : source.watermarkAfter(record);
     const needs = this.pagesForTimers(watermark, record.at);
     return this.addRecordPages(needs, source, [record]);
   }
@@ -515,7 +517,7 @@ export class Job {
     let watermark = -Infinity;
     for (const [s, records] of batches) {
       if (s.endsWithin(records.length)) watermark = Infinity;
-      for (const r of records) watermark = Math.max(watermark, r.ts - s.outOfOrdernessMs - 1);
+      for (const r of records) watermark = Math.max(watermark, s.watermarkAfter(r));
     }
     let needs: Map<OperatorSubtask, Set<number> | 'all'> = this.pagesForTimers(watermark, time);
     for (const [s, records] of batches) needs = this.addRecordPages(needs, s, records);
@@ -530,7 +532,7 @@ export class Job {
   private addRecordPages(
     needs: Map<OperatorSubtask, Set<number> | 'all'>,
     source: SourceSubtask,
-    records: readonly SourceRecord[],
+    records: readonly SourceItem[],
   ): Map<OperatorSubtask, Set<number> | 'all'> {
     if (records.length === 0) return needs;
     for (const subtask of this.pagedSubtasks) {
@@ -543,6 +545,7 @@ export class Job {
       }
       const { start, end } = subtask.keyGroupRange;
       for (const record of records) {
+        if (!isRecord(record)) continue;
         const kg = assignToKeyGroup(normalizeKey(route(record.value)), this.maxParallelism);
         if (kg >= start && kg <= end) groups.add(kg);
       }
@@ -715,22 +718,22 @@ export class Job {
     };
 
     for (const op of [...plan].reverse()) {
-      if (op.kind === 'source.list' || op.kind === 'source.generator') {
+      if (isSourceKind(op.kind)) {
         for (let i = 0; i < op.parallelism; i++) {
           const output = new RoutingOutput(writersFor(op, i), this.traceRecordOut(op.uid, i));
           const source = new SourceSubtask(
             op.uid,
             i,
             this.supplier(op, i),
-            watermarkStrategy(op.params),
-            op.kind === 'source.list' ? op.params.bounded !== false : op.params.count !== null,
+            watermarkStrategy(op),
+            op.kind === 'source.generator' ? op.params.count !== null : op.params.bounded !== false,
             output,
             this.tracer,
             clock,
           );
           this.sources.unshift(source);
           // Only sources with periodic watermarks or an idle timeout have clock-driven work.
-          const ws = watermarkStrategy(op.params);
+          const ws = watermarkStrategy(op);
           if (ws.emit === 'periodic' || ws.idleTimeoutMs !== null)
             this.scheduled.unshift({
               nextDue: () => source.nextDue(),
@@ -837,6 +840,9 @@ export class Job {
         String(p.arrivalField),
       );
     }
+    if (op.kind === 'source.script') {
+      return scriptSupplier(op.uid, p.steps as JsonValue[], String(p.timestampField));
+    }
     const generator = createGenerator({
       generator: p.generator as GeneratorKind,
       count: p.count as number | null,
@@ -851,7 +857,15 @@ export class Job {
   }
 }
 
-function watermarkStrategy(p: Record<string, JsonValue>): WatermarkStrategy {
+const isSourceKind = (kind: PlannedOperator['kind']) =>
+  kind === 'source.list' || kind === 'source.generator' || kind === 'source.script';
+
+function watermarkStrategy(op: PlannedOperator): WatermarkStrategy {
+  // A script's watermark is its own watermark steps: no generator, no idleness.
+  if (op.kind === 'source.script') {
+    return { outOfOrdernessMs: 0, emit: 'script', intervalMs: 0, idleTimeoutMs: null };
+  }
+  const p = op.params;
   return {
     outOfOrdernessMs: p.watermarks === 'monotonous' ? 0 : (p.outOfOrdernessMs as number),
     emit: p.watermarkEmit === 'periodic' ? 'periodic' : 'perRecord',

@@ -49,8 +49,8 @@ export function planJob(doc: PipelineDocument, defaultParallelism: number): Plan
   const incoming = (uid: string) => doc.edges.filter((e) => e.target === uid);
 
   const parallelismOf = (n: PipelineNode): number => {
-    // Flink forces windowAll and fromElements-style list sources to one subtask.
-    if (n.kind === 'windowAll' || n.kind === 'source.list') return 1;
+    // Flink forces windowAll and fromElements-style list sources (a TestStream too) to one subtask.
+    if (n.kind === 'windowAll' || n.kind === 'source.list' || n.kind === 'source.script') return 1;
     return n.parallelism ?? defaultParallelism;
   };
 

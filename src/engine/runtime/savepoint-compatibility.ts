@@ -246,6 +246,7 @@ const KINDS: Record<string, string> = {
   source: 'a source',
   'source.list': 'a record-list source',
   'source.generator': 'a generator source',
+  'source.script': 'a scripted source',
   map: 'a map',
   filter: 'a filter',
   flatMap: 'a flatMap',

@@ -1,6 +1,7 @@
 /**
- * What a source subtask reads: records by offset, so a source restored from a checkpoint
- * rewinds to its offset and replays the same records.
+ * What a source subtask reads: items by offset, so a source restored from a checkpoint
+ * rewinds to its offset and replays the same items. An item is a record, or (in a scripted
+ * input) a control step: a watermark to emit, or only the clock moving on.
  */
 import type { JsonValue } from '../pipeline/document';
 import type { EventGenerator } from './generators/types';
@@ -13,9 +14,17 @@ export interface SourceRecord {
   value: unknown;
 }
 
+/** A scripted step that carries no record; it arrives, like a record, at `at`. */
+export type SourceControl =
+  { control: 'watermark'; at: number; watermark: number } | { control: 'clock'; at: number };
+
+export type SourceItem = SourceRecord | SourceControl;
+
+export const isRecord = (item: SourceItem): item is SourceRecord => !('control' in item);
+
 export interface RecordSupplier {
-  /** The record at a local offset, or null when there is none (yet). */
-  recordAt(offset: number): SourceRecord | null;
+  /** The item at a local offset, or null when there is none (yet). */
+  recordAt(offset: number): SourceItem | null;
 }
 
 export class SourceDataError extends Error {
@@ -75,7 +84,8 @@ export function generatorSupplier(
   return { recordAt: (offset) => generator.recordAt(offset * parallelism + index) };
 }
 
-function deepFreeze<T>(value: T): T {
+/** The engine never changes its input: a user function that mutates a record fails. */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);

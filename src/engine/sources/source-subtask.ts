@@ -1,7 +1,8 @@
 /**
  * A source subtask: reads records in arrival order, stamps them with event time, and makes
  * watermarks with bounded out-of-orderness, per record or periodically, with an idleness
- * timeout (Flink's WatermarkStrategy.forBoundedOutOfOrderness(...).withIdleness(...)).
+ * timeout (Flink's WatermarkStrategy.forBoundedOutOfOrderness(...).withIdleness(...)); or,
+ * for a scripted input, emits exactly the watermarks its script holds.
  * Like Flink's WatermarkToDataOutput it only ever emits a watermark that is higher than the
  * last, and it becomes active again only when its watermark rises.
  */
@@ -9,12 +10,16 @@ import { MAX_WATERMARK, MIN_WATERMARK } from '../time';
 import type { RoutingOutput } from '../runtime/router';
 import type { Tracer } from '../runtime/trace';
 import type { SourceState } from '../runtime/snapshot';
-import type { RecordSupplier, SourceRecord } from './record-supplier';
+import { isRecord } from './record-supplier';
+import type { RecordSupplier, SourceItem } from './record-supplier';
 
 export interface WatermarkStrategy {
   outOfOrdernessMs: number;
-  /** Emit after every record, or every `intervalMs` of processing time. */
-  emit: 'perRecord' | 'periodic';
+  /**
+   * Emit after every record, every `intervalMs` of processing time, or only at the supplier's
+   * watermark items ('script': nothing is derived from records).
+   */
+  emit: 'perRecord' | 'periodic' | 'script';
   intervalMs: number;
   idleTimeoutMs: number | null;
 }
@@ -31,7 +36,7 @@ export interface SourceMetrics {
 
 export class SourceSubtask {
   private offset = 0;
-  private peeked: SourceRecord | null | undefined = undefined;
+  private peeked: SourceItem | null | undefined = undefined;
   private maxTimestamp = MIN_WATERMARK as number;
   private emittedWatermark = MIN_WATERMARK as number;
   private idle = false;
@@ -53,21 +58,21 @@ export class SourceSubtask {
     this.nextPeriodic = strategy.emit === 'periodic' ? strategy.intervalMs : Infinity;
   }
 
-  /** Arrival time of the next record, or +Infinity when there is none. */
+  /** Arrival time of the next item, or +Infinity when there is none. */
   nextArrival(): number {
     if (this.finished) return Infinity;
     if (this.peeked === undefined) this.peeked = this.supplier.recordAt(this.offset);
     return this.peeked === null ? Infinity : this.peeked.at;
   }
 
-  /** The next record, without taking it. */
-  peek(): SourceRecord | null {
+  /** The next item, without taking it. */
+  peek(): SourceItem | null {
     return this.nextArrival() === Infinity ? null : this.peeked!;
   }
 
-  /** Up to `count` next records arriving before `time`, without taking them. */
-  peekAhead(count: number, time: number): SourceRecord[] {
-    const records: SourceRecord[] = [];
+  /** Up to `count` next items arriving before `time`, without taking them. */
+  peekAhead(count: number, time: number): SourceItem[] {
+    const records: SourceItem[] = [];
     if (this.finished) return records;
     for (let i = 0; i < count; i++) {
       const r = this.supplier.recordAt(this.offset + i);
@@ -77,27 +82,36 @@ export class SourceSubtask {
     return records;
   }
 
-  /** Whether this bounded source reaches its end within the next `count` records. */
+  /** Whether this bounded source reaches its end within the next `count` items. */
   endsWithin(count: number): boolean {
     return this.bounded && !this.finished && this.supplier.recordAt(this.offset + count) === null;
   }
 
-  get outOfOrdernessMs(): number {
-    return this.strategy.outOfOrdernessMs;
+  /** The watermark taking `item` can raise this source's to (what timers it may fire). */
+  watermarkAfter(item: SourceItem): number {
+    if (!isRecord(item)) return item.control === 'watermark' ? item.watermark : MIN_WATERMARK;
+    if (this.strategy.emit === 'script') return MIN_WATERMARK;
+    return item.ts - this.strategy.outOfOrdernessMs - 1;
   }
 
   /** The highest watermark this source can emit without a new record (e.g. periodically). */
   watermarkBound(): number {
+    if (this.strategy.emit === 'script') return this.emittedWatermark;
     return Math.max(this.emittedWatermark, this.currentWatermark());
   }
 
-  /** Emits the next record; the clock is already at its arrival time. */
+  /** Emits the next item; the clock is already at its arrival time. */
   emitNext(): void {
     if (this.nextArrival() === Infinity) return;
     const record = this.peeked!;
     this.peeked = undefined;
     this.offset++;
     this.lastArrival = record.at;
+    if (!isRecord(record)) {
+      if (record.control === 'watermark') this.emitWatermark(record.watermark);
+      if (this.bounded && this.nextArrival() === Infinity) this.finish();
+      return;
+    }
     this.output.collect(record.value, record.ts);
     if (record.ts > this.maxTimestamp) this.maxTimestamp = record.ts;
     if (this.strategy.emit === 'perRecord') this.emitWatermark(this.currentWatermark());

@@ -11,6 +11,7 @@ import {
   Split,
   Archive,
   Layers,
+  ScrollText,
 } from 'lucide-react';
 import type { OperatorKind } from '../../engine/pipeline/document';
 import type { OperatorCategory } from '../../engine/pipeline/registry';
@@ -18,6 +19,7 @@ import type { OperatorCategory } from '../../engine/pipeline/registry';
 export const operatorIcons: Record<OperatorKind, LucideIcon> = {
   'source.list': ListOrdered,
   'source.generator': Sparkles,
+  'source.script': ScrollText,
   map: Shuffle,
   filter: Filter,
   flatMap: Split,

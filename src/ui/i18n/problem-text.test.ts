@@ -113,6 +113,28 @@ function everyProblem(): Problem[] {
       ],
       [edge('s', 'k'), edge('k', 'w'), edge('w', 'o'), edge('w', 'late', { sourcePort: 'late' })],
     ),
+    doc(
+      [
+        node(
+          'script',
+          'source.script',
+          {
+            steps: [
+              { add: [{ ts: 1 }, { key: 'a' }] },
+              { advanceWatermark: 5 },
+              { advanceWatermark: 5 },
+              { advanceProcessingTime: 0 },
+              { wait: 1 },
+              { advanceWatermarkToInfinity: true },
+              { add: [] },
+            ],
+          },
+          { parallelism: 2 },
+        ),
+        node('o', 'sink'),
+      ],
+      [edge('script', 'o')],
+    ),
   ];
   const files = [
     '[1]',

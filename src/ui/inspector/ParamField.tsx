@@ -12,6 +12,7 @@ import { describedBy, FieldFrame } from './FieldFrame';
 import { formatField, parseField, sameValue, type TextParamSpec } from './field-value';
 import type { ParamFieldProps, ParamText } from './param-props';
 import { optionTextKeys } from './param-text';
+import { ScriptParam } from './ScriptParam';
 import { useDraft } from './use-draft';
 import { useParamText } from './use-param-text';
 
@@ -29,6 +30,8 @@ export function ParamField(props: ParamFieldProps) {
     case 'expression':
     case 'records':
       return <CodeParam {...props} spec={spec} text={text} />;
+    case 'script':
+      return <ScriptParam {...props} spec={spec} text={text} />;
     default:
       return <TextParam {...props} spec={spec} text={text} />;
   }

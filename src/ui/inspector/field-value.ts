@@ -7,8 +7,11 @@ import type { JsonValue } from '../../engine/pipeline/document';
 import type { ParamSpec } from '../../engine/pipeline/params';
 import { fromMs, toMs, type DurationUnit } from './duration';
 
-/** Parameters edited as text; booleans and enums have their own controls. */
-export type TextParamSpec = Exclude<ParamSpec, { type: 'boolean' } | { type: 'enum' }>;
+/** Parameters edited as text; booleans, enums and scripts have their own controls. */
+export type TextParamSpec = Exclude<
+  ParamSpec,
+  { type: 'boolean' } | { type: 'enum' } | { type: 'script' }
+>;
 
 /** Why a text is not a value: a key of the inspector namespace and its interpolation values. */
 export interface FieldError {

@@ -6,6 +6,7 @@
 import type { JsonValue, PipelineNode } from '../../../engine/pipeline/document';
 import { withDefaults } from '../../../engine/pipeline/params';
 import { operatorRegistry } from '../../../engine/pipeline/registry';
+import { summarizeScript } from '../../input/script-steps';
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
@@ -47,6 +48,10 @@ export function summarize(node: PipelineNode, t: Translate): string[] {
           ? t('summary.monotonous')
           : t('summary.bounded', { bound: formatDuration(num(p.outOfOrdernessMs)) });
       return [first, watermarks];
+    }
+    case 'source.script': {
+      const { records, watermarks } = summarizeScript(Array.isArray(p.steps) ? p.steps : []);
+      return [t('summary.script', { records, watermarks })];
     }
     case 'map':
       return [
