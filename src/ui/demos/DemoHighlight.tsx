@@ -5,6 +5,8 @@ const AREA_SELECTORS: Record<DemoArea, string> = {
   timeline: '[data-testid="timeline-panel"]',
   results: '[data-testid="results"]',
   'run-bar': '[data-testid="run-bar"]',
+  checkpoints: '[data-testid="checkpoints-panel"]',
+  savepoints: '[data-testid="savepoints-panel"]',
 };
 
 /** Where a step's highlight is on the page: a named area, or the canvas node of that uid. */

@@ -2,7 +2,15 @@ import { ArrowLeft, ArrowRight, Check, LoaderCircle, X } from 'lucide-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoQuestion } from './demo';
-import { selectAnswer, selectDemo, selectMoving, selectStep, useDemos } from './demo-store';
+import {
+  selectAnswer,
+  selectDemo,
+  selectDryRun,
+  selectMoving,
+  selectStep,
+  useDemos,
+} from './demo-store';
+import { DemoDryRun } from './DemoDryRun';
 import { DemoHighlight } from './DemoHighlight';
 import { pick } from './localized';
 import type { DemoPlayer } from './use-demo-player';
@@ -13,6 +21,7 @@ export function DemoStepCard({ player }: { player: DemoPlayer }) {
   const demo = useDemos(selectDemo);
   const step = useDemos(selectStep);
   const moving = useDemos(selectMoving);
+  const dryRun = useDemos(selectDryRun);
   const titleId = useId();
   if (demo === null) return null;
   const lng = i18n.resolvedLanguage;
@@ -57,6 +66,7 @@ export function DemoStepCard({ player }: { player: DemoPlayer }) {
         <p className="demo-step__text" data-testid="demo-text">
           {pick(current.text, lng)}
         </p>
+        {current.action === 'restoreSavepoint' && dryRun !== null && <DemoDryRun result={dryRun} />}
         {current.question !== undefined && <Question question={current.question} />}
         {last && (
           <p className="demo-step__outcome" data-testid="demo-outcome">

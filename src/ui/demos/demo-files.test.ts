@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_LANGUAGES } from '../i18n/resources';
 import { demos } from './catalogue';
-import { DEMO_AREAS, DEMO_ICONS, DEMO_TAGS, type Demo, type Localized } from './demo';
+import {
+  DEMO_ACTIONS,
+  DEMO_AREAS,
+  DEMO_ICONS,
+  DEMO_TAGS,
+  type Demo,
+  type DemoStep,
+  type Localized,
+} from './demo';
 
 /** Every localized text in a demo, named by where it sits. */
 function texts(demo: Demo): [string, Localized][] {
@@ -18,6 +26,11 @@ function texts(demo: Demo): [string, Localized][] {
     step.question.choices.forEach((c, j) => all.push([`step ${i + 1} choice ${j + 1}`, c]));
   });
   return all;
+}
+
+/** The processing time the run stands at when `steps` have been played (0 before any pause). */
+function standsAt(steps: readonly DemoStep[]): number | 'firing' | 'end' {
+  return steps.findLast((s) => s.pause !== undefined)?.pause ?? 0;
 }
 
 describe.each(demos.map((d) => [d.id, d] as const))('demo file %s', (id, demo) => {
@@ -66,6 +79,39 @@ describe.each(demos.map((d) => [d.id, d] as const))('demo file %s', (id, demo) =
     }
     // A run that never ends cannot be played to its end.
     if (demo.runUntil !== undefined) expect(demo.steps.map((s) => s.pause)).not.toContain('end');
+  });
+
+  it('acts as its outcome runs: the failure it counts, a savepoint where it says, restored after the change', () => {
+    const actions = demo.steps.map((s) => s.action);
+    for (const action of actions) if (action !== undefined) expect(DEMO_ACTIONS).toContain(action);
+    const at = (action: string) => actions.indexOf(action as never);
+    const fails = at('injectFailure');
+    expect(fails >= 0, 'injectFailure').toBe(demo.failAfterRecords !== undefined);
+    if (demo.failAfterRecords !== undefined) {
+      expect(demo.config.checkpointing?.mode).not.toBe('off');
+      // Armed before the record it fails on has arrived.
+      const now = standsAt(demo.steps.slice(0, fails));
+      expect(typeof now).toBe('number');
+      const source = demo.pipeline.nodes.find((n) => n.kind === 'source.list');
+      const records = (source?.params.records ?? []) as { at: number }[];
+      expect(records.filter((r) => r.at <= Number(now)).length).toBeLessThan(demo.failAfterRecords);
+    }
+    const [take, change, restore] = [
+      at('takeSavepoint'),
+      at('changeParam'),
+      at('restoreSavepoint'),
+    ];
+    if (demo.savepoint === undefined) {
+      expect([take, change, restore]).toEqual([-1, -1, -1]);
+      return;
+    }
+    expect(take).toBeGreaterThanOrEqual(0);
+    expect(change).toBeGreaterThan(take);
+    expect(restore).toBeGreaterThan(change);
+    expect(standsAt(demo.steps.slice(0, take))).toBe(demo.savepoint.at);
+    expect(demo.steps.some((s) => s.variant !== undefined)).toBe(false);
+    const uids = new Set(demo.pipeline.nodes.map((n) => n.uid));
+    for (const uid of Object.keys(demo.savepoint.params)) expect(uids.has(uid), uid).toBe(true);
   });
 
   it('has a known icon and known tags', () => {

@@ -1,8 +1,9 @@
 /** Which demo is open in the player, at which step, and whether the gallery shows. */
 import { create } from 'zustand';
 import type { Demo } from './demo';
+import type { DemoNotes } from './drive';
 
-export interface DemoState {
+export interface DemoState extends DemoNotes {
   galleryOpen: boolean;
   demo: Demo | null;
   step: number;
@@ -24,12 +25,16 @@ export const useDemos = create<DemoState>()((set) => ({
   step: 0,
   answer: null,
   moving: false,
+  savepoint: null,
+  dryRun: null,
   showGallery: (galleryOpen) => set({ galleryOpen }),
-  play: (demo) => set({ demo, step: 0, answer: null, galleryOpen: false }),
+  play: (demo) =>
+    set({ demo, step: 0, answer: null, galleryOpen: false, savepoint: null, dryRun: null }),
   goTo: (step) => set({ step, answer: null }),
   choose: (answer) => set({ answer }),
   setMoving: (moving) => set({ moving }),
-  close: () => set({ demo: null, step: 0, answer: null, moving: false }),
+  close: () =>
+    set({ demo: null, step: 0, answer: null, moving: false, savepoint: null, dryRun: null }),
 }));
 
 export const selectGalleryOpen = (s: DemoState) => s.galleryOpen;
@@ -37,3 +42,4 @@ export const selectDemo = (s: DemoState) => s.demo;
 export const selectStep = (s: DemoState) => s.step;
 export const selectAnswer = (s: DemoState) => s.answer;
 export const selectMoving = (s: DemoState) => s.moving;
+export const selectDryRun = (s: DemoState) => s.dryRun;

@@ -10,9 +10,16 @@ import type { Language } from '../i18n/resources';
 /** One text in every language the UI speaks. */
 export type Localized = Record<Language, string>;
 
+/** Bottom panels a step can point at: the player brings them into view. */
+export const DEMO_PANELS = ['timeline', 'results', 'checkpoints', 'savepoints'] as const;
+export type DemoPanel = (typeof DEMO_PANELS)[number];
+
 /** Named parts of the editor a step can point at; any other highlight is a node uid. */
-export const DEMO_AREAS = ['timeline', 'results', 'run-bar'] as const;
+export const DEMO_AREAS = [...DEMO_PANELS, 'run-bar'] as const;
 export type DemoArea = (typeof DEMO_AREAS)[number];
+
+export const isDemoPanel = (area: string): area is DemoPanel =>
+  (DEMO_PANELS as readonly string[]).includes(area);
 
 /**
  * Where the run stops when a step opens: at a processing time (records arriving exactly then
@@ -28,10 +35,28 @@ export interface DemoQuestion {
   explanation: Localized;
 }
 
+/**
+ * What the player does on reaching a step, before the run moves to the step's pause point:
+ * - `injectFailure`: the job fails on the record the demo's `failAfterRecords` counts (now, when
+ *   it names none), and restarts under the run's checkpointing;
+ * - `takeSavepoint`: a savepoint of the run where it is, kept in the Savepoints tab;
+ * - `changeParam`: the demo's `savepoint.params`, as parameter edits of the open pipeline;
+ * - `restoreSavepoint`: the savepoint this demo took, into the pipeline as it is now, after the
+ *   compatibility dry run (shown in the step card).
+ */
+export const DEMO_ACTIONS = [
+  'injectFailure',
+  'takeSavepoint',
+  'changeParam',
+  'restoreSavepoint',
+] as const;
+export type DemoAction = (typeof DEMO_ACTIONS)[number];
+
 export interface DemoStep {
   text: Localized;
   /** A named area (`DEMO_AREAS`) or a node uid. */
   highlight?: string;
+  action?: DemoAction;
   pause?: DemoPause;
   /** Switches to one of the demo's variants before the run restarts for this step. */
   variant?: string;
@@ -67,6 +92,8 @@ export interface DemoOutcome {
   variants?: DemoVariant[];
   /** Key group of each key (out of the default maximum parallelism). */
   keyGroups?: Record<string, number>;
+  /** The checkpoint the restart after the demo's failure restores. */
+  restoredCheckpoint?: number;
 }
 
 export interface Demo {
@@ -83,8 +110,8 @@ export interface Demo {
   runUntil?: number;
   /** The job fails once after this many records (exactly-once demos). */
   failAfterRecords?: number;
-  /** A savepoint at a processing time, restored into a changed job. */
-  savepoint?: { at: number; changed: PipelineDocument };
+  /** A savepoint at a processing time, restored into the job with these parameters changed. */
+  savepoint?: { at: number; params: ParamsPatch };
   steps: DemoStep[];
   outcome: DemoOutcome;
 }

@@ -3,7 +3,15 @@ import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { runController } from '../run';
 import { demoById } from './catalogue';
 import type { Demo } from './demo';
-import { demoRunConfig, driveTo, paramChanges, variantAt, type DemoHost } from './drive';
+import {
+  demoRunConfig,
+  driveTo,
+  paramChanges,
+  variantAt,
+  type DemoDriver,
+  type DemoHost,
+  type DemoNotes,
+} from './drive';
 import { withParams } from './variant';
 
 /** The app's run controller, as the moves use it. */
@@ -15,15 +23,24 @@ const demo = (id: string): Demo => {
   return found;
 };
 
-/** A run controller that writes down what it is asked, and a host over a document. */
-function fakes(start: PipelineDocument) {
+/**
+ * A run controller and recovery calls that write down what they are asked, a host over a
+ * document, and notes.
+ */
+const param = (d: PipelineDocument) => d.nodes.find((n) => n.uid === 'big')?.params.value;
+
+function fakes(start: PipelineDocument): DemoDriver & {
+  calls: string[];
+  config(): Record<string, unknown>;
+} {
   const calls: string[] = [];
   let config: Record<string, unknown> = {};
   let doc = start;
   const controller = {
     store: { getState: () => ({ setConfig: (c: Record<string, unknown>) => (config = c) }) },
     start: (d: PipelineDocument) => {
-      calls.push(`start ${d.nodes.find((n) => n.uid === 'window')?.params.lateOutput}`);
+      const big = param(d) === undefined ? '' : ` big ${param(d)}`;
+      calls.push(`start ${d.nodes.find((n) => n.uid === 'window')?.params.lateOutput}${big}`);
       return Promise.resolve(true);
     },
     seek: (pt: number) => (calls.push(`seek ${pt}`), Promise.resolve()),
@@ -40,7 +57,25 @@ function fakes(start: PipelineDocument) {
       doc = withParams(doc, patch);
     },
   };
-  return { calls, controller, host, config: () => config };
+  const savepoint = new Uint8Array([1]);
+  const recovery: DemoDriver['recovery'] = {
+    failJob: (onRecord) => (calls.push(`fail on ${onRecord}`), Promise.resolve()),
+    takeSavepoint: () => (calls.push('savepoint'), Promise.resolve(savepoint)),
+    checkRestore: (d) => {
+      calls.push(`check ${param(d)}`);
+      return Promise.resolve({ ok: false, error: { reason: 'empty', message: '' } });
+    },
+    restoreSavepoint: (d, file) => {
+      calls.push(`restore ${param(d)} ${file === savepoint}`);
+      return Promise.resolve(null);
+    },
+  };
+  let kept: DemoNotes = { savepoint: null, dryRun: null };
+  const notes = {
+    getState: () => kept,
+    setState: (patch: Partial<DemoNotes>) => (kept = { ...kept, ...patch }),
+  };
+  return { calls, controller, host, recovery, notes, config: () => config };
 }
 
 describe('driving a demo run', () => {
@@ -77,19 +112,45 @@ describe('driving a demo run', () => {
 
   it('goes on from where the run is to the next step, and replays for any other move', async () => {
     const late = demo('late-data');
-    const { calls, controller, host, config } = fakes(late.pipeline);
-    await driveTo(late, null, 0, host, controller);
-    await driveTo(late, 0, 1, host, controller);
-    await driveTo(late, 1, 2, host, controller);
+    const driver = fakes(late.pipeline);
+    const { calls, config } = driver;
+    await driveTo(late, null, 0, driver);
+    await driveTo(late, 0, 1, driver);
+    await driveTo(late, 1, 2, driver);
     expect(calls).toEqual(['start true', 'step firing', 'seek 4500']);
 
     calls.length = 0;
-    await driveTo(late, 2, 3, host, controller);
+    await driveTo(late, 2, 3, driver);
     expect(calls).toEqual(['start false', 'play']);
     expect(config()).toMatchObject({ time: 'event' });
 
     calls.length = 0;
-    await driveTo(late, 3, 1, host, controller);
+    await driveTo(late, 3, 1, driver);
     expect(calls).toEqual(['start true', 'step firing']);
+  });
+
+  it("arms the exactly-once demo's failure on its record before the step's pause", async () => {
+    const once = demo('exactly-once');
+    const driver = fakes(once.pipeline);
+    for (let i = 0; i < once.steps.length; i++)
+      await driveTo(once, i - 1 < 0 ? null : i - 1, i, driver);
+    expect(driver.calls).toEqual(['start true', 'seek 4500', 'fail on 5', 'seek 5500', 'play']);
+  });
+
+  it('takes a savepoint, changes the job, restores the savepoint into it, and replays it all', async () => {
+    const sp = demo('savepoint');
+    const driver = fakes(sp.pipeline);
+    const last = sp.steps.length - 1;
+    for (let i = 0; i <= last; i++) await driveTo(sp, i === 0 ? null : i - 1, i, driver);
+    const played = ['seek 3500', 'savepoint', 'check 3', 'restore 3 true', 'play'];
+    expect(driver.calls).toEqual(['start true big 1', ...played]);
+    expect(driver.notes.getState().dryRun).not.toBeNull();
+
+    // Back from the end: the job is the demo's own again, and the steps before replay.
+    driver.calls.length = 0;
+    await driveTo(sp, last, last - 1, driver);
+    expect(driver.calls).toEqual(['start true big 1', ...played.slice(0, -1)]);
+    expect(driver.host.document().nodes.find((n) => n.uid === 'big')?.params.value).toBe(3);
+    expect(driver.notes.getState().dryRun).not.toBeNull();
   });
 });

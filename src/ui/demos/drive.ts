@@ -1,10 +1,12 @@
 /**
  * Moving a demo's run to a step: the configuration and parameters of the step's variant, a
- * fresh session when needed, and the step's pause point, all through the run controller.
+ * fresh session when needed, the step's action, and its pause point, all through the run
+ * controller and the recovery's public calls.
  */
 import type { JsonValue, PipelineDocument } from '../../engine/pipeline/document';
+import type { DryRunResult, SavepointFileError } from '../../worker/recovery-types';
 import type { runController } from '../run';
-import type { Demo, DemoPause, DemoVariant } from './demo';
+import type { Demo, DemoAction, DemoPanel, DemoPause, DemoVariant } from './demo';
 
 /** The app's run controller, as the moves use it. */
 type RunController = ReturnType<typeof runController>;
@@ -14,11 +16,39 @@ export interface DemoHost {
   /** Opens a pipeline as a new project. */
   open(doc: PipelineDocument): Promise<void>;
   /** Brings a bottom panel into view, for a step that points at it. */
-  showPanel(panel: 'timeline' | 'results'): void;
+  showPanel(panel: DemoPanel): void;
   /** The pipeline in the editor now. */
   document(): PipelineDocument;
   /** Sets parameters of the open pipeline as edits (undoable, saved). */
   setParams(changes: readonly { uid: string; param: string; value: JsonValue | undefined }[]): void;
+}
+
+/** The recovery calls a step's action makes (src/ui/recovery's public API). */
+export interface DemoRecovery {
+  failJob(onRecord?: number): Promise<void>;
+  takeSavepoint(): Promise<Uint8Array>;
+  checkRestore(doc: PipelineDocument, file: Uint8Array): Promise<DryRunResult>;
+  restoreSavepoint(
+    doc: PipelineDocument,
+    file: Uint8Array,
+    allowNonRestoredState: boolean,
+  ): Promise<SavepointFileError | null>;
+}
+
+/** What a demo's actions leave behind for later steps and for the step card. */
+export interface DemoNotes {
+  /** The savepoint this demo took, to restore. */
+  savepoint: Uint8Array | null;
+  /** The compatibility dry run before the restore. */
+  dryRun: DryRunResult | null;
+}
+
+/** Everything a move uses: the editor, the run, the recovery calls and where notes are kept. */
+export interface DemoDriver {
+  host: DemoHost;
+  controller: RunController;
+  recovery: DemoRecovery;
+  notes: { getState(): DemoNotes; setState(patch: Partial<DemoNotes>): void };
 }
 
 /** The variant in force at a step: the last one a step up to it switched to. */
@@ -37,12 +67,13 @@ function stretchStart(demo: Demo, step: number): number {
 }
 
 /**
- * Parameter edits that bring the pipeline to `variant`: every parameter any variant touches is
- * set to the variant's value or back to the demo's own.
+ * Parameter edits that bring the pipeline to `variant`: every parameter any variant or the
+ * savepoint's job change touches is set to the variant's value or back to the demo's own.
  */
 export function paramChanges(demo: Demo, variant: DemoVariant | undefined) {
   const changes: { uid: string; param: string; value: JsonValue | undefined }[] = [];
-  for (const v of demo.outcome.variants ?? []) {
+  const patches = [...(demo.outcome.variants ?? []), { params: demo.savepoint?.params }];
+  for (const v of patches) {
     for (const [uid, params] of Object.entries(v.params ?? {})) {
       const own = demo.pipeline.nodes.find((n) => n.uid === uid)?.params ?? {};
       for (const param of Object.keys(params)) {
@@ -67,6 +98,40 @@ export function demoRunConfig(demo: Demo, variant: DemoVariant | undefined) {
   } as const;
 }
 
+/** The job change a savepoint demo teaches, as parameter edits. */
+export function jobChange(demo: Demo) {
+  return Object.entries(demo.savepoint?.params ?? {}).flatMap(([uid, params]) =>
+    Object.entries(params).map(([param, value]) => ({ uid, param, value })),
+  );
+}
+
+async function perform(demo: Demo, action: DemoAction, driver: DemoDriver): Promise<void> {
+  const { host, recovery, notes } = driver;
+  switch (action) {
+    case 'injectFailure':
+      return recovery.failJob(demo.failAfterRecords);
+    case 'takeSavepoint':
+      return notes.setState({ savepoint: await recovery.takeSavepoint() });
+    case 'changeParam':
+      return host.setParams(jobChange(demo));
+    case 'restoreSavepoint': {
+      const file = notes.getState().savepoint;
+      if (file === null) throw new Error('The demo restores a savepoint before it took one');
+      const doc = host.document();
+      notes.setState({ dryRun: await recovery.checkRestore(doc, file) });
+      const refused = await recovery.restoreSavepoint(doc, file, false);
+      if (refused !== null) throw new Error(refused.message);
+    }
+  }
+}
+
+/** A step's action, then its pause point. */
+async function reach(demo: Demo, step: number, driver: DemoDriver): Promise<void> {
+  const { action, pause } = demo.steps[step] ?? {};
+  if (action !== undefined) await perform(demo, action, driver);
+  await pauseAt(driver.controller, pause);
+}
+
 async function pauseAt(controller: RunController, pause: DemoPause | undefined): Promise<void> {
   if (pause === undefined) return;
   if (pause === 'firing') await controller.step('firing');
@@ -77,26 +142,23 @@ async function pauseAt(controller: RunController, pause: DemoPause | undefined):
 /**
  * Brings the run to step `to`, coming from step `from` (null when the demo just opened). The
  * next step under the same variant goes on from where the run is; any other move starts a
- * fresh session and replays the pause points of the steps before it, so it is deterministic.
+ * fresh session from the demo's own pipeline and replays the actions and pause points of the
+ * steps before it, so it is deterministic.
  */
 export async function driveTo(
   demo: Demo,
   from: number | null,
   to: number,
-  host: DemoHost,
-  controller: RunController,
+  driver: DemoDriver,
 ): Promise<void> {
+  const { host, controller, notes } = driver;
   const variant = variantAt(demo, to);
   const onward = from !== null && to === from + 1 && demo.steps[to]?.variant === undefined;
-  if (onward) {
-    await pauseAt(controller, demo.steps[to]?.pause);
-    return;
-  }
+  if (onward) return reach(demo, to, driver);
+  notes.setState({ dryRun: null });
   const changes = paramChanges(demo, variant);
   if (changes.length > 0) host.setParams(changes);
   controller.store.getState().setConfig(demoRunConfig(demo, variant));
   if (!(await controller.start(host.document()))) return;
-  for (let i = stretchStart(demo, to); i <= to; i++) {
-    await pauseAt(controller, demo.steps[i]?.pause);
-  }
+  for (let i = stretchStart(demo, to); i <= to; i++) await reach(demo, i, driver);
 }

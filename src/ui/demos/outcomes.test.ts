@@ -48,6 +48,9 @@ async function run(demo: Demo, variant?: DemoVariant) {
     });
   let master = await JobMaster.create(withParams(demo.pipeline, variant?.params), config);
   collect(master);
+  // The checkpoint a restart restores: the latest completed one when the attempt fails.
+  let restoredCheckpoint: number | undefined;
+  master.onFailure(() => (restoredCheckpoint = master.checkpoints().at(-1)?.id));
   if (variant === undefined && demo.failAfterRecords !== undefined) {
     master.failOnRecord(demo.failAfterRecords);
   }
@@ -55,12 +58,13 @@ async function run(demo: Demo, variant?: DemoVariant) {
     await master.advanceProcessingTime(demo.savepoint.at);
     const file = await master.savepoint();
     master.cancel();
-    master = await JobMaster.create(demo.savepoint.changed, config, { savepoint: file });
+    const changed = withParams(demo.pipeline, demo.savepoint.params);
+    master = await JobMaster.create(changed, config, { savepoint: file });
     collect(master);
   }
   if (demo.runUntil !== undefined) await master.advanceProcessingTime(demo.runUntil);
   else await master.runUntil('end');
-  return { results, status: master.status, attempt: master.attempt };
+  return { results, status: master.status, attempt: master.attempt, restoredCheckpoint };
 }
 
 describe.each(demos.map((d) => [d.id, d] as const))('demo %s', (_id, demo) => {
@@ -92,8 +96,9 @@ const withFailure = demos.filter((d) => d.failAfterRecords !== undefined);
 it.each(withFailure.map((d) => [d.id, d] as const))(
   'demo %s restarts after its failure and commits what a run without failure does',
   async (_id, demo) => {
-    const { attempt, results } = await run(demo);
+    const { attempt, results, restoredCheckpoint } = await run(demo);
     expect(attempt).toBe(1);
+    expect(restoredCheckpoint).toBe(demo.outcome.restoredCheckpoint);
     const { results: withoutFailure } = await run({ ...demo, failAfterRecords: undefined });
     expect(results).toEqual(withoutFailure);
   },

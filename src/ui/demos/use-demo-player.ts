@@ -4,13 +4,16 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkRestore, failJob, restoreSavepoint, takeSavepoint } from '../recovery';
 import { runController } from '../run';
-import type { Demo } from './demo';
+import { isDemoPanel, type Demo } from './demo';
 import { useDemos } from './demo-store';
-import { driveTo, type DemoHost } from './drive';
+import { driveTo, type DemoHost, type DemoRecovery } from './drive';
 import { pick } from './localized';
 
 let moves: Promise<void> = Promise.resolve();
+
+const recovery: DemoRecovery = { failJob, takeSavepoint, checkRestore, restoreSavepoint };
 
 export interface DemoPlayer {
   open(demo: Demo): Promise<void>;
@@ -25,10 +28,12 @@ export function useDemoPlayer(host: DemoHost): DemoPlayer {
       const state = useDemos.getState();
       state.goTo(to);
       const area = demo.steps[to]?.highlight;
-      if (area === 'timeline' || area === 'results') host.showPanel(area);
+      if (area !== undefined && isDemoPanel(area)) host.showPanel(area);
       state.setMoving(true);
       moves = moves
-        .then(() => driveTo(demo, from, to, host, runController()))
+        .then(() =>
+          driveTo(demo, from, to, { host, controller: runController(), recovery, notes: useDemos }),
+        )
         .catch((error: unknown) => console.warn('The demo run did not reach its step', error))
         .finally(() => {
           if (useDemos.getState().demo === demo) useDemos.getState().setMoving(false);

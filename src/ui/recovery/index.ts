@@ -11,3 +11,5 @@ export { connectRecovery } from './connect';
 export { EdgeBarrier } from './EdgeBarrier';
 export { NodeSnapshotMark } from './NodeSnapshotMark';
 export { recoveryTestApi, type RecoveryTestApi } from './test-api';
+export { restoreSavepoint } from './recovery-engine';
+export { checkRestore, failJob, takeSavepoint } from './scripted';
