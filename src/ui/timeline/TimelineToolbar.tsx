@@ -1,7 +1,9 @@
-/** The timeline's controls: which view, which operator, zoom, fit and follow. */
+/** The timeline's controls: which view, which operator, zoom, fit and follow, and export. */
 import { Crosshair, Maximize2, ZoomIn, ZoomOut } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import type { PictureFormat } from './export-name';
 import type { TimelineOperator } from './model';
+import { TimelineExportMenu } from './TimelineExportMenu';
 import type { TimelineView } from './TimelineStage';
 
 export interface ToolbarProps {
@@ -14,6 +16,10 @@ export interface ToolbarProps {
   onFollow(following: boolean): void;
   onZoom(factor: number): void;
   onFit(): void;
+  /** Saves the view as a picture (the Export menu); resolves to the file's name. */
+  onExport?(format: PictureFormat, forSlides: boolean): Promise<string>;
+  /** Nothing to export yet. */
+  exportDisabled?: boolean;
 }
 
 const VIEWS: readonly TimelineView[] = ['diagram', 'lanes'];
@@ -89,6 +95,9 @@ export function TimelineToolbar(props: ToolbarProps) {
           <span>{t('controls.follow')}</span>
         </button>
       </div>
+      {props.onExport !== undefined && (
+        <TimelineExportMenu onExport={props.onExport} disabled={props.exportDisabled ?? false} />
+      )}
     </div>
   );
 }
