@@ -18,6 +18,7 @@ import { TimelineTooltip } from './TimelineTooltip';
 import { useElementSize } from './use-element-size';
 import { useThemeColours } from './use-theme-colours';
 import { useTimeText } from './use-time-text';
+import { useTimelineExport } from './use-timeline-export';
 import './timeline.css';
 
 export interface TimelineProps {
@@ -32,6 +33,8 @@ export interface TimelineProps {
   link?: CameraLink;
   /** A window (row of the model's windows) its host highlights, shown in the diagram. */
   highlightWindow?: number | null;
+  /** The pipeline's name, for an exported picture's title and file name. */
+  exportName?: string;
 }
 
 interface Details {
@@ -47,6 +50,7 @@ export function Timeline({
   initialView = 'diagram',
   link,
   highlightWindow = null,
+  exportName = '',
 }: TimelineProps) {
   const { t } = useTranslation('timeline');
   const camera = useMemo(() => new Camera(model), [model]);
@@ -73,6 +77,18 @@ export function Timeline({
   const highlighted =
     highlightWindow ?? (highlight?.generation === generation ? highlight.window : null);
   const keys = useMemo(() => model.keys.slice(0, keyCount), [model, keyCount]);
+
+  const exportView = useTimelineExport({
+    model,
+    camera,
+    view,
+    operator,
+    size: bodySize,
+    colours,
+    text: drawText,
+    keys,
+    name: exportName,
+  });
 
   useEffect(() => {
     camera.setAxes(view === 'diagram' ? 'both' : 'pt');
@@ -115,6 +131,8 @@ export function Timeline({
         onFollow={(on) => camera.setFollowing(on)}
         onZoom={(factor) => camera.zoomBy(factor)}
         onFit={() => camera.fitAll()}
+        onExport={exportView}
+        exportDisabled={!hasEvents}
       />
       <div className="timeline__body" ref={bodyRef}>
         <TimelineStage
