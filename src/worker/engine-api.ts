@@ -12,6 +12,7 @@ import type { CompareRunResult, CompareSide } from './compare-runs';
 import { replayToHang } from './hang-locator';
 import type { HangNotices, Replayed } from './hang-locator';
 import { proveExactlyOnce } from './exactly-once-proof';
+import type { BreakpointHit, Breakpoints } from './breakpoints';
 import type {
   CheckpointRecord,
   DiffResult,
@@ -267,6 +268,16 @@ export function createEngineApi(now: Stopwatch = () => performance.now(), host: 
 
     setSpeed(speed: Speed): void {
       current().setSpeed(speed);
+    },
+
+    /** Where play stops by itself (a window fires, a record is late, a checkpoint completes). */
+    setBreakpoints(breakpoints: Breakpoints): void {
+      current().setBreakpoints(breakpoints);
+    },
+
+    /** The breakpoint the session is paused at, or null. */
+    pausedAt(): BreakpointHit | null {
+      return current().pausedAt();
     },
 
     step(kind: StepKind): Promise<Progress> {

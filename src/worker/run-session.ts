@@ -18,6 +18,8 @@ import type { TraceEvent } from '../engine/runtime/trace';
 import { IndexedDbKeyedStateBackend } from '../engine/state/indexeddb/backend';
 import { StateStore } from '../engine/state/indexeddb/store';
 import { AttemptStores } from './attempt-stores';
+import { activeBreakpoints, breakpointHit, NO_BREAKPOINTS } from './breakpoints';
+import type { BreakpointHit, Breakpoints, Happening, SessionBatch } from './breakpoints';
 import { replayDetail } from './detail-replay';
 import type { DetailRange, RecordEvent } from './detail-replay';
 import { operatorProgress } from './progress';
@@ -44,7 +46,6 @@ import type {
   SessionInfo,
   SessionState,
   Speed,
-  TraceBatch,
   TraceView,
 } from './trace-batch';
 import { TraceBatchEncoder } from './trace-encoder';
@@ -99,6 +100,9 @@ interface RunState {
   sawFiring: boolean;
 }
 
+/** What happened after a breakpoint's event within the same piece of work, kept back. */
+type Held = { event: TraceEvent } | { checkpoint: CheckpointRecord };
+
 export class RunSession {
   private state: SessionState = 'idle';
   private speed: Speed;
@@ -117,13 +121,24 @@ export class RunSession {
   /** The last detail sent for the past, and a counter that retires replays no longer wanted. */
   private detailSent: DetailRange | null = null;
   private detailWanted = 0;
+  private breakpoints: Breakpoints = NO_BREAKPOINTS;
+  /** Whether breakpoints stop the work now: only while playing, never in steps or re-runs. */
+  private catching = false;
+  /** The breakpoint the run stopped at; the session stays paused there until it moves on. */
+  private hit: BreakpointHit | null = null;
+  /**
+   * The job does its work in pieces (a record, a clock advance) that cannot stop halfway: what
+   * came after the hit within its piece waits here, unsent, and is let out when the run moves
+   * on, so the trace stops at the event (play stops again at the next hit among them).
+   */
+  private held: Held[] | null = null;
 
   private constructor(
     private readonly doc: PipelineDocument,
     private readonly config: SessionConfig,
     private readonly plan: PlannedOperator[],
     readonly info: SessionInfo,
-    private readonly onBatch: (batch: TraceBatch) => void,
+    private readonly onBatch: (batch: SessionBatch) => void,
     private readonly host: SessionHost,
     private readonly origin: SessionOrigin | null,
   ) {
@@ -136,7 +151,7 @@ export class RunSession {
   static async start(
     doc: PipelineDocument,
     config: SessionConfig,
-    onBatch: (batch: TraceBatch) => void,
+    onBatch: (batch: SessionBatch) => void,
     host: SessionHost,
     origin: SessionOrigin | null = null,
   ): Promise<{ ok: true; session: RunSession } | Extract<SessionStart, { ok: false }>> {
@@ -188,6 +203,20 @@ export class RunSession {
     this.speed = clampSpeed(speed);
   }
 
+  /** Where play stops from now on (also while it plays). */
+  setBreakpoints(breakpoints: Breakpoints): void {
+    const uid = breakpoints.operatorUid;
+    if (uid !== null && !this.info.operators.some((o) => o.uid === uid)) {
+      throw new RangeError(`No operator "${uid}" in this run.`);
+    }
+    this.breakpoints = { ...breakpoints };
+  }
+
+  /** The breakpoint the run is paused at, or null. */
+  pausedAt(): BreakpointHit | null {
+    return this.hit;
+  }
+
   /**
    * The processing-time range in view: record events are sampled for it from now on, and the
    * part already run gets a detail batch if it was sent more sparsely than the view asks.
@@ -201,6 +230,7 @@ export class RunSession {
   /** Pauses, then runs until the step is done; resolves with the progress it sent. */
   async step(kind: StepKind): Promise<Progress> {
     await this.pause();
+    this.moveOn();
     if (isOver(this.state)) return this.flush();
     const generation = ++this.generation;
     const step = this.work.then(() => this.stepUntil(kind, generation));
@@ -241,6 +271,7 @@ export class RunSession {
   async cancel(): Promise<Progress> {
     this.generation++;
     await this.work;
+    this.moveOn();
     this.run.driver.cancel();
     // A job that had already ended stays as it ended.
     const status = this.run.driver.status;
@@ -268,6 +299,7 @@ export class RunSession {
       }
     }
     await this.settleWork();
+    this.moveOn();
     await this.run.driver.injectFailure(target);
     return this.flush();
   }
@@ -285,6 +317,7 @@ export class RunSession {
   /** A savepoint of the job where it is now, as the file to download. */
   async takeSavepoint(): Promise<SavepointDownload> {
     await this.settleWork();
+    this.moveOn();
     const file = await this.run.driver.savepoint();
     const download = await savepointDownload(file, this.host.date?.() ?? null);
     this.flush();
@@ -327,6 +360,7 @@ export class RunSession {
     const hooks = {
       onTrace: (e: TraceEvent) => this.onTrace(e),
       onResult: (r: SinkResult) => this.encoder.result(r),
+      onCheckpoint: (r: CheckpointRecord) => this.onCheckpoint(r),
     };
     const name = `session-${this.host.now().toFixed(0)}-${databases++}`;
     const indexedDb = this.config.stateBackend === 'indexeddb';
@@ -394,6 +428,9 @@ export class RunSession {
     this.liveSampling.length = 0;
     this.detailSent = null;
     this.detailWanted++;
+    this.hit = null;
+    this.held = null;
+    this.catching = false;
     await this.createRun();
     this.state = 'idle';
     this.resample();
@@ -401,11 +438,59 @@ export class RunSession {
   }
 
   private onTrace(e: TraceEvent): void {
-    const run = this.run;
-    if (e.type === 'record') {
-      this.pushRecord(e);
+    if (this.held !== null) {
+      this.held.push({ event: e });
       return;
     }
+    const recordId = this.traceEvent(e);
+    if (this.catching) this.catch({ event: e, recordId });
+  }
+
+  private onCheckpoint(checkpoint: CheckpointRecord): void {
+    if (this.held !== null) this.held.push({ checkpoint });
+    else if (this.catching) this.catch({ checkpoint });
+  }
+
+  /** Stops at this happening if a breakpoint says so: what follows in its piece is held. */
+  private catch(happening: Happening): boolean {
+    const hit = breakpointHit(this.breakpoints, happening);
+    if (hit === null) return false;
+    this.hit = hit;
+    this.held = [];
+    return true;
+  }
+
+  /**
+   * Lets out what was held after the hit. While catching, the run stops again at the next
+   * hit among it (true), and the rest stays held.
+   */
+  private release(): boolean {
+    const held = this.held ?? [];
+    this.hit = null;
+    this.held = null;
+    for (let i = 0; i < held.length; i++) {
+      const item = held[i]!;
+      const recordId = 'event' in item ? this.traceEvent(item.event) : -1;
+      if (!this.catching) continue;
+      const happening = 'event' in item ? { event: item.event, recordId } : item;
+      if (this.catch(happening)) {
+        this.held = held.slice(i + 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Any command but play: the run leaves its breakpoint, and the held trace goes out. */
+  private moveOn(): void {
+    this.catching = false;
+    this.release();
+  }
+
+  /** Sends the trace event on; returns its record id (for records and late records) or -1. */
+  private traceEvent(e: TraceEvent): number {
+    const run = this.run;
+    if (e.type === 'record') return this.pushRecord(e);
     const encoded = this.encoder.push(e);
     switch (e.type) {
       case 'late':
@@ -436,6 +521,7 @@ export class RunSession {
         if (!this.sourceOps.has(encoded.op)) run.sawWatermark = true;
         break;
     }
+    return encoded.id;
   }
 
   private async playLoop(generation: number): Promise<void> {
@@ -444,30 +530,77 @@ export class RunSession {
     const driver = this.run.driver;
     let target = driver.job.processingTime;
     let lastWall = this.host.now();
+    // Moving on from a breakpoint: the next hit may be among what its piece of work held back.
+    this.catching = generation === this.generation && activeBreakpoints(this.breakpoints) > 0;
+    if (this.release()) return this.stopAtHit();
     while (generation === this.generation && this.active()) {
       this.host.onSlice?.(this.recordsProcessed());
       const sliceStart = this.host.now();
       const speed = this.speed;
+      this.catching = activeBreakpoints(this.breakpoints) > 0;
       let caughtUp: boolean;
       if (speed === 'max') {
-        await this.slice((budget) => this.runRecords(budget, Infinity), sliceStart);
+        await this.slice((budget) => this.playRecords(budget, Infinity), sliceStart);
         caughtUp = false;
       } else {
         // From where the job is: a stretch at 'max' may have run ahead of the paced clock.
         target = Math.max(target, driver.job.processingTime) + (sliceStart - lastWall) * speed;
-        caughtUp = await this.slice((budget) => this.runRecords(budget, target), sliceStart);
-        if (caughtUp && this.active()) await this.advanceTo(target);
+        caughtUp = await this.slice((budget) => this.playRecords(budget, target), sliceStart);
+        if (caughtUp && this.active() && this.hit === null) await this.playClockTo(target);
       }
       lastWall = sliceStart;
-      if (driver.nextArrival() === Infinity) await this.drain();
+      if (this.hit === null && driver.nextArrival() === Infinity) await this.drain();
+      if (this.hit !== null) return this.stopAtHit();
       this.resample();
       if (this.host.now() - this.lastFlush >= BATCH_INTERVAL_MS) this.flush();
       if (caughtUp) await this.host.sleep(IDLE_WAIT_MS);
       else await this.host.yieldToMessages();
     }
+    this.catching = false;
     if (generation === this.generation) {
       this.settle();
       this.flush();
+    }
+  }
+
+  /** Pauses right after the breakpoint's event and sends the batch up to it. */
+  private stopAtHit(): void {
+    this.catching = false;
+    this.state = 'paused';
+    this.hit!.recordsProcessed = this.run.driver.recordsRead(this.run.driver.job.metrics());
+    this.resample();
+    this.flush();
+  }
+
+  /**
+   * Play's records before `before`. While a breakpoint may stop the run, one piece of work at
+   * a time, so the run stops on the piece that hit: the clock's own work up to the next
+   * arrival (periodic watermarks, timers, checkpoints), then that record.
+   */
+  private async playRecords(budget: number, before: number): Promise<number> {
+    if (!this.catching) return this.runRecords(budget, before);
+    const driver = this.run.driver;
+    let n = 0;
+    while (n < budget && this.active() && this.hit === null) {
+      const next = driver.nextArrival();
+      if (next >= before) break;
+      await this.playClockTo(next);
+      // A restart in between rewinds the sources: look again for what comes next.
+      if (this.hit !== null || !this.active() || driver.nextArrival() !== next) continue;
+      await this.stepOne();
+      n++;
+    }
+    return n;
+  }
+
+  /** Moves the clock to `pt`; while catching, one checkpoint at a time. */
+  private async playClockTo(pt: number): Promise<void> {
+    const driver = this.run.driver;
+    if (!this.catching) return this.advanceTo(pt);
+    for (;;) {
+      const stop = Math.min(pt, driver.nextCheckpointDue());
+      await this.advanceTo(stop);
+      if (stop >= pt || this.hit !== null || driver.status !== 'running') return;
     }
   }
 
@@ -481,7 +614,7 @@ export class RunSession {
       const budget = pilot ? 32 : CHECK_EVERY;
       const done = await work(budget);
       this.resample();
-      if (done < budget || !this.active()) return true;
+      if (done < budget || !this.active() || this.hit !== null) return true;
       if (pilot || this.host.now() - sliceStart >= SLICE_MS) return false;
     }
   }
@@ -559,15 +692,18 @@ export class RunSession {
 
   /** The session is over when its job is. */
   private settle(): void {
+    // The job may have ended within the hit's piece of work: it is not over till that is out.
+    if (this.hit !== null) return;
     const status = this.run.driver.status;
     if (status !== 'running' && status !== 'restarting') this.state = status;
   }
 
-  /** Encodes a record event and keeps its value for `describe`. */
-  private pushRecord(e: RecordEvent): void {
+  /** Encodes a record event and keeps its value for `describe`; returns its id. */
+  private pushRecord(e: RecordEvent): number {
     const { id, op, key } = this.encoder.push(e);
     const { subtask, value, ts, pt } = e;
     this.log.addRecord(id, { op, subtask, value, ts, pt, key, late: null });
+    return id;
   }
 
   private resample(): void {
@@ -613,7 +749,7 @@ export class RunSession {
       this.flush();
       for (const e of events) this.pushRecord(e);
       this.detailSent = range;
-      this.onBatch(this.encoder.take(this.progress(), { ptFrom, ptTo }));
+      this.send(this.encoder.take(this.progress(), { ptFrom, ptTo }));
     });
   }
 
@@ -646,8 +782,14 @@ export class RunSession {
     const batch = this.encoder.take(progress);
     const recovery = this.run.driver.takeRecovery();
     if (recovery !== null) batch.recovery = recovery;
-    this.onBatch(batch);
+    this.send(batch);
     return returned;
+  }
+
+  /** Every batch while paused at a breakpoint says which. */
+  private send(batch: SessionBatch): void {
+    if (this.hit !== null) batch.breakpoint = this.hit;
+    this.onBatch(batch);
   }
 
   private progress(): Progress {
@@ -659,7 +801,8 @@ export class RunSession {
       recordsProcessed,
       recordsTotal: this.info.recordsTotal,
       ratePerSecond: this.rate(recordsProcessed),
-      processingTime: job.processingTime,
+      // Paused at a breakpoint, the clock stands at its event (the rest of its piece is held).
+      processingTime: this.hit?.processingTime ?? job.processingTime,
       ...operatorProgress(this.info, metrics),
       sampleEvery: this.currentSampleEvery(),
       failure: this.run.driver.failure,

@@ -35,6 +35,11 @@ export interface SessionJob {
   runRecords(budget: number, before: number): Promise<number>;
   advanceTo(pt: number): Promise<void>;
   stepOne(): Promise<void>;
+  /**
+   * The next processing time a periodic checkpoint is due after the clock's, or +Infinity: an
+   * advance that stops there takes at most that checkpoint.
+   */
+  nextCheckpointDue(): number;
   drain(): Promise<void>;
   /** When the next work is due: a record's arrival, or a pending restart. */
   nextArrival(): number;
@@ -54,6 +59,8 @@ export interface SessionJob {
 interface Hooks {
   onTrace(e: TraceEvent): void;
   onResult(r: SinkResult): void;
+  /** A checkpoint or savepoint completed or failed, as the history records it. */
+  onCheckpoint?(r: CheckpointRecord): void;
 }
 
 /** A job on its own: no checkpoints, and a failure ends it. */
@@ -108,6 +115,10 @@ export class PlainSessionJob implements SessionJob {
 
   nextArrival(): number {
     return this.job.nextArrival();
+  }
+
+  nextCheckpointDue(): number {
+    return Infinity;
   }
 
   recordsRead(metrics: JobMetrics): number {
@@ -261,6 +272,7 @@ export class MasterSessionJob implements SessionJob {
   async advanceTo(pt: number): Promise<void> {
     await this.master.advanceProcessingTime(pt);
     this.noticeRestart();
+    this.collectCheckpoints();
   }
 
   async stepOne(): Promise<void> {
@@ -272,6 +284,7 @@ export class MasterSessionJob implements SessionJob {
       if (master.status === 'running') await master.step();
     }
     this.noticeRestart();
+    this.collectCheckpoints();
   }
 
   async drain(): Promise<void> {
@@ -283,6 +296,13 @@ export class MasterSessionJob implements SessionJob {
   nextArrival(): number {
     if (this.master.status === 'restarting') return this.restartAt!;
     return this.master.job.nextArrival();
+  }
+
+  nextCheckpointDue(): number {
+    const { mode, intervalMs } = this.config.checkpointing;
+    if (mode === 'off' || intervalMs === null) return Infinity;
+    // The master checkpoints at multiples of the interval (job-master.ts, afterWork).
+    return (Math.floor(this.master.job.processingTime / intervalMs) + 1) * intervalMs;
   }
 
   /** Where the sources read: a restart rewinds them (and a restore starts them) mid-input. */
@@ -467,6 +487,7 @@ export class MasterSessionJob implements SessionJob {
   private record(r: CheckpointRecord): void {
     this.history.push(r);
     this.batch.checkpoints.push(r);
+    this.hooks.onCheckpoint?.(r);
   }
 }
 

@@ -1,0 +1,245 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { PipelineDocument } from '../engine/index';
+import { runJob } from '../engine/runtime/run-job';
+import type { TraceEvent } from '../engine/runtime/trace';
+import type { BreakpointHit, Breakpoints, SessionBatch } from './breakpoints';
+import { NO_BREAKPOINTS } from './breakpoints';
+import type { SessionHost } from './run-session';
+import { RunSession } from './run-session';
+import { WINDOW_FIRED } from './trace-batch';
+import type { SessionConfig } from './trace-batch';
+
+const example = JSON.parse(
+  readFileSync(new URL('../../examples/clickstream-tumbling.json', import.meta.url), 'utf8'),
+) as PipelineDocument;
+
+/** Many late records, windows of 2 s: several hits of every kind. */
+const doc: PipelineDocument = {
+  ...example,
+  nodes: example.nodes.map((n) => {
+    if (n.kind === 'source.generator') {
+      return { ...n, params: { ...n.params, count: 300, lateFraction: 0.15 } } as typeof n;
+    }
+    if (n.kind === 'window') return { ...n, params: { ...n.params, sizeMs: 2000 } } as typeof n;
+    return n;
+  }),
+};
+
+const config: SessionConfig = {
+  time: 'event',
+  stateBackend: 'heap',
+  parallelism: 2,
+  seed: 7,
+  speed: 'max',
+};
+
+const checkpointed: SessionConfig = {
+  ...config,
+  checkpointing: { mode: 'exactly-once', intervalMs: 1000, retained: 2 },
+};
+
+/** A wall clock that moves only when the session reads it, waits or yields. */
+function fakeHost(): SessionHost {
+  const host = {
+    wall: 0,
+    now: () => (host.wall += 1),
+    yieldToMessages: async () => {
+      host.wall += 20;
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    sleep: async (ms: number) => {
+      host.wall += ms;
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    indexedDB,
+  };
+  return host;
+}
+
+async function open(cfg: SessionConfig, breakpoints: Partial<Breakpoints>) {
+  const batches: SessionBatch[] = [];
+  const started = await RunSession.start(doc, cfg, (b) => batches.push(b), fakeHost());
+  if (!started.ok) throw new Error(started.failure.message);
+  started.session.setBreakpoints({ ...NO_BREAKPOINTS, ...breakpoints });
+  return { session: started.session, batches };
+}
+
+/** Plays until the session stops by itself; the last batch then. */
+async function playToStop(session: RunSession, batches: SessionBatch[]): Promise<SessionBatch> {
+  const from = batches.length;
+  session.play();
+  for (let i = 0; i < 20_000; i++) {
+    const stopped = batches
+      .slice(from)
+      .find((b) => b.progress.state !== 'running' && b.progress.state !== 'idle');
+    if (stopped !== undefined) return stopped;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('The session never stopped');
+}
+
+interface Seen {
+  event: TraceEvent;
+  /** Source records read before it (the CLI's run, counted from its trace). */
+  records: number;
+}
+
+/** The CLI's run of the document, with every trace event and the records read before it. */
+function reference(cfg: SessionConfig): Seen[] {
+  const seen: Seen[] = [];
+  let records = 0;
+  runJob(
+    doc,
+    { ...cfg, trace: { sampleEvery: 1 } },
+    {
+      onTrace: (event) => {
+        if (event.type === 'record' && event.dir === 'out' && event.op === 'clicks') records++;
+        seen.push({ event, records });
+      },
+    },
+  );
+  return seen;
+}
+
+const lates = (seen: Seen[]) => seen.filter((s) => s.event.type === 'late');
+const firings = (seen: Seen[]) =>
+  seen.filter((s) => s.event.type === 'window' && s.event.action === 'fired');
+const firedIn = (batches: SessionBatch[]) =>
+  batches.reduce((n, b) => n + b.windows.action.filter((a) => a === WINDOW_FIRED).length, 0);
+const lateIn = (batches: SessionBatch[]) => batches.reduce((n, b) => n + b.late.id.length, 0);
+
+function expectHitAt(batch: SessionBatch, seen: Seen): BreakpointHit {
+  const e = seen.event as Extract<TraceEvent, { type: 'late' | 'window' }>;
+  expect(batch.progress.state).toBe('paused');
+  expect(batch.progress.recordsProcessed).toBe(seen.records);
+  expect(batch.progress.processingTime).toBe(e.pt);
+  const hit = batch.breakpoint!;
+  expect(hit).toMatchObject({
+    operatorUid: e.op,
+    subtask: e.subtask,
+    key: e.key,
+    watermark: e.watermark,
+    processingTime: e.pt,
+    recordsProcessed: seen.records,
+  });
+  return hit;
+}
+
+describe('breakpoints', () => {
+  const seen = reference(config);
+
+  it('has hits of every kind to stop at in its input', () => {
+    expect(lates(seen).length).toBeGreaterThan(3);
+    expect(firings(seen).length).toBeGreaterThan(3);
+  });
+
+  it.each([
+    ['max' as const, 'heap' as const],
+    [50, 'heap' as const],
+    ['max' as const, 'indexeddb' as const],
+  ])(
+    'stops right after the first late record, then at the next (speed %s, %s)',
+    async (speed, stateBackend) => {
+      const cfg = { ...config, speed, stateBackend };
+      const { session, batches } = await open(cfg, { lateRecord: true });
+      const [first, second] = lates(seen);
+      const stop = await playToStop(session, batches);
+      const hit = expectHitAt(stop, first!);
+      const late = first!.event as Extract<TraceEvent, { type: 'late' }>;
+      expect(hit).toMatchObject({ kind: 'lateRecord', eventTime: late.ts, outcome: late.outcome });
+      // The trace stops there: that late record, and only the firings before it.
+      expect(lateIn(batches)).toBe(1);
+      expect(firedIn(batches)).toBe(
+        firings(seen).filter((f) => f.records <= first!.records).length,
+      );
+      expect(session.describe((hit as { recordId: number }).recordId)).toMatchObject({
+        eventTime: late.ts,
+        late: { watermark: late.watermark },
+      });
+      expectHitAt(await playToStop(session, batches), second!);
+      expect(lateIn(batches)).toBe(2);
+    },
+  );
+
+  it.each([['max' as const], [50]])(
+    'stops right after each window fires, one firing at a time (speed %s)',
+    async (speed) => {
+      const { session, batches } = await open({ ...config, speed }, { windowFires: true });
+      const expected = firings(seen).slice(0, 4);
+      for (const [i, firing] of expected.entries()) {
+        const stop = await playToStop(session, batches);
+        const hit = expectHitAt(stop, firing);
+        const e = firing.event as Extract<TraceEvent, { type: 'window' }>;
+        expect(hit).toMatchObject({ kind: 'windowFires', start: e.start, end: e.end });
+        expect(hit.kind === 'windowFires' && hit.result).toEqual(e.result);
+        expect(firedIn(batches)).toBe(i + 1);
+      }
+    },
+  );
+
+  it('stops only for the operator it is narrowed to', async () => {
+    const { session, batches } = await open(config, { lateRecord: true, operatorUid: 'counts' });
+    expect((await playToStop(session, batches)).progress.state).toBe('finished');
+    expect(() => session.setBreakpoints({ ...NO_BREAKPOINTS, operatorUid: 'nowhere' })).toThrow(
+      /No operator "nowhere"/,
+    );
+  });
+
+  it('takes breakpoints set while it plays', async () => {
+    const { session, batches } = await open(config, {});
+    session.play();
+    session.setBreakpoints({ ...NO_BREAKPOINTS, lateRecord: true });
+    const stopped = await playToStop(session, batches);
+    expectHitAt(stopped, lates(seen)[0]!);
+  });
+
+  it('stops right after each checkpoint completes, with its id and stats', async () => {
+    const { session, batches } = await open(checkpointed, { checkpointCompletes: true });
+    const arrivals = reference(checkpointed).filter(
+      (s) => s.event.type === 'record' && s.event.dir === 'out' && s.event.op === 'clicks',
+    );
+    for (const id of [1, 2, 3]) {
+      const stop = await playToStop(session, batches);
+      const before = arrivals.filter((a) => a.event.pt < id * 1000).length;
+      expect(stop.progress).toMatchObject({
+        state: 'paused',
+        processingTime: id * 1000,
+        recordsProcessed: before,
+      });
+      const hit = stop.breakpoint!;
+      expect(hit).toMatchObject({ kind: 'checkpointCompletes', recordsProcessed: before });
+      if (hit.kind !== 'checkpointCompletes') throw new Error('not a checkpoint');
+      expect(hit.checkpoint).toMatchObject({ id, status: 'completed', triggeredAt: id * 1000 });
+      expect(hit.checkpoint.bytes).toBeGreaterThan(0);
+      expect(session.checkpoints().filter((c) => c.status === 'completed')).toHaveLength(id);
+    }
+  });
+
+  it('steps as before, and seek and reset re-run without stopping', async () => {
+    const { session, batches } = await open(config, { windowFires: true, lateRecord: true });
+    const third = firings(seen)[2]!;
+    const stepped = await session.step('record');
+    expect(stepped.recordsProcessed).toBe(1);
+    expect(batches.at(-1)!.breakpoint).toBeUndefined();
+
+    const sought = await session.seek(third.event.pt + 1);
+    expect(sought.state).toBe('paused');
+    expect(sought.processingTime).toBe(third.event.pt + 1);
+    expect(session.pausedAt()).toBeNull();
+    expect(batches.some((b) => b.breakpoint !== undefined)).toBe(false);
+
+    // Playing again stops at the next hit after where the seek left it.
+    const next = [...lates(seen), ...firings(seen)]
+      .filter((s) => s.event.pt > third.event.pt + 1)
+      .sort((a, b) => a.event.pt - b.event.pt)[0]!;
+    const stop = await playToStop(session, batches);
+    expect(stop.progress.processingTime).toBe(next.event.pt);
+    expect(stop.progress.recordsProcessed).toBe(next.records);
+
+    await session.reset();
+    expect(session.pausedAt()).toBeNull();
+    expect(batches.at(-1)!.breakpoint).toBeUndefined();
+  });
+});
