@@ -163,3 +163,31 @@ describe('parsePipeline', () => {
     );
   });
 });
+
+describe('parsePipeline: scripted input', () => {
+  it('reads a script and reports a bad step with its number and the fix', () => {
+    const text = variant((doc) => {
+      doc.nodes[0] = {
+        uid: 'clicks',
+        kind: 'source.script',
+        params: {
+          steps: [
+            { add: [{ user: 'a', ts: 5 }] },
+            { advanceWatermark: 10 },
+            { advanceWatermark: 4 },
+          ],
+        },
+      };
+    });
+    const result = parsePipeline(text);
+    expect(result.ok).toBe(true);
+    expect(result.problems.map((p) => [p.code, p.nodeUid, p.param, p.message])).toEqual([
+      [
+        'E024',
+        'clicks',
+        'steps',
+        "Scripted input 'clicks': step 3 advances the watermark to 4 ms, but it is already at 10 ms: a watermark only rises, so set it above 10 ms.",
+      ],
+    ]);
+  });
+});

@@ -573,3 +573,106 @@ describe('validatePipeline', () => {
     );
   });
 });
+
+describe('validatePipeline: scripted input', () => {
+  const script = (steps: JsonValue, extra: Partial<PipelineNode> = {}) =>
+    validatePipeline(around(node('script', 'source.script', { steps }, extra)));
+  const found = (problems: Problem[]) =>
+    problems.map((p) => [p.code, p.param, p.params.step ?? null]);
+
+  it('accepts the four kinds of step in any sensible order', () => {
+    const steps: JsonValue[] = [
+      { add: [{ ts: 1_000, key: 'a' }] },
+      { advanceWatermark: 999 },
+      { advanceProcessingTime: 500 },
+      { add: [] },
+      { advanceWatermark: 1_000 },
+      { advanceWatermarkToInfinity: true },
+    ];
+    expect(script(steps)).toEqual([]);
+  });
+
+  it('names the step that is not one of the four shapes', () => {
+    const problems = script([{ advanceWatermark: 1 }, { wait: 5 }, { add: 3 }, 'x', {}]);
+    expect(found(problems)).toEqual([
+      ['E022', 'steps', 2],
+      ['E022', 'steps', 3],
+      ['E022', 'steps', 4],
+      ['E022', 'steps', 5],
+    ]);
+    expect(problems[0]!.message).toBe(
+      `Scripted input 'script': step 2 is {"wait":5}, which is not a step: write one of { "add": [records] }, { "advanceWatermark": ms }, { "advanceProcessingTime": ms } or { "advanceWatermarkToInfinity": true }.`,
+    );
+  });
+
+  it('wants each added record to carry its event time in the timestamp field', () => {
+    const problems = validatePipeline(
+      around(
+        node('script', 'source.script', {
+          timestampField: 'when',
+          steps: [{ add: [{ when: 1 }, { ts: 2 }, 7, { when: '3' }] }],
+        }),
+      ),
+    );
+    expect(problems.map((p) => [p.code, p.params.record, p.params.field])).toEqual([
+      ['E023', 2, 'when'],
+      ['E023', 3, 'when'],
+      ['E023', 4, 'when'],
+    ]);
+  });
+
+  it('lets the watermark only rise', () => {
+    const problems = script([
+      { advanceWatermark: 5 },
+      { advanceWatermark: 5 },
+      { advanceWatermark: 3 },
+      { advanceWatermark: 6 },
+    ]);
+    expect(problems.map((p) => [p.code, p.params.step, p.params.to, p.params.from])).toEqual([
+      ['E024', 2, 5, 5],
+      ['E024', 3, 3, 5],
+    ]);
+  });
+
+  it('moves the clock only forward, by whole milliseconds', () => {
+    const problems = script([
+      { advanceProcessingTime: 0 },
+      { advanceProcessingTime: -5 },
+      { advanceProcessingTime: 1.5 },
+      { advanceProcessingTime: 1 },
+    ]);
+    expect(found(problems)).toEqual([
+      ['E025', 'steps', 1],
+      ['E025', 'steps', 2],
+      ['E025', 'steps', 3],
+    ]);
+    expect(problems[1]!.message).toContain('by -5 ms');
+  });
+
+  it('allows nothing after the final watermark', () => {
+    const problems = script([
+      { advanceWatermarkToInfinity: true },
+      { add: [{ ts: 1 }] },
+      { advanceWatermarkToInfinity: true },
+    ]);
+    expect(problems.map((p) => [p.code, p.params.step, p.params.final])).toEqual([
+      ['E026', 2, 1],
+      ['E026', 3, 1],
+    ]);
+  });
+
+  it('wants a list of steps', () => {
+    expect(found(script({ add: [] }))).toEqual([['E008', 'steps', null]]);
+  });
+
+  it('runs a scripted input as one subtask, and says so when asked for more', () => {
+    const problems = script([], { parallelism: 3 });
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([['W006', 'warning']]);
+    // Forward to a sink of parallelism 2 cannot work: the script always has one subtask.
+    const doc = pipeline(
+      [node('script', 'source.script', { steps: [] }), node('snk', 'sink', {}, { parallelism: 2 })],
+      [edge('script', 'snk', { partitioning: 'forward' })],
+    );
+    expect(validatePipeline(doc).map((p) => p.code)).toEqual(['E020']);
+  });
+});

@@ -56,3 +56,12 @@ export function scriptSupplier(
   const items = scriptItems(uid, steps, timestampField);
   return { recordAt: (offset) => items[offset] ?? null };
 }
+
+/** How many records a script adds (its control steps are not records). */
+export function scriptRecordCount(steps: readonly JsonValue[]): number {
+  let n = 0;
+  for (const step of steps) {
+    if (scriptStepKind(step) === 'add') n += (step as { add: JsonValue[] }).add.length;
+  }
+  return n;
+}
