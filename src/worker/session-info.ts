@@ -5,8 +5,9 @@
 import { normalizeKey } from '../engine/keygroups';
 import type { Key } from '../engine/keygroups';
 import { keySelector } from '../engine/operators/factory';
-import type { PipelineDocument } from '../engine/pipeline/document';
+import type { JsonValue, PipelineDocument } from '../engine/pipeline/document';
 import type { PlannedOperator } from '../engine/runtime/plan';
+import { scriptRecordCount } from '../engine/sources/script-supplier';
 import type { SessionInfo, SessionOperator } from './trace-batch';
 import type { RecordKeyOf } from './trace-encoder';
 
@@ -38,6 +39,8 @@ function recordsTotal(plan: PlannedOperator[]): number | null {
   let total = 0;
   for (const op of plan) {
     if (op.kind === 'source.list') total += (op.params.records as unknown[]).length;
+    else if (op.kind === 'source.script')
+      total += scriptRecordCount(op.params.steps as JsonValue[]);
     else if (op.kind === 'source.generator') {
       if (op.params.count === null) return null;
       total += op.params.count as number;
