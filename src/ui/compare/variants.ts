@@ -186,3 +186,12 @@ export function variantsOf(
     }
   }
 }
+
+/** Whether some source never ends (a list source that is not bounded, an endless generator). */
+export function hasUnboundedInput(doc: PipelineDocument): boolean {
+  return doc.nodes.some(
+    (n) =>
+      (n.kind === 'source.list' && n.params.bounded === false) ||
+      (n.kind === 'source.generator' && n.params.count === null),
+  );
+}

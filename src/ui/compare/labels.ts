@@ -1,0 +1,56 @@
+/** How compare mode words durations, windows and each side's setting. */
+import type { TFunction } from 'i18next';
+import type { CompareSide } from '../../worker/engine-api';
+import { displayUnit, fromMs } from '../inspector/duration';
+import type { DiffSummary } from './diff';
+import type { CompareSetup } from './variants';
+
+/** "2 s", "500 ms", "1.5 min", in the unit the inspector would show. */
+export function durationText(t: TFunction<'compare'>, ms: number): string {
+  const unit = displayUnit(ms);
+  return `${Number(fromMs(ms, unit).toFixed(3))} ${t(`units.${unit}`)}`;
+}
+
+/** "[0 s, 10 s)"; the global window has no range. */
+export function windowText(t: TFunction<'compare'>, start: number, end: number): string {
+  if (Number.isNaN(start) || Number.isNaN(end)) return t('table.globalWindow');
+  return `[${durationText(t, start)}, ${durationText(t, end)})`;
+}
+
+/** What one side runs with: "Event time", "Processing time", "Watermark delay 2 s", ... */
+export function sideSetting(t: TFunction<'compare'>, setup: CompareSetup, side: CompareSide) {
+  switch (setup.kind) {
+    case 'time':
+      if (side === 'b') return t('side.processing');
+      return setup.watermark.a > 0
+        ? t('side.eventWatermark', { delay: durationText(t, setup.watermark.a) })
+        : t('side.event');
+    case 'watermark':
+      return t('side.watermark', { delay: durationText(t, setup.watermark[side]) });
+    case 'lateness':
+      return t('side.lateness', { lateness: durationText(t, setup.lateness[side]) });
+  }
+}
+
+/** "3 of 8 windows differ; B drops 2 late records that A counts". */
+export function summaryText(t: TFunction<'compare'>, summary: DiffSummary): string {
+  const parts =
+    summary.windows === 0
+      ? [t('summary.none')]
+      : [t('summary.windows', { count: summary.windows, differ: summary.differ })];
+  const sides = [
+    ['B', 'A', summary.lateOnlyB],
+    ['A', 'B', summary.lateOnlyA],
+  ] as const;
+  for (const [side, other, only] of sides) {
+    if (only.dropped > 0)
+      parts.push(t('summary.lateDropped', { side, other, count: only.dropped }));
+    if (only.sideOutput > 0) {
+      parts.push(t('summary.lateAside', { side, other, count: only.sideOutput }));
+    }
+  }
+  if (parts.length === 1 && summary.lateA + summary.lateB > 0) {
+    parts.push(t('summary.lateSame', { a: summary.lateA, b: summary.lateB }));
+  }
+  return parts.join(t('summary.separator'));
+}
