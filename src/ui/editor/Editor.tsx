@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompareView } from '../compare';
 import { DemoGallery, DemoStepCard, useDemoPlayer, useDemos } from '../demos';
 import { Inspector } from '../inspector';
 import { RunBar } from '../run';
@@ -152,6 +153,7 @@ export function Editor() {
             onDropFile={(file) => void incoming.importFile(file)}
           />
           <BottomPanel onReveal={commands.reveal} />
+          <CompareView doc={doc} />
         </main>
         <aside className="editor__inspector" aria-label={t('inspector.label')}>
           <Inspector doc={doc} selection={selection} problems={problems} {...inspectorHandlers} />

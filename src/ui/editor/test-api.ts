@@ -4,6 +4,7 @@
  */
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { Problem } from '../../engine/pipeline/problems';
+import { compareTestApi, type CompareTestApi } from '../compare';
 import { recoveryTestApi, type RecoveryTestApi } from '../recovery';
 import { runTestApi, type RunTestApi } from '../run';
 import { useEditor } from './store/editor-store';
@@ -19,6 +20,8 @@ export interface TidemarkTestApi {
   run: RunTestApi;
   /** Checkpoints, job events and the state of every result. */
   recovery: RecoveryTestApi;
+  /** Compare mode: its setup, the joined results and both timelines. */
+  compare: CompareTestApi;
 }
 
 declare global {
@@ -42,5 +45,6 @@ export function installTestApi() {
     },
     run: runTestApi(),
     recovery: recoveryTestApi(),
+    compare: compareTestApi(),
   };
 }

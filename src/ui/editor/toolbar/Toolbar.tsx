@@ -13,6 +13,7 @@ import {
 } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompareButton } from '../../compare';
 import { FlinkExportButton } from '../../export';
 import { SUPPORTED_LANGUAGES } from '../../i18n';
 import { useEditor } from '../store/editor-store';
@@ -102,6 +103,8 @@ export function Toolbar({
         <Link2 size={16} />
       </ToolButton>
       <FlinkExportButton />
+      <span className="toolbar__divider" aria-hidden="true" />
+      <CompareButton />
       <span className="toolbar__spacer" />
       <button
         type="button"
