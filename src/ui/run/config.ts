@@ -1,7 +1,9 @@
 /** The run configuration's defaults and the speeds the speed control offers. */
+import type { Breakpoints } from '../../worker/breakpoints';
 import type { SessionConfig, Speed } from '../../worker/trace-batch';
 
-export type RunConfig = SessionConfig;
+/** The session's switches, and where play stops by itself (sent to each session it starts). */
+export type RunConfig = SessionConfig & { breakpoints: Breakpoints };
 
 export const DEFAULT_RUN_CONFIG: RunConfig = {
   time: 'event',
@@ -9,6 +11,12 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   parallelism: 1,
   seed: 0,
   speed: 10,
+  breakpoints: {
+    windowFires: false,
+    lateRecord: false,
+    checkpointCompletes: false,
+    operatorUid: null,
+  },
 };
 
 /** Speeds on the control, slowest first; the worker clamps anything else to 0.1x..1000x. */

@@ -24,3 +24,17 @@ export function formatCount(n: number): string {
 export function formatSpeed(speed: number): string {
   return `${speed}×`;
 }
+
+/** A time to the millisecond, for a moment that matters: "850 ms", "9.999 s", "20 s". */
+export function formatExactTime(ms: number): string {
+  if (!Number.isFinite(ms) || Math.abs(ms) < 1000) return formatTime(ms);
+  const sign = ms < 0 ? '−' : '';
+  return `${sign}${String(Number((Math.abs(ms) / 1000).toFixed(3)))} s`;
+}
+
+/** A size in bytes (characters of a serialized state): "850 B", "2.1 kB", "3.4 MB". */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${Math.round(n)} B`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} kB`;
+  return `${(n / 1_000_000).toFixed(1)} MB`;
+}

@@ -4,6 +4,7 @@
  * most once per animation frame. The engine comes in as an argument so tests run it in-process.
  */
 import type { PipelineDocument } from '../../engine/pipeline/document';
+import type { Breakpoints, SessionBatch } from '../../worker/breakpoints';
 import type { SessionStart, StepKind } from '../../worker/client';
 import type {
   Progress,
@@ -24,9 +25,10 @@ export interface RunEngine {
   start(
     doc: PipelineDocument,
     config: ReturnType<RunStore['getState']>['config'],
-    onBatch: (batch: TraceBatch) => unknown,
+    onBatch: (batch: SessionBatch) => unknown,
   ): Maybe<SessionStart>;
   play(): Maybe<unknown>;
+  setBreakpoints(breakpoints: Breakpoints): Maybe<unknown>;
   pause(): Maybe<unknown>;
   setSpeed(speed: Speed): Maybe<unknown>;
   step(kind: StepKind): Maybe<Progress>;
@@ -94,6 +96,8 @@ export class RunController {
     }
     this.adapter.start(started.info, config.time);
     store.getState().started(started.info);
+    // Before anything can play it: where it stops (calls reach the worker in order).
+    void this.call((e) => e.setBreakpoints(config.breakpoints));
     this.frames.release();
     const view = this.viewValue;
     if (view !== null) void this.call((e) => e.setView(view));
@@ -111,6 +115,12 @@ export class RunController {
 
   async pause(): Promise<void> {
     await this.call((e) => e.pause());
+  }
+
+  /** Where play stops, for this session (also while it plays) and the next ones. */
+  async setBreakpoints(breakpoints: Breakpoints): Promise<void> {
+    this.store.getState().setConfig({ breakpoints });
+    if (this.store.getState().info !== null) await this.call((e) => e.setBreakpoints(breakpoints));
   }
 
   async setSpeed(speed: Speed): Promise<void> {

@@ -33,6 +33,7 @@ const fresh = () => ({
   failure: null,
   hang: null,
   busy: false,
+  pausedAt: null,
   epoch: -1,
   results: new ResultLog(),
   metrics: emptySeries(0),

@@ -16,6 +16,9 @@ export const selectResults = (s: RunStoreState) => s.results;
 export const selectResultsVersion = (s: RunStoreState) => s.resultsVersion;
 export const selectMetrics = (s: RunStoreState) => s.metrics;
 export const selectBadges = (s: RunStoreState) => s.badges;
+export const selectBreakpoints = (s: RunStoreState) => s.config.breakpoints;
+export const selectPausedAt = (s: RunStoreState) => s.pausedAt;
+export const selectRevealed = (s: RunStoreState) => s.revealed;
 
 /** A session exists that can be played, stepped or sought. */
 export const selectHasSession = (s: RunStoreState) => s.info !== null && s.phase !== 'hung';

@@ -1,6 +1,7 @@
 /** Where the run session stands: its phase, what the worker said about it, and its progress. */
 import type { StateCreator } from 'zustand';
 import type { PipelineDocument } from '../../../engine/pipeline/document';
+import type { BreakpointHit } from '../../../worker/breakpoints';
 import type { HangReport } from '../../../worker/client';
 import type { Progress, SessionInfo, SessionState } from '../../../worker/trace-batch';
 import type { RunStoreState } from './run-store';
@@ -29,6 +30,11 @@ export interface SessionSlice {
   hang: HangReport | null;
   /** A command (step, seek, reset) the worker is still doing. */
   busy: boolean;
+  /** The breakpoint the run is paused at, as the last batch said; null when it is not. */
+  pausedAt: BreakpointHit | null;
+  /** Bumped by "Show in timeline": the timeline brings the breakpoint's event into view. */
+  revealed: number;
+  reveal(): void;
   setPhase(phase: RunPhase): void;
   setBusy(busy: boolean): void;
 }
@@ -42,6 +48,11 @@ export const createSessionSlice: StateCreator<RunStoreState, [], [], SessionSlic
   failure: null,
   hang: null,
   busy: false,
+  pausedAt: null,
+  revealed: 0,
+  reveal() {
+    set((s) => ({ revealed: s.revealed + 1 }));
+  },
   setPhase(phase) {
     set({ phase });
   },

@@ -4,7 +4,8 @@
  * one animation frame at once.
  */
 import type { StateCreator } from 'zustand';
-import type { OperatorProgress, Progress, TraceBatch } from '../../../worker/trace-batch';
+import type { SessionBatch } from '../../../worker/breakpoints';
+import type { OperatorProgress, Progress } from '../../../worker/trace-batch';
 import { addSample, emptySeries, type MetricSeries } from '../metrics';
 import { ResultLog } from '../result-log';
 import type { RunStoreState } from './run-store';
@@ -18,7 +19,7 @@ export interface TraceSlice {
   metrics: MetricSeries;
   /** Per node uid, its badge figures in the session's last progress. */
   badges: Record<string, OperatorProgress>;
-  merge(batches: readonly TraceBatch[]): void;
+  merge(batches: readonly SessionBatch[]): void;
 }
 
 export const createTraceSlice: StateCreator<RunStoreState, [], [], TraceSlice> = (set, get) => ({
@@ -47,6 +48,8 @@ export const createTraceSlice: StateCreator<RunStoreState, [], [], TraceSlice> =
       }
     }
     const now = last.progress;
+    // A detail batch re-sends the past: it says nothing of where the run stands.
+    const live = batches.findLast((b) => b.detail === undefined);
     const badges: Record<string, OperatorProgress> = {};
     info.operators.forEach((op, i) => {
       const figures = now.operators[i];
@@ -62,6 +65,7 @@ export const createTraceSlice: StateCreator<RunStoreState, [], [], TraceSlice> =
       phase: s.phase === 'hung' || s.phase === 'error' ? s.phase : now.state,
       failure: now.failure ?? s.failure,
       horizon: Math.max(s.horizon, now.processingTime),
+      pausedAt: live === undefined ? s.pausedAt : (live.breakpoint ?? null),
     }));
   },
 });
