@@ -6,142 +6,173 @@ import { DemosPage } from './pages/demos.page.mjs';
 import { RunPage } from './pages/run.page.mjs';
 import { ROOT, startApp } from './support/app.mjs';
 
-/** A demo file as the app bundles it. @param {string} id */
-const demoFile = async (id) =>
-  JSON.parse(await readFile(path.join(ROOT, 'demos', `${id}.json`), 'utf8'));
+/** Every demo file, as the app bundles them (a new file in demos/ is played too), in gallery order. */
+async function demoFiles() {
+  const dir = path.join(ROOT, 'demos');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+  const all = await Promise.all(
+    files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8'))),
+  );
+  return all.sort((a, b) => a.order - b.order);
+}
 
-/** What the sinks received, as a demo's outcome states it. @param {RunPage} run */
-async function results(run) {
-  const all = /** @type {any[]} */ (await run.call('results'));
-  return all.map(({ sink, subtask, value, processingTime }) => ({
+/** @param {any[]} results what the sinks received, as a demo's outcome states it */
+const claimed = (results) =>
+  results.map(({ sink, subtask, value, processingTime }) => ({
     sink,
     subtask,
     value,
     processingTime,
   }));
-}
 
 /**
- * Plays the open demo to its last step, answering every question with its right choice,
- * and checks what the player shows on the way.
- * @param {DemosPage} demos @param {any} demo @param {(step: number) => Promise<void>} [onStep]
- */
-async function playThrough(demos, demo, onStep) {
-  for (let i = 0; i < demo.steps.length; i++) {
-    if (i > 0) await demos.next();
-    assert.equal(await demos.step(), i);
-    const step = demo.steps[i];
-    if (step.question) await demos.answer(step.question.answer);
-    if (step.highlight) {
-      assert.equal(await demos.highlight.getAttribute('data-highlight'), step.highlight);
-    }
-    await onStep?.(i);
-  }
-}
-
-/**
- * What the run shows at a demo's last step: the results of the variant in force there, of the
- * job before its change for a savepoint demo (the run here takes none), else the outcome's.
+ * What the run shows at a demo's last step: the results of the variant in force there, else the
+ * outcome's (a savepoint demo's run is the restored one, a failure demo's counts what committed).
  * @param {any} demo
  */
 function shownAtEnd(demo) {
-  const name =
-    [...demo.steps].reverse().find((/** @type {any} */ s) => s.variant)?.variant ??
-    (demo.savepoint ? 'unchanged' : undefined);
+  const name = demo.steps.findLast((/** @type {any} */ s) => s.variant)?.variant;
   if (name === undefined) return demo.outcome.results;
   return demo.outcome.variants.find((/** @type {any} */ v) => v.name === name).results;
+}
+
+/** @param {import('playwright-core').Page} page */
+const recovery = (page) =>
+  page.evaluate(() => {
+    const api = /** @type {any} */ (window).__tidemark.recovery;
+    return { committed: api.committed(), events: api.events() };
+  });
+
+/**
+ * Plays the open demo to its last step in `language`, answering every question with its right
+ * choice, and checks what the player shows on the way and the results at its end.
+ * @param {import('playwright-core').Page} page @param {any} demo @param {'en' | 'zh-CN'} language
+ * @param {(step: number) => Promise<void>} onStep
+ */
+async function playThrough(page, demo, language, onStep) {
+  const demos = new DemosPage(page);
+  const run = new RunPage(page);
+  for (let i = 0; i < demo.steps.length; i++) {
+    if (i > 0) await demos.next();
+    const step = demo.steps[i];
+    const where = `${demo.id} step ${i + 1} (${language})`;
+    assert.equal(await demos.step(), i, where);
+    assert.equal(await demos.text.innerText(), step.text[language], where);
+    if (typeof step.pause === 'number') {
+      assert.equal((await run.call('progress'))?.processingTime, step.pause, where);
+    }
+    if (step.highlight) {
+      await demos.highlight.waitFor({ state: 'visible' });
+      assert.equal(await demos.highlight.getAttribute('data-highlight'), step.highlight, where);
+    }
+    if (step.action === 'restoreSavepoint') {
+      assert.equal(await demos.dryRun.getAttribute('data-ok'), 'true', where);
+    }
+    if (step.question) {
+      await demos.answer(step.question.answer);
+      assert.equal(
+        await demos.explanation.innerText(),
+        `${language === 'en' ? 'Right.' : '答对了。'} ${step.question.explanation[language]}`,
+        where,
+      );
+    }
+    await onStep(i);
+  }
+  if (demo.steps.at(-1).pause === 'end') await run.waitFor(['finished']);
+  await demos.outcome.waitFor({ state: 'visible' });
+  assert.equal(
+    await demos.outcome.innerText(),
+    `${language === 'en' ? 'Outcome' : '结果'}: ${demo.outcome.text[language]}`,
+  );
+
+  const expected = shownAtEnd(demo);
+  if (demo.failAfterRecords !== undefined) {
+    // The failure happened, the job restarted from the checkpoint the outcome names, and what
+    // committed equals the run without the failure.
+    const { committed, events } = await recovery(page);
+    const failed = events.find((/** @type {any} */ e) => e.kind === 'failed');
+    assert.equal(failed?.record, demo.failAfterRecords, demo.id);
+    const restored = events.find((/** @type {any} */ e) => e.kind === 'restored');
+    assert.equal(restored?.checkpointId, demo.outcome.restoredCheckpoint, demo.id);
+    assert.deepEqual(claimed(committed), expected, demo.id);
+    const withoutFailure = demo.outcome.variants.find(
+      (/** @type {any} */ v) => v.config?.checkpointing?.mode === 'off',
+    );
+    assert.deepEqual(claimed(committed), withoutFailure.results, demo.id);
+  } else {
+    assert.deepEqual(claimed(await run.call('results')), expected, demo.id);
+  }
+  if (demo.savepoint !== undefined) {
+    // Restored into the changed job: its results are not those of the unchanged one.
+    const unchanged = demo.outcome.variants.find((/** @type {any} */ v) => v.name === 'unchanged');
+    assert.notDeepEqual(claimed(await run.call('results')), unchanged.results, demo.id);
+  }
+  await demos.finish();
 }
 
 describe('guided demos', () => {
   /** @type {import('./support/app.mjs').App} */
   let app;
+  /** @type {any[]} */
+  let all;
 
   before(async () => {
     app = await startApp();
+    all = await demoFiles();
   });
 
   after(async () => {
     await app?.close();
   });
 
-  it('opens on the gallery, plays two demos to their end, one in Chinese', async () => {
-    const { page, errors } = await app.open({
-      gallery: 'keep',
-      viewport: { width: 1440, height: 900 },
-    });
+  /**
+   * A first visit in a fresh context, at 1280x800: the gallery, every demo played to its end in
+   * `language` at the run's top speed, and screenshots at the pause points `shots` names.
+   * @param {'en' | 'zh-CN'} language @param {Record<string, number>} shots step index by demo id
+   */
+  async function playAll(language, shots) {
+    const { page, errors } = await app.open({ gallery: 'keep' });
     await page.addInitScript(() => {
+      // Only on the first load: the test's own reloads keep what it chose.
+      if (localStorage.getItem('tidemark.prefs') !== null) return;
       localStorage.setItem(
         'tidemark.prefs',
-        JSON.stringify({ theme: 'light', dockHeight: 340, bottomOpen: true }),
+        JSON.stringify({ theme: 'light', dockHeight: 320, bottomOpen: true }),
       );
     });
     const demos = new DemosPage(page);
-    const run = new RunPage(page);
     await page.goto(app.url);
     await demos.gallery.waitFor({ state: 'visible' });
-    assert.ok((await demos.cards.count()) >= 10);
-    await app.screenshot(page, 'demos-gallery');
-
-    // The processing time of the run moves fast; the stories are about where it stops.
-    await page.evaluate(() =>
-      /** @type {any} */ (window).__tidemark.run.setConfig({ speed: 'max' }),
-    );
-
-    const watermarks = await demoFile('watermarks');
-    await demos.open('watermarks');
-    assert.match(await demos.text.innerText(), /out of order/);
-    await playThrough(demos, watermarks, async (i) => {
-      if (i === 1) {
-        assert.equal((await run.call('progress'))?.processingTime, watermarks.steps[1].pause);
-        assert.match(await demos.explanation.innerText(), /^Right\./);
-        await app.screenshot(page, 'demos-watermarks-step-2');
-      }
-    });
-    await run.waitFor(['finished']);
-    assert.deepEqual(await results(run), watermarks.outcome.results);
-    await demos.outcome.waitFor({ state: 'visible' });
-    await demos.finish();
-
-    await page.getByTestId('language').selectOption('zh-CN');
-    await demos.openGallery();
-    assert.match(await demos.gallery.innerText(), /会话窗口合并/);
-    const sessions = await demoFile('session-windows');
-    await demos.open('session-windows');
-    assert.equal(await demos.text.innerText(), sessions.steps[0].text['zh-CN']);
-    await playThrough(demos, sessions, async (i) => {
-      if (i === 1) {
-        assert.match(await demos.explanation.innerText(), /^答对了。/);
-        await app.screenshot(page, 'demos-session-windows-zh');
-      }
-    });
-    await run.waitFor(['finished']);
-    assert.deepEqual(await results(run), sessions.outcome.results);
-    assert.match(await demos.progress.innerText(), /第 4 步，共 4 步/);
-    await demos.finish();
-
-    assert.deepEqual(errors, []);
-  });
-
-  it('plays every demo to its last step with the results it states', async () => {
-    const { page, errors } = await app.open();
-    const demos = new DemosPage(page);
-    const run = new RunPage(page);
-    await page.goto(app.url);
-    await page.getByTestId('app').waitFor({ state: 'visible' });
-    await page.evaluate(() =>
-      /** @type {any} */ (window).__tidemark.run.setConfig({ speed: 'max' }),
-    );
-    const files = (await readdir(path.join(ROOT, 'demos'))).filter((f) => f.endsWith('.json'));
-    for (const file of files) {
-      const demo = await demoFile(file.replace(/\.json$/, ''));
+    assert.equal(await demos.cards.count(), all.length);
+    if (language !== 'en') {
+      await demos.closeGallery();
+      await demos.speak(language);
       await demos.openGallery();
+    }
+    for (const demo of all) {
+      const card = page.getByTestId(`demo-card-${demo.id}`);
+      assert.ok((await card.innerText()).includes(demo.title[language]), demo.id);
+    }
+    await app.screenshot(page, `demos-gallery-${language}`);
+    await page.evaluate(() =>
+      /** @type {any} */ (window).__tidemark.run.setConfig({ speed: 'max' }),
+    );
+
+    for (const [n, demo] of all.entries()) {
+      if (n > 0) await demos.openGallery();
       await demos.open(demo.id);
-      await playThrough(demos, demo);
-      const last = demo.steps.at(-1);
-      if (last.pause === 'end') await run.waitFor(['finished']);
-      assert.deepEqual(await results(run), shownAtEnd(demo), demo.id);
-      await demos.finish();
+      await playThrough(page, demo, language, async (i) => {
+        if (shots[demo.id] === i) await app.screenshot(page, `demos-${demo.id}-${language}`);
+      });
     }
     assert.deepEqual(errors, []);
+  }
+
+  it('plays every demo to its end in English, with the results it states', async () => {
+    await playAll('en', { watermarks: 1, 'exactly-once': 2 });
+  });
+
+  it('plays every demo to its end in Chinese, with the results it states', async () => {
+    await playAll('zh-CN', { savepoint: 4 });
   });
 });

@@ -12,6 +12,18 @@ export class DemosPage {
     this.explanation = page.getByTestId('demo-explanation');
     this.outcome = page.getByTestId('demo-outcome');
     this.highlight = page.getByTestId('demo-highlight');
+    this.dryRun = page.getByTestId('demo-dry-run');
+  }
+
+  /** Closes the gallery with its close control. */
+  async closeGallery() {
+    await this.gallery.locator('.modal__header button').click();
+    await this.gallery.waitFor({ state: 'detached' });
+  }
+
+  /** Switches the UI language from the toolbar. @param {'en' | 'zh-CN'} language */
+  async speak(language) {
+    await this.page.getByTestId('language').selectOption(language);
   }
 
   /** Opens the gallery from the toolbar. */

@@ -5,10 +5,12 @@ import type { Demo } from './demo';
 import { selectGalleryOpen, useDemos } from './demo-store';
 import { DemoIcon } from './DemoIcon';
 import { pick } from './localized';
+import { EmbedMenu } from '../present/EmbedMenu';
+import { demoEmbedLink } from '../present/present-link';
 
 /** The gallery of guided demos: the first screen for a new user, and the toolbar's Demos. */
 export function DemoGallery({ onOpen }: { onOpen(demo: Demo): void }) {
-  const { t } = useTranslation('demos');
+  const { t, i18n } = useTranslation('demos');
   const open = useDemos(selectGalleryOpen);
   if (!open) return null;
   return (
@@ -21,8 +23,16 @@ export function DemoGallery({ onOpen }: { onOpen(demo: Demo): void }) {
       <p className="modal__lede">{t('gallery.lede')}</p>
       <ul className="demo-gallery">
         {demos.map((demo) => (
-          <li key={demo.id}>
+          <li key={demo.id} className="demo-gallery__item">
             <DemoCard demo={demo} onOpen={() => onOpen(demo)} />
+            <EmbedMenu
+              link={() =>
+                demoEmbedLink(location.href, demo.id, { language: i18n.resolvedLanguage })
+              }
+              title={pick(demo.title, i18n.resolvedLanguage)}
+              testId={`demo-embed-${demo.id}`}
+              className="embed-menu--corner"
+            />
           </li>
         ))}
       </ul>

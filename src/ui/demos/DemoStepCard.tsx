@@ -13,10 +13,19 @@ import {
 import { DemoDryRun } from './DemoDryRun';
 import { DemoHighlight } from './DemoHighlight';
 import { pick } from './localized';
+import { EmbedMenu } from '../present/EmbedMenu';
+import { demoEmbedLink } from '../present/present-link';
 import type { DemoPlayer } from './use-demo-player';
 
 /** The guided player: a compact card with the current step, and the ring on what it is about. */
-export function DemoStepCard({ player }: { player: DemoPlayer }) {
+export function DemoStepCard({
+  player,
+  large = false,
+}: {
+  player: DemoPlayer;
+  /** Presentation mode: large type, in the page's flow, and no closing or finishing. */
+  large?: boolean;
+}) {
   const { t, i18n } = useTranslation('demos');
   const demo = useDemos(selectDemo);
   const step = useDemos(selectStep);
@@ -34,7 +43,7 @@ export function DemoStepCard({ player }: { player: DemoPlayer }) {
     <>
       {current.highlight !== undefined && <DemoHighlight highlight={current.highlight} />}
       <section
-        className="demo-step"
+        className={large ? 'demo-step demo-step--large' : 'demo-step'}
         aria-labelledby={titleId}
         data-testid="demo-player"
         data-step={step}
@@ -44,16 +53,26 @@ export function DemoStepCard({ player }: { player: DemoPlayer }) {
           <h2 id={titleId} className="demo-step__title" aria-label={t('player.label', { title })}>
             {title}
           </h2>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={player.close}
-            aria-label={t('player.close')}
-            title={t('player.close')}
-            data-testid="demo-close"
-          >
-            <X size={16} aria-hidden="true" />
-          </button>
+          {!large && (
+            <EmbedMenu
+              link={() => demoEmbedLink(location.href, demo.id, { language: lng, step })}
+              title={title}
+              testId="demo-embed"
+              className="demo-step__embed"
+            />
+          )}
+          {!large && (
+            <button
+              type="button"
+              className="icon-button"
+              onClick={player.close}
+              aria-label={t('player.close')}
+              title={t('player.close')}
+              data-testid="demo-close"
+            >
+              <X size={16} aria-hidden="true" />
+            </button>
+          )}
         </header>
         <p className="demo-step__progress" data-testid="demo-progress">
           {t('player.progress', { n: step + 1, total: demo.steps.length })}
@@ -84,14 +103,16 @@ export function DemoStepCard({ player }: { player: DemoPlayer }) {
             <ArrowLeft size={14} aria-hidden="true" /> {t('player.back')}
           </button>
           {last ? (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={player.close}
-              data-testid="demo-finish"
-            >
-              <Check size={14} aria-hidden="true" /> {t('player.finish')}
-            </button>
+            !large && (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={player.close}
+                data-testid="demo-finish"
+              >
+                <Check size={14} aria-hidden="true" /> {t('player.finish')}
+              </button>
+            )
           ) : (
             <button
               type="button"
