@@ -1,0 +1,98 @@
+/**
+ * The pipeline on a read-only canvas: the editor's node and edge pictures, with their live run
+ * badges, but nothing can be dragged, connected, selected or deleted. It can be panned.
+ */
+import { Background, BackgroundVariant, ReactFlow, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PipelineNode } from '../../engine/pipeline/document';
+import {
+  toFlowEdges,
+  toFlowNodes,
+  type OperatorFlowNode,
+  type PipelineFlowEdge,
+} from '../editor/canvas/flow-model';
+import { OperatorNode } from '../editor/canvas/OperatorNode';
+import { PipelineEdge } from '../editor/canvas/PipelineEdge';
+import '../editor/canvas/canvas.css';
+import { GRID } from '../editor/hooks/use-commands';
+import { summarize } from '../editor/model/summary';
+import { operatorKey } from '../editor/operator-look';
+import { useEditor } from '../editor/store/editor-store';
+import { selectDoc } from '../editor/store/selectors';
+
+const nodeTypes = { operator: OperatorNode };
+const edgeTypes = { pipeline: PipelineEdge };
+const defaultEdgeOptions = { type: 'pipeline' };
+const NOTHING_SELECTED = { nodes: [], edges: [] };
+const NO_PROBLEMS = new Map();
+const FIT = { padding: 0.12, maxZoom: 1.4 };
+
+export function PresentCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
+  const { t } = useTranslation('editor');
+  const flow = useReactFlow();
+  const doc = useEditor(selectDoc);
+  const box = useRef<HTMLDivElement>(null);
+  const describe = useCallback(
+    (node: PipelineNode) =>
+      [t(`${operatorKey(node.kind)}.label`), node.label || node.uid, ...summarize(node, t)].join(
+        ', ',
+      ),
+    [t],
+  );
+  const nodes = useMemo(
+    () => toFlowNodes(doc, NOTHING_SELECTED, {}, {}, NO_PROBLEMS, describe),
+    [doc, describe],
+  );
+  const edges = useMemo(() => toFlowEdges(doc, NOTHING_SELECTED, NO_PROBLEMS), [doc]);
+
+  // The whole pipeline stays in view: when it arrives and whenever the canvas resizes.
+  useEffect(() => {
+    const element = box.current;
+    if (element === null) return;
+    let frame = 0;
+    const fit = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void flow.fitView(FIT));
+    };
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    fit();
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [flow, doc.nodes.length]);
+
+  return (
+    <div className="canvas present-canvas" ref={box} data-testid="present-canvas">
+      <ReactFlow<OperatorFlowNode, PipelineFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        edgesReconnectable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        zoomOnScroll={false}
+        preventScrolling={false}
+        colorMode={colorMode}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.2}
+        maxZoom={2}
+        aria-label={t('canvas.label')}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The presentation's frame: a slim bar (the title, the language, "Open in editor"), the
+ * read-only pipeline over a large timeline, and a side column for the step card and controls.
+ */
+import { ExternalLink } from 'lucide-react';
+import { useCallback, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SUPPORTED_LANGUAGES } from '../i18n';
+import type { TraceView } from '../../worker/trace-batch';
+import { runController } from '../run';
+import { Timeline } from '../timeline';
+import { PresentCanvas } from './PresentCanvas';
+
+export interface PresentLayoutProps {
+  title: string;
+  /** Where "Open in editor" goes. */
+  editorHref: string;
+  colorMode: 'light' | 'dark';
+  /** The step card and run controls. */
+  side: ReactNode;
+}
+
+export function PresentLayout({ title, editorHref, colorMode, side }: PresentLayoutProps) {
+  const { t, i18n } = useTranslation('present');
+  const controller = runController();
+  const onViewChange = useCallback((view: TraceView) => controller.setView(view), [controller]);
+  const onRequestDetails = useCallback(
+    (recordId: number) => controller.describe(recordId),
+    [controller],
+  );
+  return (
+    <div className="present" data-testid="presentation">
+      <header className="present__bar">
+        <span className="present__brand">{t('common:appName')}</span>
+        <h1 className="present__title" data-testid="present-title">
+          {title}
+        </h1>
+        <label className="present__language">
+          <span className="visually-hidden">{t('common:language.label')}</span>
+          <select
+            value={i18n.resolvedLanguage ?? 'en'}
+            onChange={(event) => void i18n.changeLanguage(event.target.value)}
+            data-testid="present-language"
+            title={t('common:language.label')}
+          >
+            {SUPPORTED_LANGUAGES.map((lng) => (
+              <option key={lng} value={lng}>
+                {t(`common:language.${lng}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a
+          className="present__editor-link"
+          href={editorHref}
+          target="_blank"
+          rel="noopener"
+          data-testid="present-open-editor"
+        >
+          <ExternalLink size={14} aria-hidden />
+          {t('openInEditor')}
+        </a>
+      </header>
+      <div className="present__body">
+        <main className="present__main">
+          <PresentCanvas colorMode={colorMode} />
+          <div className="present__timeline" data-testid="timeline-panel">
+            <Timeline
+              model={controller.model}
+              onViewChange={onViewChange}
+              onRequestDetails={onRequestDetails}
+              exportName={title}
+            />
+          </div>
+        </main>
+        <aside className="present__side" aria-label={t('side')}>
+          {side}
+        </aside>
+      </div>
+    </div>
+  );
+}
