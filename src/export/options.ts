@@ -41,7 +41,8 @@ export type UnsupportedReason =
   | 'allowedLateness'
   | 'countWindow'
   | 'broadcast'
-  | 'nestedFields';
+  | 'nestedFields'
+  | 'scriptSteps';
 
 /** Something in the pipeline the target cannot say; the panel lists these. */
 export interface Unsupported {

@@ -152,3 +152,61 @@ describe('generateJavaProject', () => {
     expect(pom.content).toContain('<artifactId>clicks-per-user-10-s-tumbling-windows</artifactId>');
   });
 });
+
+describe('a scripted input in Java', () => {
+  const doc: PipelineDocument = {
+    version: 1,
+    name: 'script',
+    nodes: [
+      {
+        uid: 'script',
+        kind: 'source.script',
+        params: {
+          steps: [
+            { add: [{ key: 'a', ts: 1_000 }] },
+            { advanceProcessingTime: 500 },
+            { advanceWatermark: 9_999 },
+            { add: [{ key: 'a', ts: 2_000 }] },
+            { advanceWatermarkToInfinity: true },
+          ],
+        },
+        parallelism: 3,
+      },
+      { uid: 'out', kind: 'sink', params: {} },
+    ],
+    edges: [{ id: 'e', source: 'script', target: 'out' }],
+  };
+
+  it('replays the steps in order from a one-subtask source that emits its own watermarks', () => {
+    const java = mainJava(doc);
+    expect(() => parse(java)).not.toThrow();
+    const steps = java.slice(
+      java.indexOf('new ScriptedSource(true,'),
+      java.indexOf('"Scripted input",'),
+    );
+    expect(
+      steps
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('Step.')),
+    ).toEqual([
+      'Step.add(1000L, "key", "a", "ts", 1000),',
+      'Step.advanceProcessingTime(500L),',
+      'Step.advanceWatermark(9999L),',
+      'Step.add(2000L, "key", "a", "ts", 2000),',
+      'Step.advanceWatermarkToInfinity()),',
+    ]);
+    expect(java).toContain('.setParallelism(1);');
+    expect(java).not.toContain('.setParallelism(3)');
+    expect(java).toContain('public static class ScriptedSource implements SourceFunction<Event>');
+    expect(java).toContain('ctx.emitWatermark(new Watermark(step.timestamp));');
+    // No strategy on top: the script's watermarks are the only ones.
+    expect(java).not.toContain('assignTimestampsAndWatermarks');
+  });
+
+  it('keeps an unbounded script open', () => {
+    const open = structuredClone(doc);
+    open.nodes[0]!.params.bounded = false;
+    expect(mainJava(open)).toContain('new ScriptedSource(false,');
+  });
+});

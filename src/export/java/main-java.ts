@@ -198,6 +198,7 @@ function writeEnvironment(job: JavaJob, nodes: readonly ExportNode[]): void {
   if (job.eventTime && periodic.length > 0) {
     job.emit(`env.getConfig().setAutoWatermarkInterval(${Math.min(...periodic)}L);`);
   }
+  // A script emits its own watermarks: only the other sources have a strategy to note.
   const sources = nodes.filter((n) => n.kind === 'source.list' || n.kind === 'source.generator');
   if (job.eventTime && periodic.length < sources.length) {
     job.emit(
@@ -210,6 +211,7 @@ function writeNode(job: JavaJob, node: ExportNode, hasConsumers: (port: string) 
   if (node.kind === 'source.list' || node.kind === 'source.generator') {
     return writeSource(job, node);
   }
+  if (node.kind === 'source.script') return writeScriptSource(job, node);
   const inputs = node.inputs.map((i) => ({ input: i, stream: job.stream(i)! }));
   const first = inputs[0]!;
   const from = (entry: (typeof inputs)[number]) =>
@@ -432,6 +434,47 @@ function writeSource(job: JavaJob, node: ExportNode): void {
     );
   }
   if (node.parallelism !== undefined) job.emit(`    .setParallelism(${node.parallelism});`);
+  job.setStream(node.uid, 'out', { variable, keyed: false });
+}
+
+/** A scripted input as a ScriptedSource whose steps are the script's, in its order. */
+function writeScriptSource(job: JavaJob, node: ExportNode): void {
+  const variable = job.names.camel(node.uid, 'source');
+  job.support.add('ScriptedSource');
+  job.use('org.apache.flink.api.common.typeinfo.TypeInformation');
+  const tsField = param.str(node, 'timestampField');
+  const steps = (Array.isArray(node.params.steps) ? node.params.steps : []).flatMap(
+    (step): string[] => {
+      if (typeof step !== 'object' || step === null || Array.isArray(step)) return [];
+      if (Array.isArray(step.add)) {
+        return step.add.flatMap((r) => {
+          if (typeof r !== 'object' || r === null || Array.isArray(r)) return [];
+          const fields = Object.entries(r).map(([k, v]) => `${javaString(k)}, ${jsonToJava(v)}`);
+          return [`Step.add(${Math.round(Number(r[tsField] ?? 0))}L, ${fields.join(', ')})`];
+        });
+      }
+      if (typeof step.advanceWatermark === 'number') {
+        return [`Step.advanceWatermark(${Math.round(step.advanceWatermark)}L)`];
+      }
+      if (typeof step.advanceProcessingTime === 'number') {
+        return [`Step.advanceProcessingTime(${Math.round(step.advanceProcessingTime)}L)`];
+      }
+      return step.advanceWatermarkToInfinity === true ? ['Step.advanceWatermarkToInfinity()'] : [];
+    },
+  );
+  const bounded = param.bool(node, 'bounded');
+  job.emit(
+    `// Source "${commentText(node.uid)}": the script's ${steps.length} records and steps, in order; its watermark is its own.`,
+    `DataStream<Event> ${variable} = env`,
+    '    .addSource(',
+    `        new ScriptedSource(${bounded}${steps.length > 0 ? ',' : '),'}`,
+    ...steps.map((s, i) => `            ${s}${i === steps.length - 1 ? '),' : ','}`),
+    `        ${javaString(node.label)},`,
+    '        TypeInformation.of(Event.class))',
+    `    .uid(${javaString(node.uid)})`,
+    `    .name(${javaString(node.label)})`,
+    '    .setParallelism(1);',
+  );
   job.setStream(node.uid, 'out', { variable, keyed: false });
 }
 

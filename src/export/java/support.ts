@@ -6,6 +6,7 @@
 export type SupportClass =
   | 'ClickstreamGenerator'
   | 'SensorGenerator'
+  | 'ScriptedSource'
   | 'CountAggregate'
   | 'SumAggregate'
   | 'MinAggregate'
@@ -25,6 +26,13 @@ export const SUPPORT_IMPORTS: Record<SupportClass | 'Event', readonly string[]> 
   SensorGenerator: [
     'java.util.SplittableRandom',
     'org.apache.flink.connector.datagen.source.GeneratorFunction',
+  ],
+  ScriptedSource: [
+    'java.io.Serializable',
+    'java.util.Arrays',
+    'java.util.List',
+    'org.apache.flink.streaming.api.functions.source.SourceFunction',
+    'org.apache.flink.streaming.api.watermark.Watermark',
   ],
   CountAggregate: ['org.apache.flink.api.common.functions.AggregateFunction'],
   SumAggregate: ['org.apache.flink.api.common.functions.AggregateFunction'],
@@ -134,6 +142,83 @@ function generatorConstructor(name: string): string {
 }
 
 const CLASSES: Record<SupportClass, string> = {
+  ScriptedSource: `
+    /**
+     * A scripted input as in the playground, like Beam's TestStream: records with their event
+     * time, watermarks exactly where the script puts them, and pauses for its processing-time
+     * steps. A legacy SourceFunction, so it can emit watermarks itself; it runs as one subtask.
+     */
+    public static class ScriptedSource implements SourceFunction<Event> {
+        private final List<Step> steps;
+        private final boolean bounded;
+        private volatile boolean running = true;
+
+        public ScriptedSource(boolean bounded, Step... steps) {
+            this.bounded = bounded;
+            this.steps = Arrays.asList(steps);
+        }
+
+        @Override
+        public void run(SourceContext<Event> ctx) throws Exception {
+            for (Step step : steps) {
+                if (!running) {
+                    return;
+                }
+                if (step.sleepMs > 0) {
+                    Thread.sleep(step.sleepMs);
+                    continue;
+                }
+                synchronized (ctx.getCheckpointLock()) {
+                    if (step.fields != null) {
+                        Event event = Event.of(step.fields);
+                        event.timestamp = step.timestamp;
+                        ctx.collectWithTimestamp(event, step.timestamp);
+                    } else {
+                        ctx.emitWatermark(new Watermark(step.timestamp));
+                    }
+                }
+            }
+            // An unbounded script stops emitting but stays open, as in the playground.
+            while (running && !bounded) {
+                Thread.sleep(100);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
+    }
+
+    /** One step of a ScriptedSource: a record, a watermark, or processing time passing. */
+    public static class Step implements Serializable {
+        final Object[] fields;
+        final long timestamp;
+        final long sleepMs;
+
+        private Step(Object[] fields, long timestamp, long sleepMs) {
+            this.fields = fields;
+            this.timestamp = timestamp;
+            this.sleepMs = sleepMs;
+        }
+
+        /** A record from alternating field names and values, with its event time. */
+        public static Step add(long timestamp, Object... namesAndValues) {
+            return new Step(namesAndValues, timestamp, 0);
+        }
+
+        public static Step advanceWatermark(long watermark) {
+            return new Step(null, watermark, 0);
+        }
+
+        public static Step advanceWatermarkToInfinity() {
+            return new Step(null, Watermark.MAX_WATERMARK.getTimestamp(), 0);
+        }
+
+        public static Step advanceProcessingTime(long ms) {
+            return new Step(null, 0, ms);
+        }
+    }`,
   ClickstreamGenerator: `
     /** Page views like the playground's clickstream: users skewed to low numbers, mostly views. */
     public static class ClickstreamGenerator implements GeneratorFunction<Long, Event> {

@@ -181,3 +181,37 @@ describe('generateFlinkSql', () => {
     expect(parser.validate(result.files[0]!.content)).toEqual([]);
   });
 });
+
+describe('a scripted input in SQL', () => {
+  const doc = (steps: unknown[]): PipelineDocument => ({
+    version: 1,
+    name: 'script',
+    nodes: [
+      { uid: 'script', kind: 'source.script', params: { steps } as never },
+      { uid: 'out', kind: 'sink', params: {} },
+    ],
+    edges: [{ id: 'e', source: 'script', target: 'out' }],
+  });
+
+  it('reads its records in script order from a file, and lists its steps as unsupported', () => {
+    const result = generateFlinkSql(
+      doc([
+        { add: [{ key: 'b', ts: 5_000 }] },
+        { advanceWatermark: 4_000 },
+        { add: [{ key: 'a', ts: 1_000 }] },
+      ]),
+    );
+    expect(parser.validate(result.files[0]!.content)).toEqual([]);
+    expect(result.files.find((f) => f.path.endsWith('.jsonl'))?.content).toBe(
+      '{"key":"b","ts":5000}\n{"key":"a","ts":1000}\n',
+    );
+    expect(result.unsupported.map((u) => [u.nodeUid, u.reason])).toEqual([
+      ['script', 'scriptSteps'],
+    ]);
+  });
+
+  it('says nothing is missing when the script only adds records', () => {
+    const result = generateFlinkSql(doc([{ add: [{ key: 'a', ts: 1_000 }] }]));
+    expect(result.unsupported).toEqual([]);
+  });
+});

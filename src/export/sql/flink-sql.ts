@@ -119,7 +119,9 @@ function headerLines(doc: PipelineDocument, o: ExportOptions, nodes: ExportNode[
       `SET 'execution.checkpointing.mode' = '${o.checkpointMode === 'exactly-once' ? 'EXACTLY_ONCE' : 'AT_LEAST_ONCE'}';`,
     );
   }
-  const sources = nodes.filter((n) => n.kind === 'source.list' || n.kind === 'source.generator');
+  const sources = nodes.filter(
+    (n) => n.kind === 'source.list' || n.kind === 'source.generator' || n.kind === 'source.script',
+  );
   const idle = sources
     .map((n) => param.numOrNull(n, 'idleTimeoutMs'))
     .filter((v): v is number => v !== null);
@@ -150,12 +152,24 @@ function writeNode(script: SqlScript, node: ExportNode): void {
       `-- "${node.uid}" ran with parallelism ${node.parallelism}; SQL sets one parallelism for the job.`,
     );
   }
-  if (node.kind === 'source.list' || node.kind === 'source.generator') {
+  if (
+    node.kind === 'source.list' ||
+    node.kind === 'source.generator' ||
+    node.kind === 'source.script'
+  ) {
     const table = script.names.snake(node.uid, 'source');
     const source =
-      node.kind === 'source.list'
-        ? listTable(node, table, script.options.timeMode)
-        : generatorTable(node, table, script.options.timeMode);
+      node.kind === 'source.generator'
+        ? generatorTable(node, table, script.options.timeMode)
+        : listTable(node, table, script.options.timeMode);
+    if (node.kind === 'source.script' && hasControlSteps(node)) {
+      script.cannot(
+        node,
+        'scriptSteps',
+        'Watermark and processing-time steps',
+        "a SQL table's watermark follows its records and its records arrive as fast as they are read; the Java job emits the script's watermarks and waits out its processing-time steps",
+      );
+    }
     script.blocks.push(source.statement);
     script.files.push(...source.files);
     if (source.droppedFields.length > 0) {
@@ -563,4 +577,10 @@ function writeSink(script: SqlScript, node: ExportNode, input: Present): void {
   script.inserts.push(
     `INSERT INTO ${sqlIdent(table)}\nSELECT ${script.selectList(input.columns)} FROM ${sqlIdent(input.relation)};`,
   );
+}
+
+/** Whether a script has steps other than records, which SQL cannot replay. */
+function hasControlSteps(node: ExportNode): boolean {
+  const steps = Array.isArray(node.params.steps) ? node.params.steps : [];
+  return steps.some((step) => typeof step === 'object' && step !== null && !('add' in step));
 }

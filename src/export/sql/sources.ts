@@ -41,8 +41,11 @@ export function interval(ms: number): string {
  * bound plus 1 ms, and so does the playground's; a SQL watermark expression is taken as is.
  */
 function watermarkClause(node: ExportNode): string {
+  // A script's watermark is its own steps, which SQL cannot say: the nearest is monotonous.
   const bound =
-    param.str(node, 'watermarks') === 'monotonous' ? 0 : param.num(node, 'outOfOrdernessMs');
+    node.kind === 'source.script' || param.str(node, 'watermarks') === 'monotonous'
+      ? 0
+      : param.num(node, 'outOfOrdernessMs');
   const t = sqlIdent(EVENT_TIME);
   return `WATERMARK FOR ${t} AS ${t} - ${interval(bound + 1)}`;
 }
@@ -177,6 +180,17 @@ function sqlTypeOf(values: readonly JsonValue[]): string | null {
   return null;
 }
 
+const isRecord = (r: JsonValue): r is Record<string, JsonValue> =>
+  typeof r === 'object' && r !== null && !Array.isArray(r);
+
+/** A script's records in the order its steps add them. */
+export function scriptRecords(node: ExportNode): Record<string, JsonValue>[] {
+  const steps = Array.isArray(node.params.steps) ? node.params.steps : [];
+  return steps.flatMap((step) =>
+    isRecord(step) && Array.isArray(step.add) ? step.add.filter(isRecord) : [],
+  );
+}
+
 /** Records in arrival order, as the playground's list source emits them. */
 export function inArrivalOrder(node: ExportNode): Record<string, JsonValue>[] {
   const arrival = param.str(node, 'arrivalField');
@@ -189,8 +203,10 @@ export function inArrivalOrder(node: ExportNode): Record<string, JsonValue>[] {
     .map(([r]) => r);
 }
 
+/** A list source's records, or a script's, as a JSON lines file the table reads. */
 export function listTable(node: ExportNode, table: string, mode: TimeMode): SourceTable {
-  const records = inArrivalOrder(node);
+  const script = node.kind === 'source.script';
+  const records = script ? scriptRecords(node) : inArrivalOrder(node);
   const tsField = param.str(node, 'timestampField');
   const names = [...new Set(records.flatMap((r) => Object.keys(r)))];
   const columns: Column[] = [];
@@ -207,9 +223,14 @@ export function listTable(node: ExportNode, table: string, mode: TimeMode): Sour
     ...timeLines(node, mode, `TO_TIMESTAMP_LTZ(${sqlIdent(tsField)}, 3)`),
   ];
   const notes = [
-    `-- Source "${node.uid}": its ${records.length} records, in arrival order, are in ${path}`,
+    `-- Source "${node.uid}": its ${records.length} records, in ${script ? 'script' : 'arrival'} order, are in ${path}`,
     `-- (the path is relative to where the SQL client starts; on a cluster use a shared file system).`,
   ];
+  if (script) {
+    notes.push(
+      `-- Its watermark follows the records here; the script's watermark and processing-time steps are in the Java job.`,
+    );
+  }
   if (!param.bool(node, 'bounded')) {
     notes.push(
       `-- The playground kept this source open after its last record; a file source ends there.`,
