@@ -44,9 +44,12 @@ export function Toolbar({
   projectMenu,
   runBlockedReason,
   running,
+  embed,
 }: {
   actions: ToolbarActions;
   projectMenu: ReactNode;
+  /** "Copy embed link" for the pipeline, beside Share. */
+  embed?: ReactNode;
   /** Why Run is disabled, or null when it can run. */
   runBlockedReason: string | null;
   running: boolean;
@@ -102,6 +105,7 @@ export function Toolbar({
       <ToolButton label={t('toolbar.share')} onClick={actions.share} testId="share">
         <Link2 size={16} />
       </ToolButton>
+      {embed}
       <FlinkExportButton />
       <span className="toolbar__divider" aria-hidden="true" />
       <CompareButton />
