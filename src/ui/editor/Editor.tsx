@@ -4,6 +4,7 @@ import { CompareView } from '../compare';
 import { DemoGallery, DemoStepCard, useDemoPlayer, useDemos } from '../demos';
 import { Inspector } from '../inspector';
 import { RunBar } from '../run';
+import { EmbedMenu, openLinkedDemo, pipelineEmbedLink } from '../present';
 import { encodeShareLink } from '../share/share-link';
 import { BottomPanel } from './bottom/BottomPanel';
 import { Canvas } from './canvas/Canvas';
@@ -45,7 +46,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 /** The editor: toolbar, palette, canvas, inspector and the bottom panel, and their dialogs. */
 export function Editor() {
-  const { t } = useTranslation('editor');
+  const { t, i18n } = useTranslation('editor');
   const commands = useCommands();
   const colorMode = useResolvedTheme();
   const doc = useEditor(selectDoc);
@@ -86,7 +87,7 @@ export function Editor() {
     }).then(() => {
       commands.fitView();
       if (firstVisit) useDemos.getState().showGallery(true);
-      return incoming.openSharedLink();
+      return incoming.openSharedLink().then(() => openLinkedDemo(demoPlayer));
     });
     return () => {
       stopAutosave();
@@ -142,6 +143,17 @@ export function Editor() {
         projectMenu={<ProjectMenu actions={projectActions} />}
         runBlockedReason={runner.blockedReason}
         running={runner.running}
+        embed={
+          <EmbedMenu
+            link={() =>
+              encodeShareLink(useEditor.getState().doc, location.origin + location.pathname).then(
+                (url) => pipelineEmbedLink(url, i18n.resolvedLanguage),
+              )
+            }
+            title={doc.name}
+            testId="pipeline-embed"
+          />
+        }
       />
       <RunBar doc={doc} blockedReason={runner.blockedReason} />
       <div className="editor__body">
