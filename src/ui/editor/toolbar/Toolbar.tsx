@@ -107,7 +107,6 @@ export function Toolbar({
       </ToolButton>
       {embed}
       <FlinkExportButton />
-      <span className="toolbar__divider" aria-hidden="true" />
       <CompareButton />
       <span className="toolbar__spacer" />
       <button
