@@ -68,6 +68,17 @@ async function playThrough(page, demo, language, onStep) {
     if (step.action === 'restoreSavepoint') {
       assert.equal(await demos.dryRun.getAttribute('data-ok'), 'true', where);
     }
+    if (step.action === 'openCompare') {
+      // Compare mode runs the input under event time and under processing time: windows differ.
+      await page.waitForFunction(
+        () => /** @type {any} */ (window).__tidemark.compare.state().phase === 'done',
+      );
+      const compare = await page.evaluate(() =>
+        /** @type {any} */ (window).__tidemark.compare.state(),
+      );
+      assert.equal(compare.ran.kind, 'time', where);
+      assert.ok(compare.comparison.summary.differ > 0, where);
+    }
     if (step.question) {
       await demos.answer(step.question.answer);
       assert.equal(
@@ -108,6 +119,9 @@ async function playThrough(page, demo, language, onStep) {
     assert.notDeepEqual(claimed(await run.call('results')), unchanged.results, demo.id);
   }
   await demos.finish();
+  if (demo.steps.some((/** @type {any} */ s) => s.action === 'openCompare')) {
+    await page.getByTestId('compare-close').click();
+  }
 }
 
 describe('guided demos', () => {
@@ -126,12 +140,15 @@ describe('guided demos', () => {
   });
 
   /**
-   * A first visit in a fresh context, at 1280x800: the gallery, every demo played to its end in
+   * A first visit in a fresh context: the gallery, every demo played to its end in
    * `language` at the run's top speed, and screenshots at the pause points `shots` names.
    * @param {'en' | 'zh-CN'} language @param {Record<string, number>} shots step index by demo id
    */
   async function playAll(language, shots) {
-    const { page, errors } = await app.open({ gallery: 'keep' });
+    // Chinese at the laptop size the player is checked at; English on a larger screen.
+    const viewport =
+      language === 'en' ? { width: 1440, height: 900 } : { width: 1280, height: 800 };
+    const { page, errors } = await app.open({ gallery: 'keep', viewport });
     await page.addInitScript(() => {
       // Only on the first load: the test's own reloads keep what it chose.
       if (localStorage.getItem('tidemark.prefs') !== null) return;
@@ -169,7 +186,7 @@ describe('guided demos', () => {
   }
 
   it('plays every demo to its end in English, with the results it states', async () => {
-    await playAll('en', { watermarks: 1, 'exactly-once': 2 });
+    await playAll('en', { watermarks: 1, 'exactly-once': 2, 'processing-vs-event-time': 4 });
   });
 
   it('plays every demo to its end in Chinese, with the results it states', async () => {

@@ -7,6 +7,7 @@ const AREA_SELECTORS: Record<DemoArea, string> = {
   'run-bar': '[data-testid="run-bar"]',
   checkpoints: '[data-testid="checkpoints-panel"]',
   savepoints: '[data-testid="savepoints-panel"]',
+  compare: '[data-testid="compare"]',
 };
 
 /** Where a step's highlight is on the page: a named area, or the canvas node of that uid. */

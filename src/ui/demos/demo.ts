@@ -15,7 +15,7 @@ export const DEMO_PANELS = ['timeline', 'results', 'checkpoints', 'savepoints'] 
 export type DemoPanel = (typeof DEMO_PANELS)[number];
 
 /** Named parts of the editor a step can point at; any other highlight is a node uid. */
-export const DEMO_AREAS = [...DEMO_PANELS, 'run-bar'] as const;
+export const DEMO_AREAS = [...DEMO_PANELS, 'run-bar', 'compare'] as const;
 export type DemoArea = (typeof DEMO_AREAS)[number];
 
 export const isDemoPanel = (area: string): area is DemoPanel =>
@@ -42,13 +42,15 @@ export interface DemoQuestion {
  * - `takeSavepoint`: a savepoint of the run where it is, kept in the Savepoints tab;
  * - `changeParam`: the demo's `savepoint.params`, as parameter edits of the open pipeline;
  * - `restoreSavepoint`: the savepoint this demo took, into the pipeline as it is now, after the
- *   compatibility dry run (shown in the step card).
+ *   compatibility dry run (shown in the step card);
+ * - `openCompare`: compare mode, the same input under event time and under processing time.
  */
 export const DEMO_ACTIONS = [
   'injectFailure',
   'takeSavepoint',
   'changeParam',
   'restoreSavepoint',
+  'openCompare',
 ] as const;
 export type DemoAction = (typeof DEMO_ACTIONS)[number];
 

@@ -75,7 +75,8 @@ function fakes(start: PipelineDocument): DemoDriver & {
     getState: () => kept,
     setState: (patch: Partial<DemoNotes>) => (kept = { ...kept, ...patch }),
   };
-  return { calls, controller, host, recovery, notes, config: () => config };
+  const compareTimes = () => void calls.push('compare');
+  return { calls, controller, host, recovery, compareTimes, notes, config: () => config };
 }
 
 describe('driving a demo run', () => {
@@ -135,6 +136,14 @@ describe('driving a demo run', () => {
     for (let i = 0; i < once.steps.length; i++)
       await driveTo(once, i - 1 < 0 ? null : i - 1, i, driver);
     expect(driver.calls).toEqual(['start true', 'fail on 5', 'step firing', 'play']);
+  });
+
+  it('opens compare mode at the step that asks for it', async () => {
+    const pt = demo('processing-vs-event-time');
+    const driver = fakes(pt.pipeline);
+    const last = pt.steps.length - 1;
+    await driveTo(pt, last - 1, last, driver);
+    expect(driver.calls).toEqual(['compare']);
   });
 
   it('takes a savepoint, changes the job, restores the savepoint into it, and replays it all', async () => {

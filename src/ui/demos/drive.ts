@@ -43,11 +43,15 @@ export interface DemoNotes {
   dryRun: DryRunResult | null;
 }
 
-/** Everything a move uses: the editor, the run, the recovery calls and where notes are kept. */
+/**
+ * Everything a move uses: the editor, the run, the recovery calls, compare mode (event time
+ * against processing time) and where notes are kept.
+ */
 export interface DemoDriver {
   host: DemoHost;
   controller: RunController;
   recovery: DemoRecovery;
+  compareTimes(): void;
   notes: { getState(): DemoNotes; setState(patch: Partial<DemoNotes>): void };
 }
 
@@ -121,7 +125,10 @@ async function perform(demo: Demo, action: DemoAction, driver: DemoDriver): Prom
       notes.setState({ dryRun: await recovery.checkRestore(doc, file) });
       const refused = await recovery.restoreSavepoint(doc, file, false);
       if (refused !== null) throw new Error(refused.message);
+      return;
     }
+    case 'openCompare':
+      return driver.compareTimes();
   }
 }
 

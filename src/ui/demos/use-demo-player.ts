@@ -4,6 +4,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { openCompare } from '../compare';
 import { checkRestore, failJob, restoreSavepoint, takeSavepoint } from '../recovery';
 import { runController } from '../run';
 import { isDemoPanel, type Demo } from './demo';
@@ -32,7 +33,13 @@ export function useDemoPlayer(host: DemoHost): DemoPlayer {
       state.setMoving(true);
       moves = moves
         .then(() =>
-          driveTo(demo, from, to, { host, controller: runController(), recovery, notes: useDemos }),
+          driveTo(demo, from, to, {
+            host,
+            controller: runController(),
+            recovery,
+            compareTimes: () => openCompare('time'),
+            notes: useDemos,
+          }),
         )
         .catch((error: unknown) => console.warn('The demo run did not reach its step', error))
         .finally(() => {
