@@ -41,7 +41,7 @@ const doc: PipelineDocument = {
 const render = (d: PipelineDocument) =>
   renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
-      <InputPanel doc={d} onRecordsChange={() => undefined} />
+      <InputPanel doc={d} onRecordsChange={() => undefined} onStepsChange={() => undefined} />
     </I18nextProvider>,
   );
 
@@ -68,7 +68,50 @@ describe('the Input tab', () => {
 
   it('says how to get a lane when there is no list source', () => {
     expect(render({ ...doc, nodes: [doc.nodes[1]], edges: [] })).toContain(
-      'Add a Records source to edit its input here.',
+      'Add a Records or Scripted input source to edit its input here.',
     );
+  });
+});
+
+describe('the Input tab for a scripted input', () => {
+  const script: PipelineDocument = {
+    version: 1,
+    name: 'script',
+    nodes: [
+      {
+        uid: 'script',
+        kind: 'source.script',
+        params: {
+          steps: [
+            { add: [{ ts: 1_000, key: 'a' }] },
+            { advanceProcessingTime: 1_500 },
+            { advanceWatermark: 9_999 },
+            { add: [{ ts: 2_000, key: 'a' }] },
+          ],
+        },
+      },
+    ],
+    edges: [],
+  };
+
+  it('lists each step with the processing time and watermark after it', () => {
+    const html = render(script);
+    expect(html.match(/data-testid="script-step-script-\d"/g)).toHaveLength(4);
+    expect(html).toContain('4 steps, 2 records');
+    expect(html).toContain('then pt 1.5s · wm 9.999s');
+    expect(html).toContain('1 behind the watermark');
+    expect(html.match(/class="script-preview__record/g)).toHaveLength(2);
+    expect(html).toContain('script-preview__record--behind');
+  });
+
+  it('speaks Chinese', async () => {
+    await i18n.changeLanguage('zh-CN');
+    try {
+      const html = render(script);
+      expect(html).toContain('推进水位线');
+      expect(html).toContain('1 条落后于水位线');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

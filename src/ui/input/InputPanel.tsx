@@ -1,7 +1,7 @@
 import { Download, Upload } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PipelineDocument } from '../../engine/pipeline/document';
+import type { JsonValue, PipelineDocument } from '../../engine/pipeline/document';
 import { MarbleLane } from './MarbleLane';
 import { RecordPopover } from './RecordPopover';
 import {
@@ -11,19 +11,26 @@ import {
   type InputIssue,
   type InputRecord,
 } from './records-io';
-import { laneSources, type LaneSource } from './source-lanes';
+import { ScriptEditor } from './ScriptEditor';
+import { laneSources, scriptSources, type LaneSource } from './source-lanes';
 import './input.css';
 
-/** The Input tab: one marble lane per list source; every change is one undoable edit. */
+/**
+ * The Input tab: one marble lane per list source and a step editor per scripted input; every
+ * change is one undoable edit.
+ */
 export function InputPanel({
   doc,
   onRecordsChange,
+  onStepsChange,
 }: {
   doc: PipelineDocument;
   onRecordsChange(uid: string, records: InputRecord[]): void;
+  onStepsChange(uid: string, steps: JsonValue[]): void;
 }) {
   const { t } = useTranslation('input');
   const sources = laneSources(doc);
+  const scripts = scriptSources(doc);
   const [width, setWidth] = useState(800);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -36,16 +43,28 @@ export function InputPanel({
     return () => observer.disconnect();
   }, []);
 
-  if (sources.length === 0) return <p className="dock__empty">{t('empty')}</p>;
+  if (sources.length === 0 && scripts.length === 0) {
+    return <p className="dock__empty">{t('empty')}</p>;
+  }
   return (
     <div className="input-panel" ref={box} data-testid="input-panel">
-      <p className="input-panel__hint">{t('hint')}</p>
+      {sources.length > 0 && <p className="input-panel__hint">{t('hint')}</p>}
       {sources.map((source) => (
         <SourceLane
           key={source.node.uid}
           source={source}
           width={width}
           onChange={(records) => onRecordsChange(source.node.uid, records)}
+        />
+      ))}
+      {scripts.length > 0 && <p className="input-panel__hint">{t('script.hint')}</p>}
+      {scripts.map((script) => (
+        <ScriptEditor
+          key={script.node.uid}
+          source={script}
+          width={width}
+          onChange={(steps) => onStepsChange(script.node.uid, steps)}
+          onDownload={(name, text) => download(name, text, 'application/jsonl')}
         />
       ))}
     </div>

@@ -15,6 +15,11 @@ export interface StepRow {
   processingTime: number;
   /** The watermark after the step; -Infinity before the first, +Infinity after the last. */
   watermark: number;
+  /**
+   * For a step that adds records: how many have an event time at or before the watermark
+   * they arrive under, so they are late if their window has already fired.
+   */
+  behind: number;
 }
 
 export interface ScriptSummary {
@@ -25,7 +30,7 @@ export interface ScriptSummary {
 
 const num = (v: JsonValue | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-export function stepRows(steps: readonly JsonValue[]): StepRow[] {
+export function stepRows(steps: readonly JsonValue[], tsField: string): StepRow[] {
   let processingTime = 0;
   let watermark = -Infinity;
   return steps.map((step, index) => {
@@ -34,8 +39,24 @@ export function stepRows(steps: readonly JsonValue[]): StepRow[] {
     if (kind === 'advanceProcessingTime') processingTime += Math.max(0, num(value));
     if (kind === 'advanceWatermark') watermark = Math.max(watermark, num(value));
     if (kind === 'advanceWatermarkToInfinity') watermark = Infinity;
-    return { index, kind, step, processingTime, watermark };
+    const behind =
+      kind === 'add' && Array.isArray(value)
+        ? value.filter((r) => {
+            const ts = (r as Record<string, JsonValue> | null)?.[tsField];
+            return typeof ts === 'number' && ts <= watermark;
+          }).length
+        : 0;
+    return { index, kind, step, processingTime, watermark, behind };
   });
+}
+
+/** A step's records, or none when it adds none. */
+export function addedRecords(row: StepRow): Record<string, JsonValue>[] {
+  if (row.kind !== 'add') return [];
+  const add = (row.step as { add: JsonValue[] }).add;
+  return add.filter(
+    (r): r is Record<string, JsonValue> => typeof r === 'object' && r !== null && !Array.isArray(r),
+  );
 }
 
 export function summarizeScript(steps: readonly JsonValue[]): ScriptSummary {

@@ -1,5 +1,5 @@
-/** Which list sources get a lane, and which of their fields hold the times and the key. */
-import type { PipelineDocument, PipelineNode } from '../../engine/pipeline/document';
+/** Which list sources get a lane and which scripts a step editor, and which fields hold the times and the key. */
+import type { JsonValue, PipelineDocument, PipelineNode } from '../../engine/pipeline/document';
 import type { InputRecord } from './records-io';
 
 export interface LaneSource {
@@ -44,6 +44,25 @@ export function laneSources(doc: PipelineDocument): LaneSource[] {
         : [],
       timestampField: text(node.params.timestampField, 'ts'),
       arrivalField: text(node.params.arrivalField, 'at'),
+      keyField: downstreamKeyField(doc, node.uid),
+    }));
+}
+
+/** A scripted input's steps and the fields the step editor reads. */
+export interface ScriptSource {
+  node: PipelineNode;
+  steps: JsonValue[];
+  timestampField: string;
+  keyField: string | undefined;
+}
+
+export function scriptSources(doc: PipelineDocument): ScriptSource[] {
+  return doc.nodes
+    .filter((n) => n.kind === 'source.script')
+    .map((node) => ({
+      node,
+      steps: Array.isArray(node.params.steps) ? node.params.steps : [],
+      timestampField: text(node.params.timestampField, 'ts'),
       keyField: downstreamKeyField(doc, node.uid),
     }));
 }
