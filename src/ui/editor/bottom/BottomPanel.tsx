@@ -119,6 +119,9 @@ export function BottomPanel({ onReveal }: { onReveal(problem: Problem): void }) 
               onRecordsChange={(uid, records) =>
                 apply({ type: 'setParam', uid, param: 'records', value: records })
               }
+              onStepsChange={(uid, steps) =>
+                apply({ type: 'setParam', uid, param: 'steps', value: steps })
+              }
             />
           )}
           {tab === 'timeline' && <TimelinePanel />}
