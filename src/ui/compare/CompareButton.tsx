@@ -16,7 +16,7 @@ export function CompareButton() {
       onClick={() => (open ? useCompare.getState().close() : openCompare('time'))}
     >
       <GitCompareArrows size={16} aria-hidden="true" />
-      {t('open')}
+      <span className="compare-open__label">{t('open')}</span>
     </button>
   );
 }

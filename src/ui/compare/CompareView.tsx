@@ -8,7 +8,6 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { CompareSide } from '../../worker/engine-api';
-import { formatTime } from '../run';
 import { Timeline } from '../timeline';
 import { compareRunner } from './app-compare';
 import { SIDES, type SideRun } from './compare-runner';
@@ -26,7 +25,7 @@ import {
 } from './compare-store';
 import { CompareTable } from './CompareTable';
 import { DurationInput } from './DurationInput';
-import { sideSetting, summaryText } from './labels';
+import { durationText, sideSetting, summaryText } from './labels';
 import { windowOfRow } from './outcomes';
 import { useComparison } from './use-comparison';
 import {
@@ -61,16 +60,17 @@ function OpenCompareView({ doc }: { doc: PipelineDocument }) {
   // Opened: focus moves in; Escape (not taken by a field) closes, and focus goes back.
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    viewRef.current?.focus();
+    viewRef.current?.focus({ preventScroll: true });
+    // Captured before the editor's own Escape (which clears the canvas selection).
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      if (document.querySelector('[role="dialog"]') !== null) return;
+      if (e.key !== 'Escape' || keepsEscape(e.target)) return;
+      e.preventDefault();
       useCompare.getState().close();
     };
-    window.addEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
     return () => {
-      window.removeEventListener('keydown', onKey);
-      opener?.focus();
+      window.removeEventListener('keydown', onKey, true);
+      opener?.focus({ preventScroll: true });
     };
   }, []);
 
@@ -141,6 +141,17 @@ function OpenCompareView({ doc }: { doc: PipelineDocument }) {
       </p>
 
       <div className="compare__body">
+        {comparison !== null && settings !== null && (
+          <div className="compare__results">
+            <CompareTable
+              comparison={comparison}
+              settings={settings}
+              operators={operators}
+              selected={selected}
+              onSelect={(row) => useCompare.getState().select(row)}
+            />
+          </div>
+        )}
         <div className="compare__timelines">
           {SIDES.map((side) => (
             <div
@@ -172,19 +183,16 @@ function OpenCompareView({ doc }: { doc: PipelineDocument }) {
             </div>
           ))}
         </div>
-        {comparison !== null && settings !== null && (
-          <div className="compare__results">
-            <CompareTable
-              comparison={comparison}
-              settings={settings}
-              operators={operators}
-              selected={selected}
-              onSelect={(row) => useCompare.getState().select(row)}
-            />
-          </div>
-        )}
       </div>
     </section>
+  );
+}
+
+/** Fields, menus and dialogs use Escape themselves (to undo an edit, to close). */
+function keepsEscape(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return (
+    target.closest('input, select, textarea, dialog[open], [role="dialog"], [role="menu"]') !== null
   );
 }
 
@@ -193,7 +201,7 @@ function ignoreView(): void {}
 
 function Ended({ run }: { run: SideRun }) {
   const { t } = useTranslation('compare');
-  const time = formatTime(run.processingTime);
+  const time = durationText(t, run.processingTime);
   const key =
     run.state === 'finished' || run.state === 'failed' || run.state === 'canceled'
       ? run.state

@@ -1,20 +1,24 @@
 /** How compare mode words durations, windows and each side's setting. */
 import type { TFunction } from 'i18next';
 import type { CompareSide } from '../../worker/engine-api';
-import { displayUnit, fromMs } from '../inspector/duration';
+import { displayUnit, fromMs, type DurationUnit } from '../inspector/duration';
 import type { DiffSummary } from './diff';
 import type { CompareSetup } from './variants';
 
-/** "2 s", "500 ms", "1.5 min", in the unit the inspector would show. */
-export function durationText(t: TFunction<'compare'>, ms: number): string {
-  const unit = displayUnit(ms);
+/**
+ * "2 s", "500 ms", "1.5 min", in the unit the inspector would show (`preferred` while it
+ * shows the value exactly).
+ */
+export function durationText(t: TFunction<'compare'>, ms: number, preferred?: DurationUnit) {
+  const unit = displayUnit(ms, preferred);
   return `${Number(fromMs(ms, unit).toFixed(3))} ${t(`units.${unit}`)}`;
 }
 
-/** "[0 s, 10 s)"; the global window has no range. */
+/** "[0 s, 10 s)", both ends in one unit where it can be; the global window has no range. */
 export function windowText(t: TFunction<'compare'>, start: number, end: number): string {
   if (Number.isNaN(start) || Number.isNaN(end)) return t('table.globalWindow');
-  return `[${durationText(t, start)}, ${durationText(t, end)})`;
+  const unit = displayUnit(end);
+  return `[${durationText(t, start, unit)}, ${durationText(t, end, unit)})`;
 }
 
 /** What one side runs with: "Event time", "Processing time", "Watermark delay 2 s", ... */
