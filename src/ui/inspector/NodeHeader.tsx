@@ -117,7 +117,12 @@ function ParallelismField({
   const [draft, setDraft] = useDraft(committed);
   const parsed = draft === committed ? undefined : parseField(PARALLELISM_SPEC, draft);
   const error = parsed?.ok === false ? parsed.error : undefined;
-  const help = node.kind === 'windowAll' ? t('node.windowAllNote') : t('node.parallelismHelp');
+  const help =
+    node.kind === 'windowAll'
+      ? t('node.windowAllNote')
+      : node.kind === 'source.script'
+        ? t('node.scriptNote')
+        : t('node.parallelismHelp');
   const commit = () => {
     if (parsed?.ok !== true) return;
     if (parsed.value === (node.parallelism ?? null)) setDraft(committed);
