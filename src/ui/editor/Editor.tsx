@@ -155,7 +155,13 @@ export function Editor() {
           />
         }
       />
-      <RunBar doc={doc} blockedReason={runner.blockedReason} />
+      <RunBar
+        doc={doc}
+        blockedReason={runner.blockedReason}
+        onShowTimeline={() =>
+          useEditor.getState().setPrefs({ bottomTab: 'timeline', bottomOpen: true })
+        }
+      />
       <div className="editor__body">
         <Palette onAdd={commands.addOperatorAtCentre} />
         <main className="editor__centre">

@@ -20,6 +20,8 @@ import { CheckpointSettings } from '../recovery/CheckpointSettings';
 import type { StepKind } from '../../worker/client';
 import type { Speed } from '../../worker/trace-batch';
 import { runController } from './app-run';
+import { BreakpointNotice } from './BreakpointNotice';
+import { BreakpointsMenu } from './BreakpointsMenu';
 import { MAX_PARALLELISM, SPEEDS, type RunConfig } from './config';
 import { formatSpeed, formatTime } from './format';
 import { HangNotice } from './HangNotice';
@@ -48,9 +50,11 @@ export interface RunBarProps {
   doc: PipelineDocument;
   /** Why the pipeline cannot run now (validation errors), or null. */
   blockedReason: string | null;
+  /** Opens the Timeline tab (a breakpoint's "Show in timeline"). */
+  onShowTimeline?(): void;
 }
 
-export function RunBar({ doc, blockedReason }: RunBarProps) {
+export function RunBar({ doc, blockedReason, onShowTimeline }: RunBarProps) {
   const { t } = useTranslation('run');
   const phase = useRunStore(selectPhase);
   const hasSession = useRunStore(selectHasSession);
@@ -131,6 +135,7 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
           ))}
         </select>
       </label>
+      <BreakpointsMenu doc={doc} />
       <Scrubber disabled={!canControl} />
       <RunProgress />
       <RunSettings
@@ -142,6 +147,7 @@ export function RunBar({ doc, blockedReason }: RunBarProps) {
         }}
       />
       <HangNotice />
+      <BreakpointNotice onShowTimeline={onShowTimeline} />
     </div>
   );
 }

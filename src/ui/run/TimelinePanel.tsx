@@ -1,8 +1,15 @@
-/** The Timeline tab: the timeline over the run controller's model, wired to the worker. */
-import { useCallback } from 'react';
+/**
+ * The Timeline tab: the timeline over the run controller's model, wired to the worker. "Show
+ * in timeline" on a breakpoint's banner brings its event into view (and its window, if one
+ * fired, is highlighted while the run stays paused there).
+ */
+import { useCallback, useEffect, useMemo } from 'react';
 import type { TraceView } from '../../worker/trace-batch';
-import { Timeline } from '../timeline';
+import { CameraLink, Timeline } from '../timeline';
 import { runController } from './app-run';
+import { hitKey, revealTarget } from './reveal';
+import { useRunStore } from './store/run-store';
+import { selectPausedAt, selectRevealedHit, selectRevealing } from './store/selectors';
 
 export function TimelinePanel() {
   const controller = runController();
@@ -11,12 +18,29 @@ export function TimelinePanel() {
     (recordId: number) => controller.describe(recordId),
     [controller],
   );
+  const link = useMemo(() => new CameraLink(), []);
+  const revealing = useRunStore(selectRevealing);
+  const pausedAt = useRunStore(selectPausedAt);
+  const shown = useRunStore(selectRevealedHit);
+
+  useEffect(() => {
+    if (!revealing) return;
+    const { pausedAt: hit, revealed } = useRunStore.getState();
+    if (hit === null) return revealed({ hit: '', window: null });
+    controller.flush();
+    const target = revealTarget(controller.model, hit, controller.view);
+    link.show(target.pt);
+    revealed({ hit: hitKey(hit), window: target.window });
+  }, [revealing, controller, link]);
+
   return (
     <div className="run-timeline" data-testid="timeline-panel">
       <Timeline
         model={controller.model}
         onViewChange={onViewChange}
         onRequestDetails={onRequestDetails}
+        link={link}
+        highlightWindow={pausedAt !== null && shown?.hit === hitKey(pausedAt) ? shown.window : null}
       />
     </div>
   );

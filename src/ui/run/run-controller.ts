@@ -9,6 +9,7 @@ import type { SessionStart, StepKind } from '../../worker/client';
 import type {
   Progress,
   RecordDescription,
+  SessionInfo,
   Speed,
   TraceBatch,
   TraceView,
@@ -37,6 +38,13 @@ export interface RunEngine {
   cancel(): Maybe<Progress>;
   setView(view: TraceView): Maybe<unknown>;
   describe(recordId: number): Maybe<RecordDescription | null>;
+}
+
+/** Breakpoints narrowed to an operator the session does not have stop for every operator. */
+function forSession(breakpoints: Breakpoints, info: SessionInfo): Breakpoints {
+  const uid = breakpoints.operatorUid;
+  const known = uid === null || info.operators.some((o) => o.uid === uid);
+  return known ? breakpoints : { ...breakpoints, operatorUid: null };
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -97,7 +105,8 @@ export class RunController {
     this.adapter.start(started.info, config.time);
     store.getState().started(started.info);
     // Before anything can play it: where it stops (calls reach the worker in order).
-    void this.call((e) => e.setBreakpoints(config.breakpoints));
+    const breakpoints = forSession(config.breakpoints, started.info);
+    void this.call((e) => e.setBreakpoints(breakpoints));
     this.frames.release();
     const view = this.viewValue;
     if (view !== null) void this.call((e) => e.setView(view));
@@ -120,7 +129,8 @@ export class RunController {
   /** Where play stops, for this session (also while it plays) and the next ones. */
   async setBreakpoints(breakpoints: Breakpoints): Promise<void> {
     this.store.getState().setConfig({ breakpoints });
-    if (this.store.getState().info !== null) await this.call((e) => e.setBreakpoints(breakpoints));
+    const { info } = this.store.getState();
+    if (info !== null) await this.call((e) => e.setBreakpoints(forSession(breakpoints, info)));
   }
 
   async setSpeed(speed: Speed): Promise<void> {

@@ -3,6 +3,7 @@
  * and the timeline model's counts instead of pixels, and drive the run configuration.
  */
 import type { SinkResult } from '../../engine/runtime/job';
+import type { BreakpointHit, Breakpoints } from '../../worker/breakpoints';
 import type { SideOutputRecord } from '../../worker/trace-batch';
 import { summarizeTimeline, type TimelineSummary } from '../timeline';
 import { runController } from './app-run';
@@ -23,6 +24,11 @@ export interface RunTestApi {
   timeline(): TimelineSummary & { visible: number; watermarks: number };
   hang(): { operatorUid: string | null } | null;
   setConfig(patch: Partial<RunConfig>): void;
+  /** Where play stops, as the run configuration holds it. */
+  breakpoints(): Breakpoints;
+  setBreakpoints(patch: Partial<Breakpoints>): Promise<void>;
+  /** The breakpoint the run is paused at, as the last batch said; null when it is not. */
+  pausedAt(): BreakpointHit | null;
 }
 
 export function runTestApi(): RunTestApi {
@@ -61,5 +67,9 @@ export function runTestApi(): RunTestApi {
       return phase === 'hung' ? { operatorUid: hang?.operatorUid ?? null } : null;
     },
     setConfig: (patch) => controller.store.getState().setConfig(patch),
+    breakpoints: () => structuredClone(state().config.breakpoints),
+    setBreakpoints: (patch) =>
+      controller.setBreakpoints({ ...controller.store.getState().config.breakpoints, ...patch }),
+    pausedAt: () => structuredClone(state().pausedAt),
   };
 }

@@ -34,6 +34,8 @@ const fresh = () => ({
   hang: null,
   busy: false,
   pausedAt: null,
+  revealing: false,
+  revealedHit: null,
   epoch: -1,
   results: new ResultLog(),
   metrics: emptySeries(0),

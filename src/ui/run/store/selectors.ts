@@ -18,7 +18,8 @@ export const selectMetrics = (s: RunStoreState) => s.metrics;
 export const selectBadges = (s: RunStoreState) => s.badges;
 export const selectBreakpoints = (s: RunStoreState) => s.config.breakpoints;
 export const selectPausedAt = (s: RunStoreState) => s.pausedAt;
-export const selectRevealed = (s: RunStoreState) => s.revealed;
+export const selectRevealing = (s: RunStoreState) => s.revealing;
+export const selectRevealedHit = (s: RunStoreState) => s.revealedHit;
 
 /** A session exists that can be played, stepped or sought. */
 export const selectHasSession = (s: RunStoreState) => s.info !== null && s.phase !== 'hung';

@@ -32,9 +32,12 @@ export interface SessionSlice {
   busy: boolean;
   /** The breakpoint the run is paused at, as the last batch said; null when it is not. */
   pausedAt: BreakpointHit | null;
-  /** Bumped by "Show in timeline": the timeline brings the breakpoint's event into view. */
-  revealed: number;
+  /** "Show in timeline" was asked for: the timeline brings the breakpoint's event into view. */
+  revealing: boolean;
+  /** The hit the timeline last brought into view (`hitKey`), and the row of its window. */
+  revealedHit: { hit: string; window: number | null } | null;
   reveal(): void;
+  revealed(shown: { hit: string; window: number | null }): void;
   setPhase(phase: RunPhase): void;
   setBusy(busy: boolean): void;
 }
@@ -49,9 +52,13 @@ export const createSessionSlice: StateCreator<RunStoreState, [], [], SessionSlic
   hang: null,
   busy: false,
   pausedAt: null,
-  revealed: 0,
+  revealing: false,
+  revealedHit: null,
   reveal() {
-    set((s) => ({ revealed: s.revealed + 1 }));
+    set({ revealing: true });
+  },
+  revealed(shown) {
+    set({ revealing: false, revealedHit: shown });
   },
   setPhase(phase) {
     set({ phase });
