@@ -93,7 +93,7 @@ async function playThrough(page, demo, language, onStep) {
   await demos.outcome.waitFor({ state: 'visible' });
   assert.equal(
     await demos.outcome.innerText(),
-    `${language === 'en' ? 'Outcome' : '结果'}: ${demo.outcome.text[language]}`,
+    `${language === 'en' ? 'Outcome: ' : '结果： '}${demo.outcome.text[language]}`,
   );
 
   const expected = shownAtEnd(demo);
@@ -149,14 +149,14 @@ describe('guided demos', () => {
     const viewport =
       language === 'en' ? { width: 1440, height: 900 } : { width: 1280, height: 800 };
     const { page, errors } = await app.open({ gallery: 'keep', viewport });
-    await page.addInitScript(() => {
+    await page.addInitScript((dockHeight) => {
       // Only on the first load: the test's own reloads keep what it chose.
       if (localStorage.getItem('tidemark.prefs') !== null) return;
       localStorage.setItem(
         'tidemark.prefs',
-        JSON.stringify({ theme: 'light', dockHeight: 320, bottomOpen: true }),
+        JSON.stringify({ theme: 'light', dockHeight, bottomOpen: true }),
       );
-    });
+    }, viewport.height - 500);
     const demos = new DemosPage(page);
     await page.goto(app.url);
     await demos.gallery.waitFor({ state: 'visible' });

@@ -49,7 +49,7 @@ function DemoCard({ demo, onOpen }: { demo: Demo; onOpen(): void }) {
       className="demo-card"
       onClick={onOpen}
       data-testid={`demo-card-${demo.id}`}
-      aria-label={`${t('gallery.start')}: ${pick(demo.title, lng)}`}
+      aria-label={t('gallery.start', { title: pick(demo.title, lng) })}
     >
       <span className="demo-card__icon">
         <DemoIcon name={demo.icon} />

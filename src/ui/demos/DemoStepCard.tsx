@@ -89,7 +89,7 @@ export function DemoStepCard({
         {current.question !== undefined && <Question question={current.question} />}
         {last && (
           <p className="demo-step__outcome" data-testid="demo-outcome">
-            <strong>{t('player.outcome')}:</strong> {pick(demo.outcome.text, lng)}
+            <strong>{t('player.outcome')}</strong> {pick(demo.outcome.text, lng)}
           </p>
         )}
         <footer className="demo-step__footer">
