@@ -58,6 +58,47 @@ export class RunPage {
     await this.page.getByTestId('run-speed').selectOption(speed);
   }
 
+  /**
+   * Turns breakpoints on or off in the run bar's Breakpoints menu, then closes it.
+   * @param {Partial<Record<'windowFires' | 'lateRecord' | 'checkpointCompletes', boolean>>} kinds
+   */
+  async setBreakpoints(kinds) {
+    await this.page.getByTestId('breakpoints').click();
+    for (const [kind, on] of Object.entries(kinds)) {
+      await this.page.getByTestId(`breakpoint-${kind}`).setChecked(Boolean(on));
+    }
+    await this.page.keyboard.press('Escape');
+  }
+
+  /**
+   * Waits for the run to pause at a breakpoint other than `previous`; returns the hit.
+   * @param {any} [previous] the hit it was paused at before
+   * @returns {Promise<any>}
+   */
+  async waitForBreakpoint(previous = null) {
+    const notice = this.page.getByTestId('breakpoint-notice');
+    await this.page.waitForFunction(
+      (before) => {
+        const run = /** @type {any} */ (window).__tidemark.run;
+        const hit = run.pausedAt();
+        return (
+          run.phase() === 'paused' &&
+          hit !== null &&
+          (before === null || JSON.stringify(hit) !== JSON.stringify(before))
+        );
+      },
+      previous,
+      { timeout: 30_000 },
+    );
+    await notice.waitFor();
+    return this.page.evaluate(() => /** @type {any} */ (window).__tidemark.run.pausedAt());
+  }
+
+  /** The banner's Continue: plays on to the next breakpoint. */
+  async continue() {
+    await this.page.getByTestId('breakpoint-continue').click();
+  }
+
   /** @param {Tab} tab */
   async openTab(tab) {
     await this.page.getByTestId(`tab-${tab}`).click();
@@ -78,7 +119,7 @@ export class RunPage {
 
   /**
    * Reads one of the run test API's getters.
-   * @param {'phase' | 'progress' | 'results' | 'sideOutput' | 'timeline' | 'hang'} name
+   * @param {'phase' | 'progress' | 'results' | 'sideOutput' | 'timeline' | 'hang' | 'pausedAt' | 'breakpoints'} name
    * @returns {Promise<any>}
    */
   call(name) {
