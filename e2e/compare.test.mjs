@@ -72,6 +72,14 @@ function expectedRows(a, b) {
 }
 
 /** @param {any} pipeline @param {number} ms */
+const withLateness = (pipeline, ms) => ({
+  ...pipeline,
+  nodes: pipeline.nodes.map((/** @type {any} */ n) =>
+    n.kind === 'window' ? { ...n, params: { ...n.params, allowedLatenessMs: ms } } : n,
+  ),
+});
+
+/** @param {any} pipeline @param {number} ms */
 const withDelay = (pipeline, ms) => ({
   ...pipeline,
   nodes: pipeline.nodes.map((/** @type {any} */ n) =>
@@ -197,6 +205,47 @@ describe('compare mode', () => {
 
     await compare.closeButton();
     await page.locator('.react-flow__pane').waitFor({ state: 'visible' });
+    assert.deepEqual(errors, []);
+  });
+
+  it('compares two allowed latenesses on a wide screen in the dark theme', async () => {
+    const { page, errors } = await app.open({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(() =>
+      localStorage.setItem('tidemark.prefs', JSON.stringify({ theme: 'dark' })),
+    );
+    await page.goto(app.url);
+    await page.getByTestId('app').waitFor();
+    const demos = new DemosPage(page);
+    const compare = new ComparePage(page);
+    const demo = await demoFile('allowed-lateness');
+    await demos.openGallery();
+    await demos.open('allowed-lateness');
+    await closePlayer(page);
+
+    // From the demo's step card's way in: compare mode opened on a kind.
+    await page.evaluate(() => /** @type {any} */ (window).__tidemark.compare.open('lateness'));
+    await compare.done();
+    assert.equal(await compare.kind.inputValue(), 'lateness');
+    const { setup, comparison } = await compare.state();
+    const [a, b] = await Promise.all([
+      engineRun(withLateness(demo.pipeline, setup.lateness.a), 'event'),
+      engineRun(withLateness(demo.pipeline, setup.lateness.b), 'event'),
+    ]);
+    assert.deepEqual(
+      Object.fromEntries((await compare.shownRows()).map((r) => [r.id, r.kind])),
+      expectedRows(a, b),
+    );
+    // B allows no lateness: what A still counts goes to B's late output.
+    assert.ok(b.late > a.late);
+    assert.equal(comparison.summary.lateOnlyB.sideOutput, b.late - a.late);
+    assert.match(
+      await compare.summary.innerText(),
+      new RegExp(`B sends ${b.late - a.late} late records? to the late output that A counts`),
+    );
+    const changed = (await compare.shownRows()).find((r) => r.kind === 'changed');
+    await compare.select(/** @type {string} */ (changed?.id));
+    await app.screenshot(page, 'compare-lateness-dark-1920');
+    await compare.close();
     assert.deepEqual(errors, []);
   });
 });

@@ -23,6 +23,7 @@ import {
   selectSides,
   useCompare,
 } from './compare-store';
+import { displayUnit } from '../inspector/duration';
 import { CompareTable } from './CompareTable';
 import { DurationInput } from './DurationInput';
 import { durationText, sideSetting, summaryText } from './labels';
@@ -254,6 +255,7 @@ function CompareControls({
               side: t(`side.${side}`),
             })}
             value={pair[side]}
+            unitHint={pair[side] === 0 ? displayUnit(pair[side === 'a' ? 'b' : 'a']) : undefined}
             testId={`compare-value-${side}`}
             onCommit={(ms) =>
               update(

@@ -19,6 +19,7 @@ export function DurationInput({
   onCommit,
   testId,
   min = 0,
+  unitHint,
 }: {
   /** The short label shown beside the field. */
   label: string;
@@ -28,11 +29,13 @@ export function DurationInput({
   onCommit(ms: number): void;
   testId: string;
   min?: number;
+  /** The unit to show while it shows the value exactly (a zero beside "5 s" reads "0 s"). */
+  unitHint?: DurationUnit;
 }) {
   const { t } = useTranslation('compare');
   const id = useId();
   const [picked, setPicked] = useState<DurationUnit | undefined>(undefined);
-  const unit = displayUnit(value, picked);
+  const unit = displayUnit(value, picked ?? unitHint);
   const shown = String(Number(fromMs(value, unit).toFixed(3)));
   const [draft, setDraft] = useState<{ from: string; text: string } | null>(null);
   const text = draft !== null && draft.from === shown ? draft.text : shown;

@@ -47,6 +47,8 @@ describe('compare wording', () => {
       'Event time, watermark 1 s',
     );
     expect(sideSetting(zh, { ...setup, kind: 'time' }, 'b')).toBe('处理时间');
+    const lateness = { ...setup, kind: 'lateness' as const, lateness: { a: 5000, b: 0 } };
+    expect(sideSetting(en, lateness, 'b')).toBe('Allowed lateness 0 s');
   });
 
   it('sums a comparison up with who drops what', () => {

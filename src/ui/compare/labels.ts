@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { CompareSide } from '../../worker/engine-api';
 import { displayUnit, fromMs, type DurationUnit } from '../inspector/duration';
 import type { DiffSummary } from './diff';
-import type { CompareSetup } from './variants';
+import type { CompareSetup, Pair } from './variants';
 
 /**
  * "2 s", "500 ms", "1.5 min", in the unit the inspector would show (`preferred` while it
@@ -12,6 +12,16 @@ import type { CompareSetup } from './variants';
 export function durationText(t: TFunction<'compare'>, ms: number, preferred?: DurationUnit) {
   const unit = displayUnit(ms, preferred);
   return `${Number(fromMs(ms, unit).toFixed(3))} ${t(`units.${unit}`)}`;
+}
+
+/** One side's value of a pair; a zero speaks the other side's unit ("0 s" beside "5 s"). */
+function pairText(t: TFunction<'compare'>, pair: Pair, side: CompareSide): string {
+  const value = pair[side];
+  return durationText(
+    t,
+    value,
+    value === 0 ? displayUnit(pair[side === 'a' ? 'b' : 'a']) : undefined,
+  );
 }
 
 /** "[0 s, 10 s)", both ends in one unit where it can be; the global window has no range. */
@@ -30,9 +40,9 @@ export function sideSetting(t: TFunction<'compare'>, setup: CompareSetup, side: 
         ? t('side.eventWatermark', { delay: durationText(t, setup.watermark.a) })
         : t('side.event');
     case 'watermark':
-      return t('side.watermark', { delay: durationText(t, setup.watermark[side]) });
+      return t('side.watermark', { delay: pairText(t, setup.watermark, side) });
     case 'lateness':
-      return t('side.lateness', { lateness: durationText(t, setup.lateness[side]) });
+      return t('side.lateness', { lateness: pairText(t, setup.lateness, side) });
   }
 }
 
