@@ -150,7 +150,9 @@ export function ScriptEditor({
               type="button"
               className="button"
               data-testid={`script-add-${kind}-${uid}`}
-              onClick={() => onChange([...steps, newStep(kind, rows, timestampField)])}
+              onClick={() =>
+                onChange([...steps, newStep(kind, rows, timestampField, source.keyField)])
+              }
             >
               <Icon size={14} aria-hidden="true" />
               {t(`script.kind.${kind}`)}

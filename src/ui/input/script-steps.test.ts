@@ -46,7 +46,8 @@ describe('script steps', () => {
   it('add a step that fits after the last one', () => {
     const rows = stepRows(steps.slice(0, 3), 'ts');
     expect(newStep('advanceWatermark', rows, 'ts')).toEqual({ advanceWatermark: 4_000 });
-    expect(newStep('add', rows, 'at')).toEqual({ add: [{ at: 4_000, key: 'a' }] });
+    expect(newStep('add', rows, 'at')).toEqual({ add: [{ key: 'a', at: 4_000 }] });
+    expect(newStep('add', rows, 'ts', 'user')).toEqual({ add: [{ user: 'a', ts: 4_000 }] });
     expect(newStep('advanceWatermark', [], 'ts')).toEqual({ advanceWatermark: 1_000 });
     expect(newStep('advanceProcessingTime', rows, 'ts')).toEqual({ advanceProcessingTime: 1_000 });
   });

@@ -71,17 +71,23 @@ export function summarizeScript(steps: readonly JsonValue[]): ScriptSummary {
   return summary;
 }
 
-/** The step the editor adds for a kind: after what is already there, so it is valid as it stands. */
+/**
+ * The step the editor adds for a kind: after what is already there, so it is valid as it stands;
+ * a record gets the key field the pipeline keys by.
+ */
 export function newStep(
   kind: ScriptStepKind,
   rows: readonly StepRow[],
   tsField: string,
+  keyField = 'key',
 ): ScriptStep {
   const last = rows.at(-1);
   const watermark = last === undefined || last.watermark === -Infinity ? 0 : last.watermark;
   switch (kind) {
-    case 'add':
-      return { add: [{ [tsField]: Number.isFinite(watermark) ? watermark + 1000 : 0, key: 'a' }] };
+    case 'add': {
+      const ts = Number.isFinite(watermark) ? watermark + 1000 : 0;
+      return { add: [{ [keyField]: 'a', [tsField]: ts }] };
+    }
     case 'advanceWatermark':
       return { advanceWatermark: Number.isFinite(watermark) ? watermark + 1000 : 0 };
     case 'advanceProcessingTime':
