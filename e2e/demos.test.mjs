@@ -40,7 +40,7 @@ function shownAtEnd(demo) {
 const recovery = (page) =>
   page.evaluate(() => {
     const api = /** @type {any} */ (window).__tidemark.recovery;
-    return { committed: api.committed(), events: api.events() };
+    return { committed: api.committed(), events: api.events(), counts: api.counts() };
   });
 
 /**
@@ -100,7 +100,8 @@ async function playThrough(page, demo, language, onStep) {
   if (demo.failAfterRecords !== undefined) {
     // The failure happened, the job restarted from the checkpoint the outcome names, and what
     // committed equals the run without the failure.
-    const { committed, events } = await recovery(page);
+    const { committed, events, counts } = await recovery(page);
+    assert.ok(counts.discarded > 0, `${demo.id}: the failed attempt's output is discarded`);
     const failed = events.find((/** @type {any} */ e) => e.kind === 'failed');
     assert.equal(failed?.record, demo.failAfterRecords, demo.id);
     const restored = events.find((/** @type {any} */ e) => e.kind === 'restored');
