@@ -2,7 +2,14 @@
  * The pipeline on a read-only canvas: the editor's node and edge pictures, with their live run
  * badges, but nothing can be dragged, connected, selected or deleted. It can be panned.
  */
-import { Background, BackgroundVariant, ReactFlow, useReactFlow } from '@xyflow/react';
+import {
+  Background,
+  BackgroundVariant,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type NodeChange,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,23 +54,33 @@ export function PresentCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   );
   const edges = useMemo(() => toFlowEdges(doc, NOTHING_SELECTED, NO_PROBLEMS), [doc]);
 
-  // The whole pipeline stays in view: when it arrives and whenever the canvas resizes.
+  const measured = useNodesInitialized();
+  const frame = useRef(0);
+  const fit = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => void flow.fitView(FIT));
+  }, [flow]);
+
+  // The whole pipeline stays in view: once its nodes are measured, whenever one changes size
+  // (run badges appear as a run starts) and whenever the canvas resizes.
   useEffect(() => {
     const element = box.current;
-    if (element === null) return;
-    let frame = 0;
-    const fit = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => void flow.fitView(FIT));
-    };
+    if (element === null || !measured) return;
     const observer = new ResizeObserver(fit);
     observer.observe(element);
     fit();
     return () => {
       observer.disconnect();
-      cancelAnimationFrame(frame);
+      cancelAnimationFrame(frame.current);
     };
-  }, [flow, doc.nodes.length]);
+  }, [fit, measured, doc]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<OperatorFlowNode>[]) => {
+      if (changes.some((change) => change.type === 'dimensions')) fit();
+    },
+    [fit],
+  );
 
   return (
     <div className="canvas present-canvas" ref={box} data-testid="present-canvas">
@@ -73,6 +90,7 @@ export function PresentCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
         nodesDraggable={false}
         nodesConnectable={false}
         nodesFocusable={false}

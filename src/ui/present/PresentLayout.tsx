@@ -1,13 +1,16 @@
 /**
  * The presentation's frame: a slim bar (the title, the language, "Open in editor"), the
- * read-only pipeline over a large timeline, and a side column for the step card and controls.
+ * read-only pipeline over a large timeline, and a side column: the step card and controls, then
+ * what the sinks received.
  */
 import { ExternalLink } from 'lucide-react';
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LANGUAGES } from '../i18n';
 import type { TraceView } from '../../worker/trace-batch';
-import { runController } from '../run';
+import { useEditor } from '../editor/store/editor-store';
+import { selectDoc } from '../editor/store/selectors';
+import { ResultsPanel, runController } from '../run';
 import { Timeline } from '../timeline';
 import { PresentCanvas } from './PresentCanvas';
 
@@ -23,6 +26,7 @@ export interface PresentLayoutProps {
 export function PresentLayout({ title, editorHref, colorMode, side }: PresentLayoutProps) {
   const { t, i18n } = useTranslation('present');
   const controller = runController();
+  const doc = useEditor(selectDoc);
   const onViewChange = useCallback((view: TraceView) => controller.setView(view), [controller]);
   const onRequestDetails = useCallback(
     (recordId: number) => controller.describe(recordId),
@@ -75,6 +79,9 @@ export function PresentLayout({ title, editorHref, colorMode, side }: PresentLay
         </main>
         <aside className="present__side" aria-label={t('side')}>
           {side}
+          <section className="present__results" aria-label={t('results')}>
+            <ResultsPanel doc={doc} />
+          </section>
         </aside>
       </div>
     </div>

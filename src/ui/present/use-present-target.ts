@@ -8,6 +8,10 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function usePresentTarget(): PresentTarget | null {
-  const hash = useSyncExternalStore(subscribe, () => location.hash, () => '');
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => location.hash,
+    () => '',
+  );
   return useMemo(() => presentTarget(hash), [hash]);
 }

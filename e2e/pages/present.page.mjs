@@ -1,0 +1,97 @@
+// Page object for presentation mode (what an embed link opens) and the timeline's Export menu.
+
+export class PresentPage {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+    this.root = page.getByTestId('presentation');
+    this.title = page.getByTestId('present-title');
+    this.canvas = page.getByTestId('present-canvas');
+    this.player = page.getByTestId('demo-player');
+    this.text = page.getByTestId('demo-text');
+    this.outcome = page.getByTestId('demo-outcome');
+    this.clock = page.getByTestId('present-clock');
+    this.editorLink = page.getByTestId('present-open-editor');
+    this.timeline = page.getByTestId('timeline-panel');
+  }
+
+  /** Opens an embed link's fragment, e.g. 'present=late-data&lang=zh-CN'. @param {string} app @param {string} fragment */
+  async open(app, fragment) {
+    await this.page.goto(`${app}#${fragment}`);
+    await this.root.waitFor({ state: 'visible' });
+  }
+
+  /** Waits until the demo's run has reached the current step's pause point. */
+  async settled() {
+    await this.page.waitForSelector('[data-testid="demo-player"][data-moving="false"]', {
+      timeout: 20_000,
+    });
+  }
+
+  /** The current step, counted from 0. */
+  async step() {
+    return Number(await this.player.getAttribute('data-step'));
+  }
+
+  async next() {
+    const before = await this.step();
+    await this.page.getByTestId('demo-next').click();
+    await this.page.waitForSelector(`[data-testid="demo-player"][data-step="${before + 1}"]`);
+    await this.settled();
+  }
+
+  async play() {
+    await this.page.getByTestId('present-play').click();
+  }
+
+  /** @returns {Promise<number>} the font size in px the page's text starts from */
+  baseFontSize() {
+    return this.page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  }
+
+  /** Whether any of the editor's chrome is on the page. */
+  chrome() {
+    return this.page.evaluate(() =>
+      [
+        '[data-testid="app"]',
+        '.toolbar',
+        '.palette',
+        '.editor__inspector',
+        '.dock',
+        '[data-testid="tab-problems"]',
+      ].filter((selector) => document.querySelector(selector) !== null),
+    );
+  }
+
+  /** @returns {Promise<any>} the pipeline document the page shows */
+  document() {
+    return this.page.evaluate(() => /** @type {any} */ (window).__tidemark.document());
+  }
+
+  /** @param {string[]} phases */
+  async waitForPhase(phases, timeout = 30_000) {
+    await this.page.waitForFunction(
+      (wanted) => wanted.includes(/** @type {any} */ (window).__tidemark.run.phase()),
+      phases,
+      { timeout },
+    );
+  }
+}
+
+/**
+ * The timeline's Export menu: saves the view and hands back the downloaded file.
+ * @param {import('playwright-core').Page} page
+ * @param {'svg' | 'png'} format
+ * @param {{ forSlides?: boolean }} [options]
+ */
+export async function exportTimeline(page, format, { forSlides = false } = {}) {
+  const menuOpen = await page.getByTestId('timeline-export-svg').isVisible();
+  if (!menuOpen) await page.getByTestId('timeline-export').click();
+  const slides = page.getByTestId('timeline-export-slides');
+  if ((await slides.isChecked()) !== forSlides) await slides.click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(`timeline-export-${format}`).click(),
+  ]);
+  return download;
+}

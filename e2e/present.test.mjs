@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { copyFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { exportTimeline, PresentPage } from './pages/present.page.mjs';
+import { RunPage } from './pages/run.page.mjs';
+import { RESULTS_DIR, ROOT, startApp } from './support/app.mjs';
+
+/** @param {string} id @returns {Promise<any>} a demo file, as the app bundles it */
+async function demoFile(id) {
+  return JSON.parse(await readFile(path.join(ROOT, 'demos', `${id}.json`), 'utf8'));
+}
+
+/** @param {any[]} results what sinks received, as an outcome states it */
+const claimed = (results) =>
+  results.map(({ sink, subtask, value, processingTime }) => ({
+    sink,
+    subtask,
+    value,
+    processingTime,
+  }));
+
+/** The results a demo's last step shows: its last variant's, else the outcome's. @param {any} demo */
+function shownAtEnd(demo) {
+  const name = demo.steps.findLast((/** @type {any} */ s) => s.variant)?.variant;
+  if (name === undefined) return demo.outcome.results;
+  return demo.outcome.variants.find((/** @type {any} */ v) => v.name === name).results;
+}
+
+/** @param {Buffer} png @returns {{ width: number, height: number }} from the IHDR chunk */
+const pngSize = (png) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe('presentation mode and timeline export', () => {
+  /** @type {import('./support/app.mjs').App} */
+  let app;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('presents a demo in Chinese, read-only, and plays it to its end', async () => {
+    const demo = await demoFile('late-data');
+    const { page, errors } = await app.open({
+      viewport: { width: 1920, height: 1080 },
+      gallery: 'keep',
+    });
+    const present = new PresentPage(page);
+    await present.open(app.url, 'present=late-data&lang=zh-CN');
+    await present.settled();
+
+    // No editor chrome; the demo in Chinese; type larger than the editor's 14 px.
+    assert.deepEqual(await present.chrome(), []);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await present.title.innerText(), demo.title['zh-CN']);
+    assert.equal(await present.text.innerText(), demo.steps[0].text['zh-CN']);
+    assert.ok((await present.baseFontSize()) >= 18, 'presentation type is large');
+    assert.ok(
+      await page.evaluate(() => document.documentElement.hasAttribute('data-presentation')),
+    );
+
+    // The canvas cannot be edited: a drag moves no node, Delete removes none.
+    const before = await present.document();
+    const nodes = present.canvas.locator('.react-flow__node');
+    const count = await nodes.count();
+    assert.ok(count >= 3, 'the pipeline is drawn');
+    const offset = async () => {
+      const [a, b] = [await nodes.nth(0).boundingBox(), await nodes.nth(1).boundingBox()];
+      return a && b ? { x: Math.round(b.x - a.x), y: Math.round(b.y - a.y) } : null;
+    };
+    const apart = await offset();
+    const box = await nodes.nth(0).boundingBox();
+    assert.ok(box);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 160, box.y + box.height / 2 + 90, { steps: 8 });
+    await page.mouse.up();
+    assert.deepEqual(await offset(), apart, 'the nodes keep their places');
+    // Nodes take no pointer events here: the click lands on the canvas under them.
+    await nodes.nth(0).click({ force: true });
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Backspace');
+    assert.equal(await nodes.count(), count);
+    const afterEdits = await present.document();
+    assert.deepEqual(
+      afterEdits.nodes.map((/** @type {any} */ n) => [n.uid, n.position]),
+      before.nodes.map((/** @type {any} */ n) => [n.uid, n.position]),
+    );
+
+    // Steps advance (a clicker's Page Down too) and the demo plays to its end.
+    await present.next();
+    assert.equal(await present.text.innerText(), demo.steps[1].text['zh-CN']);
+    await app.screenshot(page, 'present-zh-1920');
+    // Play and pause from the large controls.
+    const phase = () => page.evaluate(() => /** @type {any} */ (window).__tidemark.run.phase());
+    await present.play();
+    await present.waitForPhase(['running', 'finished']);
+    if ((await phase()) === 'running') {
+      await page.getByTestId('present-pause').click();
+      await present.waitForPhase(['paused', 'finished']);
+    }
+    await page.keyboard.press('PageDown');
+    await page.waitForSelector('[data-testid="demo-player"][data-step="2"]');
+    await present.settled();
+    for (let step = 3; step < demo.steps.length; step++) await present.next();
+    await present.outcome.waitFor({ state: 'visible' });
+    await present.waitForPhase(['finished']);
+    const results = await page.evaluate(() => /** @type {any} */ (window).__tidemark.run.results());
+    assert.deepEqual(claimed(results), claimed(shownAtEnd(demo)));
+    await app.screenshot(page, 'present-zh-1920-end');
+
+    // Presenting wrote no project.
+    const databases = await page.evaluate(async () =>
+      (await indexedDB.databases()).map((d) => d.name),
+    );
+    assert.ok(!databases.includes('tidemark-projects-v1'), `no projects: ${databases}`);
+    assert.match((await present.editorLink.getAttribute('href')) ?? '', /#demo=late-data&step=3$/);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('opens the English embed of another demo at a step, on a laptop screen', async () => {
+    const demo = await demoFile('watermarks');
+    const { page, errors } = await app.open({ gallery: 'keep' });
+    const present = new PresentPage(page);
+    await present.open(app.url, 'present=watermarks&lang=en&step=1');
+    await page.waitForSelector('[data-testid="demo-player"][data-step="1"]');
+    await present.settled();
+    assert.equal(await present.title.innerText(), demo.title.en);
+    assert.equal(await present.text.innerText(), demo.steps[1].text.en);
+    assert.deepEqual(await present.chrome(), []);
+    assert.ok(await present.timeline.isVisible());
+    await app.screenshot(page, 'present-en-1280');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('exports the editor’s timeline as SVG and as a PNG at twice the density', async () => {
+    const { page, errors } = await app.open();
+    const run = new RunPage(page);
+    await page.goto(app.url);
+    await page.getByTestId('run').waitFor({ state: 'visible' });
+    await run.run();
+    await run.waitFor(['finished']);
+    await run.openTab('timeline');
+    await page.getByTestId('timeline-export').waitFor({ state: 'visible' });
+    const stage = await page.locator('.timeline__body').evaluate((el) => ({
+      width: el.clientWidth,
+      height: el.clientHeight,
+    }));
+
+    const svgFile = await exportTimeline(page, 'svg');
+    assert.match(svgFile.suggestedFilename(), /^tidemark-timeline-.+-diagram\.svg$/);
+    const svg = await readFile(/** @type {string} */ (await svgFile.path()), 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        root: doc.documentElement.nodeName,
+        error: doc.querySelector('parsererror') !== null,
+        width: Number(doc.documentElement.getAttribute('width')),
+        paths: doc.querySelectorAll('path').length,
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+      };
+    }, svg);
+    assert.equal(parsed.root, 'svg');
+    assert.equal(parsed.error, false);
+    assert.equal(parsed.width, stage.width);
+    assert.ok(parsed.paths > 10, `the drawing's paths: ${parsed.paths}`);
+    for (const words of [
+      'Processing time →',
+      'Event time →',
+      'Watermark',
+      'Window: fills, then fires',
+    ]) {
+      assert.ok(parsed.texts.includes(words), `the SVG says "${words}"`);
+    }
+
+    const pngFile = await exportTimeline(page, 'png');
+    assert.match(pngFile.suggestedFilename(), /^tidemark-timeline-.+-diagram\.png$/);
+    const png = await readFile(/** @type {string} */ (await pngFile.path()));
+    assert.deepEqual(png.subarray(0, 8), PNG_MAGIC);
+    const size = pngSize(png);
+    assert.equal(size.width, 2 * stage.width);
+    assert.ok(size.height > 2 * stage.height, 'the title and legend are added below and above');
+    await copyFile(
+      /** @type {string} */ (await pngFile.path()),
+      path.join(RESULTS_DIR, 'timeline-export.png'),
+    );
+
+    const slidesFile = await exportTimeline(page, 'png', { forSlides: true });
+    const slides = await readFile(/** @type {string} */ (await slidesFile.path()));
+    assert.equal(pngSize(slides).width, 2 * stage.width);
+    await copyFile(
+      /** @type {string} */ (await slidesFile.path()),
+      path.join(RESULTS_DIR, 'timeline-export-slides.png'),
+    );
+    await app.screenshot(page, 'timeline-export-menu');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});
