@@ -29,6 +29,8 @@ export type CompareRunResult =
       info: SessionInfo;
       state: SessionState;
       processingTime: number;
+      /** Why the job failed, when it did (a user function threw). */
+      failure: { operatorUid: string | null; message: string } | null;
       lastBatch: { epoch: number; seq: number };
     }
   | Extract<SessionStart, { ok: false }>;
@@ -54,9 +56,10 @@ export class CompareRuns {
       throw new RangeError(`A compared run's horizon is a processing time > 0, not ${horizon}.`);
     }
     await this.release(side);
-    let last = {
-      state: 'idle' as SessionState,
+    let last: Omit<Extract<CompareRunResult, { ok: true }>, 'ok' | 'info'> = {
+      state: 'idle',
       processingTime: 0,
+      failure: null,
       lastBatch: { epoch: 0, seq: 0 },
     };
     let ended: () => void = () => undefined;
@@ -71,6 +74,7 @@ export class CompareRuns {
         last = {
           state: batch.progress.state,
           processingTime: batch.progress.processingTime,
+          failure: batch.progress.failure,
           lastBatch: { epoch: batch.epoch, seq: batch.seq },
         };
         onBatch(batch);

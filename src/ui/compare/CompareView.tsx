@@ -207,7 +207,12 @@ function Ended({ run }: { run: SideRun }) {
     run.state === 'finished' || run.state === 'failed' || run.state === 'canceled'
       ? run.state
       : 'horizon';
-  return <span className="compare__ended">{t(`ended.${key}`, { time })}</span>;
+  return (
+    <span className={`compare__ended${run.failure !== null ? ' compare__ended--failed' : ''}`}>
+      {t(`ended.${key}`, { time })}
+      {run.failure !== null && `: ${run.failure}`}
+    </span>
+  );
 }
 
 function CompareControls({

@@ -75,6 +75,36 @@ describe('CompareRunner', () => {
     expect(summary.differ).toBeGreaterThan(0);
   });
 
+  it('tells why a side’s job failed, and still joins what it fired', async () => {
+    const doc = demo('processing-vs-event-time');
+    const throwing: PipelineDocument = {
+      ...doc,
+      nodes: [
+        ...doc.nodes,
+        {
+          uid: 'boom',
+          kind: 'map',
+          params: {
+            mode: 'code',
+            code: '(r) => { if (r.ts > 20000) throw new Error("no"); return r; }',
+          },
+        },
+      ],
+      edges: doc.edges
+        .map((e) => (e.source === 'clicks' ? { ...e, source: 'boom' } : e))
+        .concat({
+          id: 'e0',
+          source: 'clicks',
+          target: 'boom',
+        }),
+    };
+    const result = await runner().compare(throwing, config, defaultSetup(doc));
+    if (!result.ok) throw new Error(String(result.message));
+    expect(result.sides.a.state).toBe('failed');
+    expect(result.sides.a.failure).toMatch(/no/);
+    expect(result.comparison.rows.length).toBeGreaterThan(0);
+  });
+
   it('says which side failed to start', async () => {
     const doc = demo('processing-vs-event-time');
     const broken = { ...doc, edges: [] };

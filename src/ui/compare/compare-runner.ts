@@ -38,6 +38,8 @@ export interface SideRun {
   processingTime: number;
   /** True when the input is unbounded and the run stopped at the horizon. */
   stoppedAtHorizon: boolean;
+  /** Why the job failed, when it did. */
+  failure: string | null;
 }
 
 export type CompareResult =
@@ -146,6 +148,7 @@ export class CompareRunner {
       state: result.state,
       processingTime: result.processingTime,
       stoppedAtHorizon: result.info.recordsTotal === null,
+      failure: result.failure?.message ?? null,
     };
   }
 }
