@@ -150,6 +150,16 @@ describe('the exported picture', () => {
     expect(title(slides)?.transform).toEqual([1.5, 0, 0, 1.5, 0, 0]);
   });
 
+  it('draws a squat view taller to fill a slide, over the same time ranges', () => {
+    const squat = picture({ size: { width: 1600, height: 200 }, scale: 1.5, aspect: 16 / 9 });
+    const { plan } = paint(squat, 1);
+    expect(plan.width / plan.height).toBeCloseTo(16 / 9, 1);
+    expect(plan.drawing.height).toBeGreaterThan(200 / 1.5);
+    // A view already taller than the slide keeps its height.
+    const tall = paint(picture({ size: { width: 800, height: 900 }, aspect: 16 / 9 }), 1).plan;
+    expect(tall.drawing.height).toBe(900);
+  });
+
   it('draws the lanes view with its own legend', () => {
     const shown = picture({
       view: 'lanes',

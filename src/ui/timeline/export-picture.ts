@@ -40,6 +40,11 @@ export interface TimelinePicture {
    * picture keeps the stage's width, so the marks and text take more of it.
    */
   scale: number;
+  /**
+   * Width over height the whole picture should have at least (a slide's 16:9): a squat view
+   * is drawn taller, over the same time ranges.
+   */
+  aspect?: number;
 }
 
 /** Where the parts go, in the picture's own units (CSS pixels before `scale`). */
@@ -64,9 +69,10 @@ export function planPicture(
 ): PicturePlan {
   const { scale } = picture;
   const width = picture.size.width / scale;
-  const drawing = { width, height: picture.size.height / scale };
   measure.font = legendFont(picture.colours);
   const legend = layoutLegend(picture.legend, width, (text) => measure.measureText(text).width);
+  const fill = picture.aspect === undefined ? 0 : width / picture.aspect - HEADER - legend.height;
+  const drawing = { width, height: Math.max(picture.size.height / scale, fill) };
   const height = HEADER + drawing.height + legend.height;
   return {
     width: picture.size.width,

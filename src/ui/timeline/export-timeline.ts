@@ -12,8 +12,9 @@ import { timelineFileName, type PictureFormat } from './export-name';
 
 /** Pixels per CSS pixel of an exported PNG. */
 export const PNG_DENSITY = 2;
-/** How much larger marks and text are drawn for slides. */
+/** How much larger marks and text are drawn for slides, and the slide's shape. */
 export const SLIDE_SCALE = 1.5;
+export const SLIDE_ASPECT = 16 / 9;
 
 export interface ExportRequest {
   format: PictureFormat;
@@ -28,7 +29,7 @@ export async function exportTimeline(
   request: ExportRequest,
 ): Promise<string> {
   const shown = request.forSlides
-    ? { ...picture, colours: lightColours(), scale: SLIDE_SCALE }
+    ? { ...picture, colours: lightColours(), scale: SLIDE_SCALE, aspect: SLIDE_ASPECT }
     : picture;
   const blob = request.format === 'png' ? await renderPng(shown) : await renderSvg(shown);
   const name = timelineFileName(request.pipeline, picture.view, request.format);

@@ -44,7 +44,7 @@ export function useTimelineExport(source: ExportSource) {
           size,
           colours,
           text,
-          title: name === '' ? subject : `${name} · ${subject}`,
+          title: name === '' ? subject : `${name} — ${subject}`,
           legend: legendEntries(view, keys, colours.keys.length, (key, values) => t(key, values)),
           scale: 1,
         },
