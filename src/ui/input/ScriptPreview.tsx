@@ -12,6 +12,7 @@ const HEIGHT = 56;
 const PAD = 16;
 const R = 5;
 const AXIS = HEIGHT - 14;
+const LABEL = 64;
 
 export function ScriptPreview({
   rows,
@@ -24,7 +25,8 @@ export function ScriptPreview({
 }) {
   const { t } = useTranslation('input');
   const end = Math.max(1000, rows.at(-1)?.processingTime ?? 0);
-  const x = (ms: number) => PAD + ((width - 2 * PAD) * ms) / end;
+  // The axis ends a little after the last step, so its marks and their labels stay inside.
+  const x = (ms: number) => PAD + ((width - 2 * PAD - LABEL) * ms) / end;
   const marbles: { cx: number; cy: number; behind: boolean; title: string }[] = [];
   // One mark per instant: of several watermark steps at once, the last is what holds.
   const marks = new Map<number, string>();
@@ -61,7 +63,7 @@ export function ScriptPreview({
       <text className="script-preview__tick" x={PAD} y={HEIGHT - 2}>
         0s
       </text>
-      <text className="script-preview__tick" x={width - PAD} y={HEIGHT - 2} textAnchor="end">
+      <text className="script-preview__tick" x={x(end)} y={HEIGHT - 2} textAnchor="middle">
         {formatMs(end)}
       </text>
       {[...marks].map(([mx, label]) => (
