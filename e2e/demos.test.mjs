@@ -65,6 +65,16 @@ async function playThrough(page, demo, language, onStep) {
       await demos.highlight.waitFor({ state: 'visible' });
       assert.equal(await demos.highlight.getAttribute('data-highlight'), step.highlight, where);
     }
+    if (step.action === 'takeSavepoint') {
+      await page.getByTestId('savepoint-list').locator('tbody tr').first().waitFor();
+    }
+    if (step.action === 'changeParam') {
+      const doc = await page.evaluate(() => /** @type {any} */ (window).__tidemark.document());
+      for (const [uid, params] of Object.entries(demo.savepoint.params)) {
+        const node = doc.nodes.find((/** @type {any} */ n) => n.uid === uid);
+        assert.deepEqual({ ...node.params, ...params }, node.params, where);
+      }
+    }
     if (step.action === 'restoreSavepoint') {
       assert.equal(await demos.dryRun.getAttribute('data-ok'), 'true', where);
     }
