@@ -70,7 +70,7 @@ export function editorLink(hash: string, base: string): string {
 /** HTML that embeds a link in another page, e.g. a course site or a slide. */
 export function iframeSnippet(link: string, title: string): string {
   const escape = (text: string) =>
-    text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<iframe src="${escape(link)}" title="${escape(title)}" width="1280" height="800" style="border:0" allow="clipboard-write"></iframe>`;
 }
 
