@@ -110,8 +110,11 @@ function OpenCompareView({ doc }: { doc: PipelineDocument }) {
           <GitCompareArrows size={18} aria-hidden="true" />
           {t('title')}
         </h2>
-        {setup !== null && <CompareControls doc={doc} setup={setup} busy={phase === 'running'} />}
-        <span className="compare__spacer" />
+        {setup !== null ? (
+          <CompareControls doc={doc} setup={setup} busy={phase === 'running'} />
+        ) : (
+          <span />
+        )}
         <button
           type="button"
           className="compare__close"
