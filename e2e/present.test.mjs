@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { exportTimeline, PresentPage } from './pages/present.page.mjs';
+import { EditorPage } from './pages/editor.page.mjs';
+import { copyEmbedLink, exportTimeline, PresentPage } from './pages/present.page.mjs';
 import { RunPage } from './pages/run.page.mjs';
 import { RESULTS_DIR, ROOT, startApp } from './support/app.mjs';
 
@@ -29,6 +30,7 @@ function shownAtEnd(demo) {
 
 /** @param {Buffer} png @returns {{ width: number, height: number }} from the IHDR chunk */
 const pngSize = (png) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('presentation mode and timeline export', () => {
@@ -197,6 +199,57 @@ describe('presentation mode and timeline export', () => {
       path.join(RESULTS_DIR, 'timeline-export-slides.png'),
     );
     await app.screenshot(page, 'timeline-export-menu');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('copies embed links: a gallery card’s, and the pipeline’s, which asks before its code runs', async () => {
+    const { page, errors } = await app.open(CLIPBOARD);
+    const editor = new EditorPage(page);
+    await editor.goto(app.url);
+
+    await page.getByTestId('demos').click();
+    const card = await copyEmbedLink(page, 'demo-embed-late-data');
+    assert.equal(card, `${app.url}#present=late-data&lang=en`);
+    const snippet = await copyEmbedLink(page, 'demo-embed-late-data', 'iframe');
+    assert.ok(snippet.startsWith(`<iframe src="${app.url}#present=late-data&amp;lang=en"`));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('demo-gallery').waitFor({ state: 'detached' });
+
+    // A pipeline with code: its embed link shows the code before anything runs.
+    await editor.importFile(
+      path.join(ROOT, 'e2e', 'fixtures', 'doubled-values-with-code.tidemark.json'),
+    );
+    await page
+      .getByTestId('trust-dialog')
+      .getByRole('button', { name: 'Open and allow the code' })
+      .click();
+    await page.waitForFunction(
+      () => /** @type {any} */ (window).__tidemark.document().nodes[1]?.params.code !== undefined,
+    );
+    const { name } = await editor.document();
+    const link = await copyEmbedLink(page, 'pipeline-embed');
+    assert.match(link, /#p=[\w-]+&present=1&lang=en$/);
+
+    const shown = await page.context().newPage();
+    shown.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    const present = new PresentPage(shown);
+    await shown.goto(link);
+    const trust = shown.getByTestId('trust-dialog');
+    await trust.waitFor();
+    assert.deepEqual(await present.chrome(), []);
+    await trust.getByRole('button', { name: 'Open and allow the code' }).click();
+    await present.title.waitFor();
+    assert.equal(await present.title.innerText(), name);
+    await present.play();
+    await present.waitForPhase(['finished']);
+    assert.ok(
+      (await shown.evaluate(() => /** @type {any} */ (window).__tidemark.run.results().length)) > 0,
+    );
+    assert.equal(
+      await present.editorLink.getAttribute('href'),
+      link.replace(/&present=1&lang=en$/, ''),
+    );
     assert.deepEqual(errors, []);
     await page.context().close();
   });

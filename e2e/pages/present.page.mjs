@@ -95,3 +95,18 @@ export async function exportTimeline(page, format, { forSlides = false } = {}) {
   ]);
   return download;
 }
+
+/**
+ * Copies an embed link from a "Copy embed link" menu and reads it back from the clipboard.
+ * @param {import('playwright-core').Page} page
+ * @param {string} testId the menu's button
+ * @param {'link' | 'iframe'} [what]
+ */
+export async function copyEmbedLink(page, testId, what = 'link') {
+  const item = page.getByTestId(`${testId}-${what}`);
+  if (!(await item.isVisible())) await page.getByTestId(testId).click();
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await item.click();
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== '');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
