@@ -192,14 +192,14 @@ function StepItem({
         {Icon !== null && <Icon size={14} aria-hidden="true" />}
         {row.kind === null ? t('script.kind.invalid') : t(`script.kind.${row.kind}`)}
       </span>
-      <StepValue row={row} uid={uid} onReplace={onReplace} />
-      {row.behind > 0 ? (
-        <span className="script-step__behind" title={t('script.behindHint')}>
-          {t('script.behind', { count: row.behind })}
-        </span>
-      ) : (
-        <span />
-      )}
+      <span className="script-step__value-cell">
+        <StepValue row={row} uid={uid} onReplace={onReplace} />
+        {row.behind > 0 && (
+          <span className="script-step__behind" title={t('script.behindHint')}>
+            {t('script.behind', { count: row.behind })}
+          </span>
+        )}
+      </span>
       <span className="script-step__clock" data-testid={`script-clock-${uid}-${row.index}`}>
         {t('script.after', {
           processingTime: formatMs(row.processingTime),
@@ -261,7 +261,7 @@ function StepValue({
         ? ''
         : JSON.stringify((row.step as Record<string, JsonValue>)[kind]);
   const [draft, setDraft] = useState(committed);
-  if (kind === 'advanceWatermarkToInfinity') return <span />;
+  if (kind === 'advanceWatermarkToInfinity') return null;
   const parsed = parseValue(kind, draft);
   const commit = () => {
     if (parsed === undefined || draft === committed) return;
