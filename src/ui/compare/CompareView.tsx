@@ -179,7 +179,7 @@ function OpenCompareView({ doc }: { doc: PipelineDocument }) {
                 <Timeline
                   model={runner.models[side]}
                   link={runner.link}
-                  highlightWindow={highlights[side]}
+                  highlightWindow={phase === 'done' ? highlights[side] : null}
                   onRequestDetails={(id) => runner.describe(side, id)}
                   onViewChange={ignoreView}
                 />
