@@ -3,7 +3,7 @@
  * course page or a slide, each copied to the clipboard.
  */
 import { Check, Code2, Link2, MonitorPlay } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { iframeSnippet } from './present-link';
 import './embed.css';
@@ -17,12 +17,25 @@ export interface EmbedMenuProps {
   className?: string;
 }
 
+/**
+ * Where the menu opens: fixed to the viewport, so a scrolling dialog or panel does not clip it,
+ * below the button unless there is more room above.
+ */
+function placeBeside(button: HTMLElement): CSSProperties {
+  const rect = button.getBoundingClientRect();
+  const right = window.innerWidth - rect.right;
+  return rect.top > window.innerHeight - rect.bottom + 120
+    ? { right, bottom: window.innerHeight - rect.top + 6 }
+    : { right, top: rect.bottom + 6 };
+}
+
 type Copied = 'link' | 'iframe' | 'failed' | null;
 
 export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProps) {
   const { t } = useTranslation('present');
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<Copied>(null);
+  const [place, setPlace] = useState<CSSProperties>({});
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
@@ -67,7 +80,8 @@ export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProp
         aria-label={t('embed.button')}
         title={t('embed.button')}
         data-testid={testId}
-        onClick={() => {
+        onClick={(event) => {
+          setPlace(placeBeside(event.currentTarget));
           setCopied(null);
           setOpen((o) => !o);
         }}
@@ -78,6 +92,7 @@ export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProp
         <div
           className="embed-menu__popover"
           id={menuId}
+          style={place}
           role="group"
           aria-label={t('embed.button')}
         >

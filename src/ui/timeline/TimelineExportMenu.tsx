@@ -1,6 +1,6 @@
 /** The timeline toolbar's Export: the current view as an SVG or a PNG, optionally for slides. */
 import { Download } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PictureFormat } from './export-name';
 import './timeline-export.css';
@@ -14,6 +14,18 @@ export interface ExportMenuProps {
 
 const FORMATS: readonly PictureFormat[] = ['svg', 'png'];
 
+/**
+ * Where the menu opens: fixed to the viewport, so the dock's scrolling does not clip it; above
+ * the button when there is more room above (the timeline usually sits low on the page).
+ */
+function placeBeside(button: HTMLElement): CSSProperties {
+  const rect = button.getBoundingClientRect();
+  const right = window.innerWidth - rect.right;
+  return rect.top > window.innerHeight - rect.bottom
+    ? { right, bottom: window.innerHeight - rect.top + 6 }
+    : { right, top: rect.bottom + 6 };
+}
+
 type Status = { kind: 'saved'; file: string } | { kind: 'failed'; message: string } | null;
 
 export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
@@ -21,6 +33,7 @@ export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [forSlides, setForSlides] = useState(false);
   const [status, setStatus] = useState<Status>(null);
+  const [place, setPlace] = useState<CSSProperties>({});
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
@@ -65,7 +78,10 @@ export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
         disabled={disabled}
         title={t('export.label')}
         data-testid="timeline-export"
-        onClick={() => setOpen((o) => !o)}
+        onClick={(event) => {
+          setPlace(placeBeside(event.currentTarget));
+          setOpen((o) => !o);
+        }}
       >
         <Download size={15} aria-hidden />
         <span>{t('export.button')}</span>
@@ -74,6 +90,7 @@ export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
         <div
           className="timeline-export__popover"
           id={menuId}
+          style={place}
           role="group"
           aria-label={t('export.label')}
         >
