@@ -106,15 +106,6 @@ function OpenCompareView({ doc }: { doc: PipelineDocument }) {
       tabIndex={-1}
     >
       <header className="compare__head">
-        <h2 className="compare__title">
-          <GitCompareArrows size={18} aria-hidden="true" />
-          {t('title')}
-        </h2>
-        {setup !== null ? (
-          <CompareControls doc={doc} setup={setup} busy={phase === 'running'} />
-        ) : (
-          <span />
-        )}
         <button
           type="button"
           className="compare__close"
@@ -126,6 +117,11 @@ function OpenCompareView({ doc }: { doc: PipelineDocument }) {
         >
           <X size={18} aria-hidden="true" />
         </button>
+        <h2 className="compare__title">
+          <GitCompareArrows size={18} aria-hidden="true" />
+          {t('title')}
+        </h2>
+        {setup !== null && <CompareControls doc={doc} setup={setup} busy={phase === 'running'} />}
       </header>
 
       <p className="compare__summary" role="status" data-testid="compare-summary">
