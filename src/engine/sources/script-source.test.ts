@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue, PipelineDocument } from '../pipeline/document';
@@ -6,6 +8,8 @@ import { createJob } from '../runtime/create-job';
 import type { RunConfig, SinkResult } from '../runtime/job';
 import { JobMaster } from '../runtime/job-master';
 import type { DeliveredResult } from '../runtime/job-master';
+import { IndexedDbKeyedStateBackend } from '../state/indexeddb/backend';
+import { StateStore } from '../state/indexeddb/store';
 import { linearPipeline } from '../testing/linear-pipeline';
 import { scriptItems } from './script-supplier';
 
@@ -366,5 +370,77 @@ describe('scripted input under the job master', () => {
       JSON.stringify(['late', rec('a', 3_000)]),
       JSON.stringify(['results', { key: 'a', start: 10_000, end: 20_000, value: 1 }]),
     ]);
+  });
+});
+
+describe('scripted input with the IndexedDB state backend', () => {
+  it('pages in what a watermark step fires, in batches and one item at a time', async () => {
+    const steps = asScript(
+      [
+        { key: 'a', ts: 1_000, at: 0 },
+        { key: 'b', ts: 12_000, at: 0 },
+        { key: 'a', ts: 4_000, at: 300 },
+        { key: 'c', ts: 25_000, at: 900 },
+        { key: 'b', ts: 3_000, at: 900 },
+        { key: 'a', ts: 31_000, at: 1_500 },
+      ],
+      0,
+    );
+    const doc = scriptDoc(steps, { sizeMs: 10_000 });
+    const base = {
+      time: 'event' as const,
+      parallelism: 2,
+      seed: 0,
+      checkpointing: { mode: 'exactly-once' as const, intervalMs: 400, retained: 1 },
+      restart: { kind: 'fixed-delay' as const, attempts: 1 },
+    };
+    const lines = (events: DeliveredResult[]) =>
+      events.map((e) => JSON.stringify([e.sink, e.value, e.processingTime, e.state]));
+    const heap = await JobMaster.create(doc, { ...base, stateBackend: 'heap' });
+    const expected: DeliveredResult[] = [];
+    heap.onResult((r) => expected.push(r));
+    await heap.runUntil('end');
+    // The watermark step after b@12 s makes a@4 s and b@3 s late.
+    expect(
+      expected.filter((e) => e.sink === 'late' && e.state === 'committed').map((e) => e.value),
+    ).toEqual([
+      { key: 'a', ts: 4_000 },
+      { key: 'b', ts: 3_000 },
+    ]);
+
+    const factory = new IDBFactory();
+    const stores: StateStore[] = [];
+    const idb = async () => {
+      const master = await JobMaster.create(doc, {
+        ...base,
+        stateBackend: 'indexeddb',
+        keyedStateForAttempt: async (attempt) => {
+          const store = await StateStore.open({
+            factory,
+            name: `script-${stores.length}-${attempt}`,
+          });
+          stores.push(store);
+          // No cache: every key group a step touches must be paged in for it.
+          return (operatorUid, keyGroupRange) =>
+            new IndexedDbKeyedStateBackend(store, { operatorUid, keyGroupRange, cacheEntries: 0 });
+        },
+      });
+      const events: DeliveredResult[] = [];
+      master.onResult((r) => events.push(r));
+      return { master, events };
+    };
+    try {
+      const batched = await idb();
+      await batched.master.runUntil('end');
+      expect(lines(batched.events)).toEqual(lines(expected));
+      const stepped = await idb();
+      while (await stepped.master.step());
+      await stepped.master.drain();
+      expect(stepped.events.filter((e) => e.state !== 'pending').map((e) => e.value)).toEqual(
+        expected.filter((e) => e.state !== 'pending').map((e) => e.value),
+      );
+    } finally {
+      for (const store of stores) await store.destroy();
+    }
   });
 });
