@@ -135,6 +135,24 @@ describe('presentation mode and timeline export', () => {
     assert.deepEqual(await present.chrome(), []);
     assert.ok(await present.timeline.isVisible());
     await app.screenshot(page, 'present-en-1280');
+
+    // "Open in editor" opens the demo, at this step, as a project of its own.
+    const [editorTab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      present.editorLink.click(),
+    ]);
+    await editorTab.getByTestId('app').waitFor();
+    await editorTab.waitForSelector(
+      '[data-testid="demo-player"][data-step="1"][data-moving="false"]',
+      {
+        timeout: 20_000,
+      },
+    );
+    const project = await editorTab.evaluate(() => ({
+      name: /** @type {any} */ (window).__tidemark.document().name,
+      hash: location.hash,
+    }));
+    assert.deepEqual(project, { name: demo.title.en, hash: '' });
     assert.deepEqual(errors, []);
     await page.context().close();
   });
@@ -190,6 +208,14 @@ describe('presentation mode and timeline export', () => {
       /** @type {string} */ (await pngFile.path()),
       path.join(RESULTS_DIR, 'timeline-export.png'),
     );
+
+    // The lanes view exports as itself.
+    await page.getByRole('button', { name: 'Subtasks' }).click();
+    const lanesFile = await exportTimeline(page, 'svg');
+    assert.match(lanesFile.suggestedFilename(), /-lanes\.svg$/);
+    const lanes = await readFile(/** @type {string} */ (await lanesFile.path()), 'utf8');
+    assert.match(lanes, />Checkpoint barrier</);
+    await page.getByRole('button', { name: 'Event time', exact: true }).click();
 
     const slidesFile = await exportTimeline(page, 'png', { forSlides: true });
     const slides = await readFile(/** @type {string} */ (await slidesFile.path()));
