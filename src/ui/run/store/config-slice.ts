@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_RUN_CONFIG, type RunConfig } from '../config';
 import type { RunStoreState } from './run-store';
+import { loadBreakpoints, saveBreakpoints } from './saved-breakpoints';
 
 export interface ConfigSlice {
   config: RunConfig;
@@ -9,8 +10,9 @@ export interface ConfigSlice {
 }
 
 export const createConfigSlice: StateCreator<RunStoreState, [], [], ConfigSlice> = (set) => ({
-  config: DEFAULT_RUN_CONFIG,
+  config: { ...DEFAULT_RUN_CONFIG, breakpoints: loadBreakpoints() },
   setConfig(patch) {
+    if (patch.breakpoints !== undefined) saveBreakpoints(patch.breakpoints);
     set((s) => ({ config: { ...s.config, ...patch } }));
   },
 });
