@@ -201,6 +201,17 @@ describe('breakpoints', () => {
     assert.equal((await run.call('progress')).recordsProcessed, arrived(10_000));
     await editor.noticeGone();
     await app.screenshot(page, 'breakpoint-checkpoint-zh');
+
+    // The breakpoints are still set after a reload.
+    await page.reload();
+    await editor.settled();
+    assert.equal(await page.getByTestId('breakpoints-count').textContent(), '1');
+    assert.deepEqual(await run.call('breakpoints'), {
+      windowFires: false,
+      lateRecord: false,
+      checkpointCompletes: true,
+      operatorUid: null,
+    });
     assert.deepEqual(errors, []);
   });
 });
