@@ -267,6 +267,10 @@ describe('presentation mode and timeline export', () => {
     await trust.getByRole('button', { name: 'Open and allow the code' }).click();
     await present.title.waitFor();
     assert.equal(await present.title.innerText(), name);
+    const editorType = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.body).fontSize),
+    );
+    assert.ok((await present.baseFontSize()) > editorType, 'larger type than the editor’s');
     await present.play();
     await present.waitForPhase(['finished']);
     assert.ok(
