@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoStepCard, demos, useDemoPlayer, useDemos, type DemoPlayer } from '../demos';
 import type { Demo } from '../demos/demo';
+import { selectStep } from '../demos/demo-store';
 import { pick } from '../demos/localized';
 import { demoEditorLink } from './present-link';
 import { presentHost } from './present-host';
@@ -26,7 +27,7 @@ export function PresentDemo({
   const { t, i18n } = useTranslation('present');
   const player = useDemoPlayer(presentHost);
   const demo = demos.find((d) => d.id === id);
-  const current = useDemos((s) => s.step);
+  const current = useDemos(selectStep);
   useOpenDemo(demo, step, player);
   useStepKeys(player);
 
