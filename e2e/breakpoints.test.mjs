@@ -89,6 +89,10 @@ describe('breakpoints', () => {
     await run.configure('event', SEED, '1000');
     await run.setBreakpoints({ lateRecord: true });
     assert.equal(await page.getByTestId('breakpoints-count').textContent(), '1');
+    await page.getByTestId('breakpoints').click();
+    await editor.noticeGone();
+    await app.screenshot(page, 'breakpoints-menu');
+    await page.keyboard.press('Escape');
     await run.openTab('timeline');
     await run.run();
 
