@@ -63,6 +63,7 @@ export function BreakpointsMenu({ doc }: { doc: PipelineDocument }) {
         aria-expanded={open}
         aria-controls={menuId}
         aria-pressed={count > 0}
+        aria-label={t('breakpoints.button')}
         title={t('breakpoints.button')}
         onClick={() => setOpen(!open)}
       >
