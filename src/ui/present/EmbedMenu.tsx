@@ -66,6 +66,8 @@ export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProp
       onClick={(event) => event.stopPropagation()}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
+          // Inside a dialog (the gallery), Escape closes only this menu.
+          event.preventDefault();
           event.stopPropagation();
           setOpen(false);
         }
