@@ -1,11 +1,14 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import type { PipelineDocument } from '../engine/index';
 import { runJob } from '../engine/runtime/run-job';
 import type { TraceEvent } from '../engine/runtime/trace';
 import type { BreakpointHit, Breakpoints, SessionBatch } from './breakpoints';
 import { NO_BREAKPOINTS } from './breakpoints';
+import { connectEngine } from './client';
+import { createEngineApi } from './engine-api';
 import type { SessionHost } from './run-session';
 import { RunSession } from './run-session';
 import { WINDOW_FIRED } from './trace-batch';
@@ -241,5 +244,31 @@ describe('breakpoints', () => {
     await session.reset();
     expect(session.pausedAt()).toBeNull();
     expect(batches.at(-1)!.breakpoint).toBeUndefined();
+  });
+
+  it('crosses a real MessageChannel: set over the API, the hit on the batch of the pause', async () => {
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(createEngineApi(), port1);
+    const remote = connectEngine(port2);
+    const batches: SessionBatch[] = [];
+    const started = await remote.start(
+      doc,
+      config,
+      Comlink.proxy((batch: SessionBatch) => void batches.push(batch)),
+    );
+    expect(started.ok).toBe(true);
+    await remote.setBreakpoints({ ...NO_BREAKPOINTS, windowFires: true });
+    await remote.play();
+    for (let i = 0; i < 2000 && !batches.some((b) => b.breakpoint !== undefined); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const stop = batches.find((b) => b.breakpoint !== undefined)!;
+    const first = firings(seen)[0]!;
+    expectHitAt(stop, first);
+    expect(await remote.pausedAt()).toEqual(stop.breakpoint);
+    await remote.step('record');
+    expect(await remote.pausedAt()).toBeNull();
+    port1.close();
+    port2.close();
   });
 });
