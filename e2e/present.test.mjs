@@ -239,6 +239,10 @@ describe('presentation mode and timeline export', () => {
     assert.equal(card, `${app.url}#present=late-data&lang=en`);
     const snippet = await copyEmbedLink(page, 'demo-embed-late-data', 'iframe');
     assert.ok(snippet.startsWith(`<iframe src="${app.url}#present=late-data&amp;lang=en"`));
+    // Escape closes the menu first, then the gallery.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('demo-embed-late-data-link').waitFor({ state: 'detached' });
+    assert.ok(await page.getByTestId('demo-gallery').isVisible());
     await page.keyboard.press('Escape');
     await page.getByTestId('demo-gallery').waitFor({ state: 'detached' });
 
