@@ -198,26 +198,56 @@ describe('breakpoints', () => {
     expectHitAt(stopped, lates(seen)[0]!);
   });
 
-  it('stops right after each checkpoint completes, with its id and stats', async () => {
-    const { session, batches } = await open(checkpointed, { checkpointCompletes: true });
-    const arrivals = reference(checkpointed).filter(
-      (s) => s.event.type === 'record' && s.event.dir === 'out' && s.event.op === 'clicks',
-    );
-    for (const id of [1, 2, 3]) {
+  it.each([['heap' as const], ['indexeddb' as const]])(
+    'stops right after each checkpoint completes, with its id and stats (%s)',
+    async (stateBackend) => {
+      const { session, batches } = await open(
+        { ...checkpointed, stateBackend },
+        { checkpointCompletes: true },
+      );
+      const arrivals = reference(checkpointed).filter(
+        (s) => s.event.type === 'record' && s.event.dir === 'out' && s.event.op === 'clicks',
+      );
+      for (const id of [1, 2, 3]) {
+        const stop = await playToStop(session, batches);
+        const before = arrivals.filter((a) => a.event.pt < id * 1000).length;
+        expect(stop.progress).toMatchObject({
+          state: 'paused',
+          processingTime: id * 1000,
+          recordsProcessed: before,
+        });
+        const hit = stop.breakpoint!;
+        expect(hit).toMatchObject({ kind: 'checkpointCompletes', recordsProcessed: before });
+        if (hit.kind !== 'checkpointCompletes') throw new Error('not a checkpoint');
+        expect(hit.checkpoint).toMatchObject({ id, status: 'completed', triggeredAt: id * 1000 });
+        expect(hit.checkpoint.bytes).toBeGreaterThan(0);
+        expect(session.checkpoints().filter((c) => c.status === 'completed')).toHaveLength(id);
+      }
+    },
+  );
+
+  it('plays on through a failure and its restart, stopping at every checkpoint', async () => {
+    const cfg: SessionConfig = {
+      ...checkpointed,
+      restart: { kind: 'fixed-delay', attempts: 1, delayMs: 500 },
+    };
+    const { session, batches } = await open(cfg, { checkpointCompletes: true });
+    session.failOnRecord(40);
+    const stops: SessionBatch[] = [];
+    for (let i = 0; i < 100; i++) {
       const stop = await playToStop(session, batches);
-      const before = arrivals.filter((a) => a.event.pt < id * 1000).length;
-      expect(stop.progress).toMatchObject({
-        state: 'paused',
-        processingTime: id * 1000,
-        recordsProcessed: before,
-      });
-      const hit = stop.breakpoint!;
-      expect(hit).toMatchObject({ kind: 'checkpointCompletes', recordsProcessed: before });
-      if (hit.kind !== 'checkpointCompletes') throw new Error('not a checkpoint');
-      expect(hit.checkpoint).toMatchObject({ id, status: 'completed', triggeredAt: id * 1000 });
-      expect(hit.checkpoint.bytes).toBeGreaterThan(0);
-      expect(session.checkpoints().filter((c) => c.status === 'completed')).toHaveLength(id);
+      if (stop.progress.state !== 'paused') break;
+      stops.push(stop);
     }
+    expect(batches.at(-1)!.progress.state).toBe('finished');
+    const events = batches.flatMap((b) => b.recovery?.events ?? []).map((e) => e.kind);
+    expect(events).toEqual(expect.arrayContaining(['failed', 'restarting', 'restored']));
+    const completed = session.checkpoints().filter((c) => c.status === 'completed');
+    expect(
+      stops.map((s) => s.breakpoint!.kind === 'checkpointCompletes' && s.breakpoint!.checkpoint.id),
+    ).toEqual(completed.map((c) => c.id));
+    expect(stops.length).toBeGreaterThan(5);
+    for (const stop of stops) expect(stop.progress.processingTime % 1000).toBe(0);
   });
 
   it('steps as before, and seek and reset re-run without stopping', async () => {
