@@ -5,6 +5,8 @@
 import { OctagonPause, Play, ScanSearch, X } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PipelineDocument } from '../../engine/pipeline/document';
+import type { BreakpointHit } from '../../worker/breakpoints';
 import { runController } from './app-run';
 import { breakpointWords } from './breakpoint-text';
 import { hitKey } from './reveal';
@@ -12,12 +14,42 @@ import { useRunStore } from './store/run-store';
 import { selectPausedAt, selectPhase, selectRunDoc } from './store/selectors';
 
 export function BreakpointNotice({ onShowTimeline }: { onShowTimeline?(): void }) {
-  const { t } = useTranslation('run');
   const hit = useRunStore(selectPausedAt);
   const phase = useRunStore(selectPhase);
   const doc = useRunStore(selectRunDoc);
   const [dismissed, setDismissed] = useState<string | null>(null);
   if (hit === null || phase !== 'paused' || dismissed === hitKey(hit)) return null;
+  return (
+    <BreakpointBanner
+      hit={hit}
+      doc={doc}
+      onContinue={() => void runController().play()}
+      onShow={() => {
+        onShowTimeline?.();
+        useRunStore.getState().reveal();
+      }}
+      onDismiss={() => setDismissed(hitKey(hit))}
+    />
+  );
+}
+
+export interface BreakpointBannerProps {
+  hit: BreakpointHit;
+  /** The document the run runs: operator labels and aggregates. */
+  doc: PipelineDocument | null;
+  onContinue(): void;
+  onShow(): void;
+  onDismiss(): void;
+}
+
+export function BreakpointBanner({
+  hit,
+  doc,
+  onContinue,
+  onShow,
+  onDismiss,
+}: BreakpointBannerProps) {
+  const { t } = useTranslation('run');
   const words = breakpointWords(hit, doc, t);
   return (
     <div
@@ -36,7 +68,7 @@ export function BreakpointNotice({ onShowTimeline }: { onShowTimeline?(): void }
         type="button"
         className="breakpoint-notice__continue"
         data-testid="breakpoint-continue"
-        onClick={() => void runController().play()}
+        onClick={onContinue}
       >
         <Play size={14} aria-hidden="true" />
         {t('breakpoint.continue')}
@@ -45,10 +77,7 @@ export function BreakpointNotice({ onShowTimeline }: { onShowTimeline?(): void }
         type="button"
         className="breakpoint-notice__show"
         data-testid="breakpoint-show"
-        onClick={() => {
-          onShowTimeline?.();
-          useRunStore.getState().reveal();
-        }}
+        onClick={onShow}
       >
         <ScanSearch size={14} aria-hidden="true" />
         {t('breakpoint.show')}
@@ -58,7 +87,7 @@ export function BreakpointNotice({ onShowTimeline }: { onShowTimeline?(): void }
         className="icon-button breakpoint-notice__dismiss"
         aria-label={t('breakpoint.dismiss')}
         title={t('breakpoint.dismiss')}
-        onClick={() => setDismissed(hitKey(hit))}
+        onClick={onDismiss}
       >
         <X size={14} aria-hidden="true" />
       </button>
