@@ -70,6 +70,7 @@ export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProp
           event.preventDefault();
           event.stopPropagation();
           setOpen(false);
+          root.current?.querySelector<HTMLButtonElement>('button')?.focus();
         }
       }}
     >
