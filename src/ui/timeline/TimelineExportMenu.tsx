@@ -66,6 +66,7 @@ export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
         if (event.key === 'Escape' && open) {
           event.stopPropagation();
           setOpen(false);
+          root.current?.querySelector<HTMLButtonElement>('.timeline-export__trigger')?.focus();
         }
       }}
     >
