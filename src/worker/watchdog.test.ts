@@ -190,6 +190,14 @@ describe('the engine watchdog', () => {
     60_000,
   );
 
+  it('names the operator of a compared run that never returns', async () => {
+    const { engine, reported } = watch(nodeWorker, 1500);
+    await engine.validate(example);
+    const compared = engine.compareRun('a', loopingAfter(600), config, 60_000, () => undefined);
+    await expect(compared).rejects.toBeInstanceOf(EngineStoppedError);
+    expect(await reported).toEqual({ operatorUid: 'stuck', during: 'run' });
+  }, 60_000);
+
   it('names the operator of a one-off run that never returns', async () => {
     const { engine, reported } = watch(nodeWorker, 1500);
     // Once the worker has answered it is loaded: from then on silence means a hang.

@@ -40,7 +40,7 @@ export interface WatchdogOptions {
   /** How long a busy engine may leave a ping unanswered. */
   timeoutMs?: number;
   /**
-   * The same while a one-off `run` is pending: `run` is one uninterrupted stretch of work
+   * The same while a one-off `run` or a compared run is pending: one long stretch of work
    * (sessions answer between slices), so a large input needs the longer allowance.
    */
   runTimeoutMs?: number;
@@ -169,6 +169,14 @@ export class EngineWatchdog {
         doc: args[0] as PipelineDocument,
         options: args[1] as RunOptions,
       };
+    } else if (method === 'compareRun') {
+      // A compared side runs to its end like a one-off run: replayed to find where it hangs.
+      const { time, parallelism, seed } = args[2] as SessionConfig;
+      this.lastJob = {
+        during: 'run',
+        doc: args[1] as PipelineDocument,
+        options: { time, parallelism, seed },
+      };
     } else if (method === 'start' || method === 'restore') {
       const { time, parallelism, seed } = args[1] as SessionConfig;
       this.lastJob = {
@@ -196,7 +204,7 @@ export class EngineWatchdog {
     let busy = this.sessionPlaying;
     let running = false;
     for (const p of this.pending) {
-      if (p.method === 'run') running = true;
+      if (p.method === 'run' || p.method === 'compareRun') running = true;
       busy = true;
     }
     if (!busy) return null;
