@@ -87,6 +87,9 @@ export const useCompare = create<CompareState>()((set) => ({
 }));
 
 export const selectOpen = (s: CompareState) => s.open;
+
+/** Whether the compare view covers the editor's centre (the canvas and the bottom panel). */
+export const useCompareOpen = (): boolean => useCompare(selectOpen);
 export const selectSetup = (s: CompareState) => s.setup;
 export const selectPhase = (s: CompareState) => s.phase;
 export const selectRunning = (s: CompareState) => s.running;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useCompareOpen } from '../compare';
 import { DEMO_AREAS, type DemoArea } from './demo';
 
 const AREA_SELECTORS: Record<DemoArea, string> = {
@@ -26,12 +27,16 @@ interface Box {
 
 const PAD = 6;
 
+/** Parts of the page the compare view leaves in sight when it covers the editor's centre. */
+const BESIDE_COMPARE: readonly string[] = ['compare', 'run-bar'];
+
 /**
  * A ring around the highlighted part of the editor. It follows the part every frame, since
  * panels resize and the canvas pans while the demo plays.
  */
 export function DemoHighlight({ highlight }: { highlight: string }) {
   const [box, setBox] = useState<Box | null>(null);
+  const covered = useCompareOpen() && !BESIDE_COMPARE.includes(highlight);
 
   useEffect(() => {
     const selector = highlightSelector(highlight);
@@ -59,7 +64,7 @@ export function DemoHighlight({ highlight }: { highlight: string }) {
     return () => cancelAnimationFrame(frame);
   }, [highlight]);
 
-  if (box === null) return null;
+  if (box === null || covered) return null;
   return (
     <div
       className="demo-highlight"

@@ -13,6 +13,7 @@ import { selectDoc } from '../editor/store/selectors';
 import { ResultsPanel, runController } from '../run';
 import { Timeline } from '../timeline';
 import { PresentCanvas } from './PresentCanvas';
+import { useTextScale } from './use-text-scale';
 
 export interface PresentLayoutProps {
   title: string;
@@ -27,6 +28,7 @@ export function PresentLayout({ title, editorHref, colorMode, side }: PresentLay
   const { t, i18n } = useTranslation('present');
   const controller = runController();
   const doc = useEditor(selectDoc);
+  const scale = useTextScale();
   const onViewChange = useCallback((view: TraceView) => controller.setView(view), [controller]);
   const onRequestDetails = useCallback(
     (recordId: number) => controller.describe(recordId),
@@ -74,6 +76,7 @@ export function PresentLayout({ title, editorHref, colorMode, side }: PresentLay
               onViewChange={onViewChange}
               onRequestDetails={onRequestDetails}
               exportName={title}
+              scale={scale}
             />
           </div>
         </main>

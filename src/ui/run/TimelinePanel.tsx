@@ -9,7 +9,12 @@ import { CameraLink, Timeline } from '../timeline';
 import { runController } from './app-run';
 import { hitKey, revealTarget } from './reveal';
 import { useRunStore } from './store/run-store';
-import { selectPausedAt, selectRevealedHit, selectRevealing } from './store/selectors';
+import {
+  selectPausedAt,
+  selectRevealedHit,
+  selectRevealing,
+  selectRunDoc,
+} from './store/selectors';
 
 export function TimelinePanel() {
   const controller = runController();
@@ -22,6 +27,7 @@ export function TimelinePanel() {
   const revealing = useRunStore(selectRevealing);
   const pausedAt = useRunStore(selectPausedAt);
   const shown = useRunStore(selectRevealedHit);
+  const runName = useRunStore(selectRunDoc)?.name ?? '';
 
   useEffect(() => {
     if (!revealing) return;
@@ -40,6 +46,7 @@ export function TimelinePanel() {
         onViewChange={onViewChange}
         onRequestDetails={onRequestDetails}
         link={link}
+        exportName={runName}
         highlightWindow={pausedAt !== null && shown?.hit === hitKey(pausedAt) ? shown.window : null}
       />
     </div>

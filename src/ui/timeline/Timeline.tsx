@@ -35,6 +35,8 @@ export interface TimelineProps {
   highlightWindow?: number | null;
   /** The pipeline's name, for an exported picture's title and file name. */
   exportName?: string;
+  /** Draws text and marks this much larger (presentation mode on a projector). */
+  scale?: number;
 }
 
 interface Details {
@@ -51,6 +53,7 @@ export function Timeline({
   link,
   highlightWindow = null,
   exportName = '',
+  scale = 1,
 }: TimelineProps) {
   const { t } = useTranslation('timeline');
   const camera = useMemo(() => new Camera(model), [model]);
@@ -144,6 +147,7 @@ export function Timeline({
           text={drawText}
           highlight={highlighted}
           label={t(`canvas.${view}`, { operator: operatorLabel })}
+          scale={scale}
           onHover={setHover}
           onSelect={onSelect}
           onViewChange={onViewChange}
@@ -156,6 +160,7 @@ export function Timeline({
             details={details?.key === detailsKey ? details.value : undefined}
             width={bodySize.width}
             height={bodySize.height}
+            scale={scale}
             time={time}
           />
         )}

@@ -38,6 +38,11 @@ export interface StageProps {
   text: DrawText;
   highlight: number | null;
   label: string;
+  /**
+   * How much larger than usual to draw (presentation mode): the stage lays out at its size
+   * divided by this and draws at the pixel ratio times this, so text and marks grow alike.
+   */
+  scale?: number;
   onHover(hit: TimelineHit | null): void;
   onSelect(hit: TimelineHit | null): void;
   onViewChange(view: TraceView): void;
@@ -76,11 +81,13 @@ export function TimelineStage(props: StageProps) {
 
   useEffect(() => {
     const draw = (dirty: { static: boolean; interactive: boolean }) => {
-      const { props: p, size: s } = latest.current;
+      const { props: p, size: pixels } = latest.current;
       const staticCanvas = staticRef.current;
       const interactiveCanvas = interactiveRef.current;
-      if (staticCanvas === null || interactiveCanvas === null || s.width === 0) return;
-      const ratio = window.devicePixelRatio || 1;
+      if (staticCanvas === null || interactiveCanvas === null || pixels.width === 0) return;
+      const scale = p.scale ?? 1;
+      const ratio = (window.devicePixelRatio || 1) * scale;
+      const s = { width: pixels.width / scale, height: pixels.height / scale };
       const staticCtx = staticCanvas.getContext('2d');
       const interactiveCtx = interactiveCanvas.getContext('2d');
       if (staticCtx === null || interactiveCtx === null) return;
@@ -159,7 +166,7 @@ export function TimelineStage(props: StageProps) {
 
   useEffect(() => {
     schedulerRef.current?.invalidate('static');
-  }, [size, view, operator, colours, text]);
+  }, [size, view, operator, colours, text, props.scale]);
 
   useEffect(() => {
     schedulerRef.current?.invalidate('interactive');
@@ -172,12 +179,13 @@ export function TimelineStage(props: StageProps) {
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
       const rect = element.getBoundingClientRect();
+      const scale = latest.current.props.scale ?? 1;
       // Trackpad pinches arrive as wheel events with ctrlKey and small deltas.
       const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
       const factor = Math.exp(-delta * WHEEL_ZOOM * (event.ctrlKey ? 4 : 1));
       latest.current.props.camera.zoomAt(
-        event.clientX - rect.left,
-        event.clientY - rect.top,
+        (event.clientX - rect.left) / scale,
+        (event.clientY - rect.top) / scale,
         factor,
       );
     };
@@ -185,9 +193,11 @@ export function TimelineStage(props: StageProps) {
     return () => element.removeEventListener('wheel', onWheel);
   }, []);
 
+  /** The pointer in layout coordinates (CSS pixels divided by the scale). */
   const local = (event: PointerEvent) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+    const scale = props.scale ?? 1;
+    return { x: (event.clientX - rect.left) / scale, y: (event.clientY - rect.top) / scale };
   };
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {

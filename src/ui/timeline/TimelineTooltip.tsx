@@ -25,12 +25,14 @@ export interface TooltipProps {
   /** The stage's size, to keep the tooltip inside it. */
   width: number;
   height: number;
+  /** The stage's drawing scale: hits are in layout coordinates, the tooltip in CSS pixels. */
+  scale: number;
   time(ms: number): string;
 }
 
 type Row = [label: string, value: string];
 
-export function TimelineTooltip({ model, hit, details, width, height, time }: TooltipProps) {
+export function TimelineTooltip({ model, hit, details, width, height, scale, time }: TooltipProps) {
   const { t } = useTranslation('timeline');
   const range = (w: WindowFacts) =>
     Number.isFinite(w.start) ? `[${time(w.start)}, ${time(w.end)})` : t('tooltip.noRange');
@@ -113,10 +115,12 @@ export function TimelineTooltip({ model, hit, details, width, height, time }: To
 
   // Beside the mark, on whichever side has room.
   const style: CSSProperties = {};
-  if (hit.x > width * 0.6) style.right = width - hit.x + 14;
-  else style.left = hit.x + 14;
-  if (hit.y > height * 0.55) style.bottom = height - hit.y + 10;
-  else style.top = hit.y + 10;
+  const x = hit.x * scale;
+  const y = hit.y * scale;
+  if (x > width * 0.6) style.right = width - x + 14;
+  else style.left = x + 14;
+  if (y > height * 0.55) style.bottom = height - y + 10;
+  else style.top = y + 10;
 
   return (
     <div className="timeline-tooltip" role="tooltip" style={style}>

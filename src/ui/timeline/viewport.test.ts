@@ -60,6 +60,13 @@ describe('viewport', () => {
     expect(follow(view, 40_000, null).et).toBe(view.et);
   });
 
+  it("starts a young run's followed view near processing time 0, not before it", () => {
+    const next = follow(view, 3_000, 2_000);
+    expect(next.pt.from).toBeCloseTo(-300, 6);
+    expect(next.pt.to - next.pt.from).toBeCloseTo(10_000, 6);
+    expect(next.pt.to).toBeGreaterThan(3_000);
+  });
+
   it('fits an extent with a margin, never narrower than the minimum span', () => {
     const next = fit({ ptFrom: 1000, ptTo: 2000, etFrom: 500, etTo: 500 }, 0.1);
     expect(next.pt.from).toBeCloseTo(900, 6);

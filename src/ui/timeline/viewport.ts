@@ -33,6 +33,8 @@ export const MIN_SPAN = 20;
 export const MAX_SPAN = 1e12;
 /** In follow mode the present sits this far across (and the newest event time this far up). */
 export const FOLLOW_AT = 0.9;
+/** Room left of processing time 0 while a young run is followed, as a share of the span. */
+const FOLLOW_MARGIN = 0.03;
 
 export const INITIAL_VIEWPORT: Viewport = {
   pt: { from: 0, to: 20_000 },
@@ -90,10 +92,14 @@ export function panBy(
   return { pt, et: shift(viewport.et, etShift) };
 }
 
-/** Keeps the present in view: `now` at FOLLOW_AT across, the newest event time as high up. */
+/**
+ * Keeps the present in view: `now` at FOLLOW_AT across, the newest event time as high up. Early
+ * in a run the view starts at processing time 0 instead, since the clock never runs before it.
+ */
 export function follow(viewport: Viewport, now: number, latestEventTime: number | null): Viewport {
   const ptSpan = span(viewport.pt);
-  const pt = { from: now - ptSpan * FOLLOW_AT, to: now + ptSpan * (1 - FOLLOW_AT) };
+  const from = Math.max(now - ptSpan * FOLLOW_AT, -ptSpan * FOLLOW_MARGIN);
+  const pt = { from, to: from + ptSpan };
   if (latestEventTime === null) return { ...viewport, pt };
   const etSpan = span(viewport.et);
   const et = {
