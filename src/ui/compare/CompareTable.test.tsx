@@ -1,21 +1,7 @@
-import i18next from 'i18next';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../i18n/resources';
+import { describe, expect, it } from 'vitest';
+import { i18n, renderMarkup } from '../test-support/render';
 import { CompareTable } from './CompareTable';
 import { compareOutcomes } from './diff';
-
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.use(initReactI18next).init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-});
 
 const w = (start: number, value: number, firings = 1) => ({
   operator: 'window',
@@ -33,16 +19,14 @@ const comparison = compareOutcomes(
 
 const render = async (language: string, selected: string | null = null) => {
   await i18n.changeLanguage(language);
-  return renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <CompareTable
-        comparison={comparison}
-        settings={{ a: 'Event time', b: 'Processing time' }}
-        operators={new Map([['window', 'Window']])}
-        selected={selected}
-        onSelect={() => {}}
-      />
-    </I18nextProvider>,
+  return renderMarkup(
+    <CompareTable
+      comparison={comparison}
+      settings={{ a: 'Event time', b: 'Processing time' }}
+      operators={new Map([['window', 'Window']])}
+      selected={selected}
+      onSelect={() => {}}
+    />,
   );
 };
 

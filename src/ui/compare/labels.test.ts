@@ -1,23 +1,11 @@
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../i18n/resources';
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../test-support/render';
 import { compareOutcomes } from './diff';
 import { durationText, sideSetting, summaryText, windowText } from './labels';
 import { defaultSetup } from './variants';
 
-const i18n = i18next.createInstance();
-let en: TFunction<'compare'>;
-let zh: TFunction<'compare'>;
-beforeAll(async () => {
-  await i18n.init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-  });
-  en = i18n.getFixedT('en', 'compare');
-  zh = i18n.getFixedT('zh-CN', 'compare');
-});
+const en = i18n.getFixedT('en', 'compare');
+const zh = i18n.getFixedT('zh-CN', 'compare');
 
 const w = (start: number, value: number) => ({
   operator: 'window',

@@ -1,32 +1,12 @@
-import i18next from 'i18next';
-import { prerenderToNodeStream } from 'react-dom/static';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { i18n, prerenderMarkup } from '../test-support/render';
 import type { OperatorCompatibility } from '../../engine/runtime/savepoint-compatibility';
 import type { DryRunResult, SavepointMeta } from '../../worker/recovery-types';
-import { resources } from '../i18n/resources';
 import { DemoDryRun } from './DemoDryRun';
-
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.use(initReactI18next).init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-});
 
 async function text(result: DryRunResult, lng: string): Promise<string> {
   await i18n.changeLanguage(lng);
-  const { prelude } = await prerenderToNodeStream(
-    <I18nextProvider i18n={i18n}>
-      <DemoDryRun result={result} />
-    </I18nextProvider>,
-  );
-  let out = '';
-  for await (const chunk of prelude) out += String(chunk);
+  const out = await prerenderMarkup(<DemoDryRun result={result} />);
   return out.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }
 

@@ -1,31 +1,12 @@
-import i18next from 'i18next';
-import { prerenderToNodeStream } from 'react-dom/static';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { i18n, prerenderMarkup } from '../test-support/render';
 import { generateFlinkSql, generateJavaProject, type ExportResult } from '../../export';
-import { resources } from '../i18n/resources';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import { UnsupportedList } from './UnsupportedList';
 
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.use(initReactI18next).init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-});
-
 async function html(node: React.ReactNode, lng: string): Promise<string> {
   await i18n.changeLanguage(lng);
-  const { prelude } = await prerenderToNodeStream(
-    <I18nextProvider i18n={i18n}>{node}</I18nextProvider>,
-  );
-  let out = '';
-  for await (const chunk of prelude) out += String(chunk);
-  return out;
+  return prerenderMarkup(node);
 }
 
 const doc: PipelineDocument = {

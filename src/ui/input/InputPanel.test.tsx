@@ -1,21 +1,7 @@
-import i18next from 'i18next';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { i18n, renderMarkup } from '../test-support/render';
 import type { PipelineDocument } from '../../engine/pipeline/document';
-import { resources } from '../i18n/resources';
 import { InputPanel } from './InputPanel';
-
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.use(initReactI18next).init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-});
 
 const doc: PipelineDocument = {
   version: 1,
@@ -39,10 +25,8 @@ const doc: PipelineDocument = {
 };
 
 const render = (d: PipelineDocument) =>
-  renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <InputPanel doc={d} onRecordsChange={() => undefined} onStepsChange={() => undefined} />
-    </I18nextProvider>,
+  renderMarkup(
+    <InputPanel doc={d} onRecordsChange={() => undefined} onStepsChange={() => undefined} />,
   );
 
 describe('the Input tab', () => {

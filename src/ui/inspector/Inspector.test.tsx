@@ -1,22 +1,8 @@
-import i18next from 'i18next';
-import { prerenderToNodeStream } from 'react-dom/static';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { i18n, prerenderMarkup } from '../test-support/render';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import { problem, type Problem } from '../../engine/pipeline/problems';
-import { resources } from '../i18n/resources';
 import { Inspector, type InspectorProps } from './index';
-
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.use(initReactI18next).init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-});
 
 const doc: PipelineDocument = {
   version: 1,
@@ -49,22 +35,17 @@ const ignore = () => undefined;
 
 /** The panel's HTML once everything lazy (the code editor) has loaded, as a browser would show it. */
 async function render(selection: Partial<InspectorProps['selection']>): Promise<string> {
-  const { prelude } = await prerenderToNodeStream(
-    <I18nextProvider i18n={i18n}>
-      <Inspector
-        doc={doc}
-        selection={{ nodes: [], edges: [], ...selection }}
-        problems={problems}
-        onParamChange={ignore}
-        onNodeChange={ignore}
-        onEdgeChange={ignore}
-        onPipelineChange={ignore}
-      />
-    </I18nextProvider>,
+  return prerenderMarkup(
+    <Inspector
+      doc={doc}
+      selection={{ nodes: [], edges: [], ...selection }}
+      problems={problems}
+      onParamChange={ignore}
+      onNodeChange={ignore}
+      onEdgeChange={ignore}
+      onPipelineChange={ignore}
+    />,
   );
-  let html = '';
-  for await (const chunk of prelude) html += String(chunk);
-  return html;
 }
 
 const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);

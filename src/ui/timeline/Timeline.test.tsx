@@ -1,33 +1,17 @@
-import i18next from 'i18next';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../i18n/resources';
+import { describe, expect, it } from 'vitest';
+import { i18n, renderMarkup } from '../test-support/render';
 import { TimelineModel } from './model';
 import { scenario } from './test-scenario';
 import { Timeline } from './Timeline';
 
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.use(initReactI18next).init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-});
-
 const render = (model: TimelineModel, view: 'diagram' | 'lanes' = 'diagram') =>
-  renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <Timeline
-        model={model}
-        initialView={view}
-        onRequestDetails={async () => null}
-        onViewChange={() => {}}
-      />
-    </I18nextProvider>,
+  renderMarkup(
+    <Timeline
+      model={model}
+      initialView={view}
+      onRequestDetails={async () => null}
+      onViewChange={() => {}}
+    />,
   );
 
 describe('Timeline', () => {
