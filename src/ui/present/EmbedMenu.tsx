@@ -3,8 +3,9 @@
  * course page or a slide, each copied to the clipboard.
  */
 import { Check, Code2, Link2, MonitorPlay } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { besideButton, usePopover } from '../common/use-popover';
 import { iframeSnippet } from './present-link';
 import './embed.css';
 
@@ -17,36 +18,15 @@ export interface EmbedMenuProps {
   className?: string;
 }
 
-/**
- * Where the menu opens: fixed to the viewport, so a scrolling dialog or panel does not clip it,
- * below the button unless there is more room above.
- */
-function placeBeside(button: HTMLElement): CSSProperties {
-  const rect = button.getBoundingClientRect();
-  const right = window.innerWidth - rect.right;
-  return rect.top > window.innerHeight - rect.bottom + 120
-    ? { right, bottom: window.innerHeight - rect.top + 6 }
-    : { right, top: rect.bottom + 6 };
-}
+/** Below the button, unless there is clearly more room above (a card low in the gallery). */
+const PLACEMENT = besideButton(120);
 
 type Copied = 'link' | 'iframe' | 'failed' | null;
 
 export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProps) {
   const { t } = useTranslation('present');
-  const [open, setOpen] = useState(false);
+  const { open, panelId, style, toggle, rootRef, onKeyDown, buttonRef } = usePopover(PLACEMENT);
   const [copied, setCopied] = useState<Copied>(null);
-  const [place, setPlace] = useState<CSSProperties>({});
-  const root = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    return () => window.removeEventListener('pointerdown', close);
-  }, [open]);
 
   const copy = (what: 'link' | 'iframe') => {
     Promise.resolve(link())
@@ -62,31 +42,24 @@ export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProp
   return (
     <div
       className={`embed-menu ${className}`}
-      ref={root}
+      ref={rootRef}
+      onKeyDown={onKeyDown}
+      // On a gallery card, a click here is not a click on the card.
       onClick={(event) => event.stopPropagation()}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          // Inside a dialog (the gallery), Escape closes only this menu.
-          event.preventDefault();
-          event.stopPropagation();
-          setOpen(false);
-          root.current?.querySelector<HTMLButtonElement>('button')?.focus();
-        }
-      }}
     >
       <button
+        ref={buttonRef}
         type="button"
         className="icon-button"
         aria-haspopup="true"
         aria-expanded={open}
-        aria-controls={menuId}
+        aria-controls={panelId}
         aria-label={t('embed.button')}
         title={t('embed.button')}
         data-testid={testId}
-        onClick={(event) => {
-          setPlace(placeBeside(event.currentTarget));
+        onClick={() => {
           setCopied(null);
-          setOpen((o) => !o);
+          toggle();
         }}
       >
         <MonitorPlay size={16} aria-hidden="true" />
@@ -94,8 +67,8 @@ export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProp
       {open && (
         <div
           className="embed-menu__popover"
-          id={menuId}
-          style={place}
+          id={panelId}
+          style={style}
           role="group"
           aria-label={t('embed.button')}
         >

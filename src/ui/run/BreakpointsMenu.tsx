@@ -4,9 +4,9 @@
  * that is playing at once.
  */
 import { OctagonPause } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
+import { usePopover } from '../common/use-popover';
 import { activeBreakpoints, BREAKPOINT_KINDS } from '../../worker/breakpoints';
 import type { BreakpointKind } from '../../worker/breakpoints';
 import { runController } from './app-run';
@@ -20,9 +20,7 @@ export function BreakpointsMenu({ doc }: { doc: PipelineDocument }) {
   const { t } = useTranslation('run');
   const breakpoints = useRunStore(selectBreakpoints);
   const checkpointing = useRunStore(selectConfig).checkpointing;
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const root = useRef<HTMLDivElement>(null);
+  const { open, panelId, toggle: toggleMenu, rootRef, onKeyDown, buttonRef } = usePopover();
   const count = activeBreakpoints(breakpoints);
   const checkpointsOn = checkpointing !== undefined && checkpointing.mode !== 'off';
   const windows = doc.nodes.filter((n) => WINDOWED.has(n.kind));
@@ -31,41 +29,23 @@ export function BreakpointsMenu({ doc }: { doc: PipelineDocument }) {
     ? breakpoints.operatorUid
     : null;
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent | KeyboardEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === 'Escape'
-          : !root.current?.contains(event.target as Node)
-      ) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
-
   const toggle = (kind: BreakpointKind, on: boolean) =>
     void runController().setBreakpoints({ ...breakpoints, operatorUid: operator, [kind]: on });
 
   return (
-    <div className="breakpoints" ref={root}>
+    <div className="breakpoints" ref={rootRef} onKeyDown={onKeyDown}>
       <button
+        ref={buttonRef}
         type="button"
         className="breakpoints__toggle"
         data-testid="breakpoints"
         data-count={count}
         aria-expanded={open}
-        aria-controls={menuId}
+        aria-controls={panelId}
         aria-pressed={count > 0}
         aria-label={t('breakpoints.button')}
         title={t('breakpoints.button')}
-        onClick={() => setOpen(!open)}
+        onClick={toggleMenu}
       >
         <OctagonPause size={14} aria-hidden="true" />
         <span className="breakpoints__label">{t('breakpoints.button')}</span>
@@ -77,7 +57,7 @@ export function BreakpointsMenu({ doc }: { doc: PipelineDocument }) {
       </button>
       {open && (
         <div
-          id={menuId}
+          id={panelId}
           className="breakpoints__menu"
           role="group"
           aria-label={t('breakpoints.button')}

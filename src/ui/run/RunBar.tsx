@@ -13,9 +13,10 @@ import {
   Waves,
   Zap,
 } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
+import { usePopover } from '../common/use-popover';
 import { CheckpointSettings } from '../recovery/CheckpointSettings';
 import type { StepKind } from '../../worker/client';
 import type { Speed } from '../../worker/trace-batch';
@@ -162,41 +163,21 @@ function RunSettings({
 }) {
   const { t } = useTranslation('run');
   const config = useRunStore(selectConfig);
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent | KeyboardEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === 'Escape'
-          : !root.current?.contains(event.target as Node)
-      ) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const { open, panelId, toggle, rootRef, onKeyDown, buttonRef } = usePopover();
 
   const time = config.time === 'event' ? t('bar.timeEvent') : t('bar.timeProcessing');
   const backend = config.stateBackend === 'heap' ? t('bar.backendHeap') : t('bar.backendIndexedDb');
   return (
-    <div className="run-settings" ref={root}>
+    <div className="run-settings" ref={rootRef} onKeyDown={onKeyDown}>
       <button
+        ref={buttonRef}
         type="button"
         className="run-settings__toggle"
         data-testid="run-settings"
         aria-expanded={open}
         aria-controls={panelId}
         title={t('bar.settings')}
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
         <Settings2 size={14} aria-hidden="true" />
         <span>

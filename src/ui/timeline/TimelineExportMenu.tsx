@@ -1,7 +1,8 @@
 /** The timeline toolbar's Export: the current view as an SVG or a PNG, optionally for slides. */
 import { Download } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { besideButton, usePopover } from '../common/use-popover';
 import type { PictureFormat } from './export-name';
 import './timeline-export.css';
 
@@ -14,37 +15,16 @@ export interface ExportMenuProps {
 
 const FORMATS: readonly PictureFormat[] = ['svg', 'png'];
 
-/**
- * Where the menu opens: fixed to the viewport, so the dock's scrolling does not clip it; above
- * the button when there is more room above (the timeline usually sits low on the page).
- */
-function placeBeside(button: HTMLElement): CSSProperties {
-  const rect = button.getBoundingClientRect();
-  const right = window.innerWidth - rect.right;
-  return rect.top > window.innerHeight - rect.bottom
-    ? { right, bottom: window.innerHeight - rect.top + 6 }
-    : { right, top: rect.bottom + 6 };
-}
+/** Above the button when there is more room above (the timeline usually sits low on the page). */
+const PLACEMENT = besideButton();
 
 type Status = { kind: 'saved'; file: string } | { kind: 'failed'; message: string } | null;
 
 export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
   const { t } = useTranslation('timeline');
-  const [open, setOpen] = useState(false);
+  const { open, panelId, style, toggle, rootRef, onKeyDown, buttonRef } = usePopover(PLACEMENT);
   const [forSlides, setForSlides] = useState(false);
   const [status, setStatus] = useState<Status>(null);
-  const [place, setPlace] = useState<CSSProperties>({});
-  const root = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    return () => window.removeEventListener('pointerdown', close);
-  }, [open]);
 
   const save = (format: PictureFormat) => {
     setStatus(null);
@@ -59,30 +39,18 @@ export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
   };
 
   return (
-    <div
-      className="timeline-export"
-      ref={root}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-          root.current?.querySelector<HTMLButtonElement>('.timeline-export__trigger')?.focus();
-        }
-      }}
-    >
+    <div className="timeline-export" ref={rootRef} onKeyDown={onKeyDown}>
       <button
+        ref={buttonRef}
         type="button"
         className="timeline-export__trigger"
         aria-haspopup="true"
         aria-expanded={open}
-        aria-controls={menuId}
+        aria-controls={panelId}
         disabled={disabled}
         title={t('export.label')}
         data-testid="timeline-export"
-        onClick={(event) => {
-          setPlace(placeBeside(event.currentTarget));
-          setOpen((o) => !o);
-        }}
+        onClick={toggle}
       >
         <Download size={15} aria-hidden />
         <span>{t('export.button')}</span>
@@ -90,8 +58,8 @@ export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
       {open && (
         <div
           className="timeline-export__popover"
-          id={menuId}
-          style={place}
+          id={panelId}
+          style={style}
           role="group"
           aria-label={t('export.label')}
         >

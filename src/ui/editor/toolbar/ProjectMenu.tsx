@@ -1,6 +1,7 @@
 import { ChevronDown, CopyPlus, FilePlus2, FolderOpen, PencilLine, Trash2 } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePopover } from '../../common/use-popover';
 import type { ProjectSummary } from '../../persistence/projects';
 import { projects } from '../projects/project-lifecycle';
 import { useEditor } from '../store/editor-store';
@@ -18,9 +19,8 @@ export interface ProjectMenuActions {
 export function ProjectMenu({ actions }: { actions: ProjectMenuActions }) {
   const { t, i18n } = useTranslation('editor');
   const projectId = useEditor(selectProjectId);
-  const [open, setOpen] = useState(false);
+  const { open, toggle, close, rootRef, onKeyDown, buttonRef } = usePopover();
   const [list, setList] = useState<ProjectSummary[] | null>(null);
-  const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -29,18 +29,13 @@ export function ProjectMenu({ actions }: { actions: ProjectMenuActions }) {
       .then((store) => store.list())
       .then((items) => live && setList(items))
       .catch(() => live && setList([]));
-    const close = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
     return () => {
       live = false;
-      window.removeEventListener('pointerdown', close);
     };
   }, [open]);
 
   const run = (action: () => void) => () => {
-    setOpen(false);
+    close();
     action();
   };
   const when = (ms: number) =>
@@ -51,18 +46,9 @@ export function ProjectMenu({ actions }: { actions: ProjectMenuActions }) {
   const current = list?.find((p) => p.id === projectId);
 
   return (
-    <div
-      className="project-menu"
-      ref={root}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-          root.current?.querySelector<HTMLButtonElement>('.project-menu__trigger')?.focus();
-        }
-      }}
-    >
+    <div className="project-menu" ref={rootRef} onKeyDown={onKeyDown}>
       <button
+        ref={buttonRef}
         type="button"
         className="icon-button project-menu__trigger"
         aria-haspopup="menu"
@@ -70,7 +56,7 @@ export function ProjectMenu({ actions }: { actions: ProjectMenuActions }) {
         aria-label={t('projects.menu')}
         title={t('projects.menu')}
         data-testid="project-menu"
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         <FolderOpen size={16} aria-hidden="true" />
         <ChevronDown size={12} aria-hidden="true" />
