@@ -182,6 +182,85 @@ describe('breakpoints', () => {
     },
   );
 
+  /** The firings that share a processing time with others: the first such group. */
+  function sameInstant(): { first: number; count: number } {
+    const all = firings(seen);
+    const first = all.findIndex((f, i) => all[i + 1]?.event.pt === f.event.pt);
+    const count = all.filter((f) => f.event.pt === all[first]!.event.pt).length;
+    return { first, count };
+  }
+
+  const sinkResults = (batches: SessionBatch[], sink: string) =>
+    batches.flatMap((b) => b.results).filter((r) => r.sink === sink);
+
+  /** What the sinks got so far is what the trace let out: no result of a held firing. */
+  function expectResultsOfTrace(session: RunSession, batches: SessionBatch[]) {
+    const fired = batches.flatMap((b) =>
+      Array.from(b.windows.action).flatMap((a, i) =>
+        a === WINDOW_FIRED
+          ? [b.firedResults.added[b.windows.result[i]! - b.firedResults.base]]
+          : [],
+      ),
+    );
+    const counts = sinkResults(batches, 'counts').map((r) => (r.value as { value: unknown }).value);
+    expect(counts).toEqual(fired);
+    const sideOutput = batches.reduce((n, b) => n + b.sideOutput.length, 0);
+    expect(sinkResults(batches, 'late')).toHaveLength(sideOutput);
+    // The badges stop there too.
+    const window = session.info.operators.findIndex((o) => o.uid === 'per-10s');
+    const perWindow = batches.at(-1)!.progress.operators[window]!;
+    expect(perWindow.firings).toBe(fired.length);
+  }
+
+  it.each([
+    ['heap', config],
+    ['exactly-once checkpoints', checkpointed],
+  ])(
+    'at a hit among same-instant firings, holds back the results of the firings after it (%s)',
+    async (_, cfg) => {
+      const { session, batches } = await open(cfg, { windowFires: true });
+      const { first, count } = sameInstant();
+      expect(count).toBeGreaterThan(2);
+      for (let i = 0; i <= first + 1; i++) await playToStop(session, batches);
+      const stop = batches.at(-1)!;
+      expectHitAt(stop, firings(seen)[first + 1]!);
+      expect(firedIn(batches)).toBe(first + 2);
+      expectResultsOfTrace(session, batches);
+      if (cfg.checkpointing !== undefined) {
+        const states = batches.reduce((n, b) => n + (b.recovery?.results.length ?? 0), 0);
+        expect(states).toBe(batches.reduce((n, b) => n + b.results.length, 0));
+      }
+      // Moving on lets them out, in order, and the run ends with every result.
+      session.setBreakpoints(NO_BREAKPOINTS);
+      expect((await playToStop(session, batches)).progress.state).toBe('finished');
+      expect(firedIn(batches)).toBe(firings(seen).length);
+      expectResultsOfTrace(session, batches);
+    },
+  );
+
+  it('steps to the next firing among those held at the same instant', async () => {
+    const { session, batches } = await open(config, { lateRecord: true, windowFires: true });
+    const { first, count } = sameInstant();
+    const all = firings(seen);
+    const stopsBefore = [...lates(seen), ...all].filter(
+      (s) => s.event.pt < all[first]!.event.pt,
+    ).length;
+    for (let i = 0; i <= stopsBefore; i++) await playToStop(session, batches);
+    expectHitAt(batches.at(-1)!, all[first]!);
+    for (let i = 1; i < count; i++) {
+      await session.step('firing');
+      const hit = expectHitAt(batches.at(-1)!, all[first + i]!);
+      expect(session.pausedAt()).toEqual(hit);
+      expect(firedIn(batches)).toBe(first + i + 1);
+      expectResultsOfTrace(session, batches);
+    }
+    // The last of them: the next step goes on to a later firing.
+    await session.step('firing');
+    expect(session.pausedAt()).toBeNull();
+    expect(firedIn(batches)).toBeGreaterThan(first + count);
+    expect(batches.at(-1)!.progress.processingTime).toBeGreaterThan(all[first]!.event.pt);
+  });
+
   it('stops only for the operator it is narrowed to', async () => {
     const { session, batches } = await open(config, { lateRecord: true, operatorUid: 'counts' });
     expect((await playToStop(session, batches)).progress.state).toBe('finished');

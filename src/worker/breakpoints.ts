@@ -136,3 +136,27 @@ export function breakpointHit(b: Breakpoints, happening: Happening): BreakpointH
     recordsProcessed: 0,
   };
 }
+
+/**
+ * Per operator, the operators its output reaches, itself included. What follows a firing or a
+ * late record in these operators (its records on their way, the sinks' results of them) is its
+ * consequence: it goes out with the event when the run stops there.
+ */
+export function downstreamOf(
+  plan: readonly { uid: string; inputs: readonly { from: string }[] }[],
+): Map<string, ReadonlySet<string>> {
+  const consumers = new Map<string, string[]>();
+  for (const op of plan) {
+    for (const input of op.inputs)
+      consumers.set(input.from, [...(consumers.get(input.from) ?? []), op.uid]);
+  }
+  const reach = new Map<string, ReadonlySet<string>>();
+  // Upstream first in the plan: walking it backwards meets every consumer before its input.
+  for (let i = plan.length - 1; i >= 0; i--) {
+    const uid = plan[i]!.uid;
+    const set = new Set([uid]);
+    for (const c of consumers.get(uid) ?? []) for (const r of reach.get(c) ?? []) set.add(r);
+    reach.set(uid, set);
+  }
+  return reach;
+}

@@ -10,7 +10,7 @@
 import type { PipelineDocument } from '../engine/pipeline/document';
 import { parsePipeline } from '../engine/pipeline/parse';
 import { createJob } from '../engine/runtime/create-job';
-import type { Job, RunConfig, SinkResult } from '../engine/runtime/job';
+import type { Job, JobMetrics, RunConfig, SinkResult } from '../engine/runtime/job';
 import type { MasterConfig } from '../engine/runtime/job-master';
 import { planJob } from '../engine/runtime/plan';
 import type { PlannedOperator } from '../engine/runtime/plan';
@@ -18,7 +18,7 @@ import type { TraceEvent } from '../engine/runtime/trace';
 import { IndexedDbKeyedStateBackend } from '../engine/state/indexeddb/backend';
 import { StateStore } from '../engine/state/indexeddb/store';
 import { AttemptStores } from './attempt-stores';
-import { activeBreakpoints, breakpointHit, NO_BREAKPOINTS } from './breakpoints';
+import { activeBreakpoints, breakpointHit, downstreamOf, NO_BREAKPOINTS } from './breakpoints';
 import type { BreakpointHit, Breakpoints, Happening, SessionBatch } from './breakpoints';
 import { replayDetail } from './detail-replay';
 import type { DetailRange, RecordEvent } from './detail-replay';
@@ -100,8 +100,19 @@ interface RunState {
   sawFiring: boolean;
 }
 
+/** Something the job did: a trace event, a sink's result, a checkpoint's record. */
+type Work = { event: TraceEvent } | { result: SinkResult } | { checkpoint: CheckpointRecord };
+
 /** What happened after a breakpoint's event within the same piece of work, kept back. */
-type Held = { event: TraceEvent } | { checkpoint: CheckpointRecord };
+interface Held {
+  work: Work;
+  /** A consequence of the firing or late record before it (see `downstreamOf`). */
+  follows: boolean;
+  /** The job's metrics before it, when it is the first work after a hit's consequences. */
+  metrics: JobMetrics | null;
+}
+
+const FIRINGS: Breakpoints = { ...NO_BREAKPOINTS, windowFires: true };
 
 export class RunSession {
   private state: SessionState = 'idle';
@@ -132,6 +143,17 @@ export class RunSession {
    * on, so the trace stops at the event (play stops again at the next hit among them).
    */
   private held: Held[] | null = null;
+  /** The job's metrics where the held work starts: the badges stop at the hit too. */
+  private heldMetrics: JobMetrics | null = null;
+  /**
+   * While breakpoints are watched, the operator of the last firing or late record (or a
+   * checkpoint's completion) and those its output reaches, as long as only its consequences
+   * have followed it; otherwise null.
+   */
+  private tail: { op: string | null; reach: ReadonlySet<string> } | null = null;
+  private readonly downstream: Map<string, ReadonlySet<string>>;
+  /** Results of the epoch sent so far: the states of held ones wait with them. */
+  private resultsSent = 0;
 
   private constructor(
     private readonly doc: PipelineDocument,
@@ -145,6 +167,7 @@ export class RunSession {
     this.speed = clampSpeed(config.speed);
     this.encoder = new TraceBatchEncoder(info.operators, recordKeys(plan));
     this.sourceOps = new Set(plan.flatMap((op, i) => (op.kind.startsWith('source.') ? [i] : [])));
+    this.downstream = downstreamOf(plan);
   }
 
   /** Checks the document as the CLI reads its file and sets the job up, paused at the start. */
@@ -230,7 +253,12 @@ export class RunSession {
   /** Pauses, then runs until the step is done; resolves with the progress it sent. */
   async step(kind: StepKind): Promise<Progress> {
     await this.pause();
-    this.moveOn();
+    this.catching = false;
+    // Paused among firings of one piece of work: the next firing is among those held.
+    if (this.release(kind === 'firing' ? FIRINGS : null)) {
+      this.stopAtHit();
+      return this.progress();
+    }
     if (isOver(this.state)) return this.flush();
     const generation = ++this.generation;
     const step = this.work.then(() => this.stepUntil(kind, generation));
@@ -359,8 +387,8 @@ export class RunSession {
   private async createRun(): Promise<void> {
     const hooks = {
       onTrace: (e: TraceEvent) => this.onTrace(e),
-      onResult: (r: SinkResult) => this.encoder.result(r),
-      onCheckpoint: (r: CheckpointRecord) => this.onCheckpoint(r),
+      onResult: (r: SinkResult) => this.take({ result: r }),
+      onCheckpoint: (r: CheckpointRecord) => this.take({ checkpoint: r }),
     };
     const name = `session-${this.host.now().toFixed(0)}-${databases++}`;
     const indexedDb = this.config.stateBackend === 'indexeddb';
@@ -430,6 +458,9 @@ export class RunSession {
     this.detailWanted++;
     this.hit = null;
     this.held = null;
+    this.heldMetrics = null;
+    this.tail = null;
+    this.resultsSent = 0;
     this.catching = false;
     await this.createRun();
     this.state = 'idle';
@@ -438,22 +469,65 @@ export class RunSession {
   }
 
   private onTrace(e: TraceEvent): void {
-    if (this.held !== null) {
-      this.held.push({ event: e });
-      return;
-    }
-    const recordId = this.traceEvent(e);
-    if (this.catching) this.catch({ event: e, recordId });
+    this.take({ event: e });
   }
 
-  private onCheckpoint(checkpoint: CheckpointRecord): void {
-    if (this.held !== null) this.held.push({ checkpoint });
-    else if (this.catching) this.catch({ checkpoint });
+  /** What the job did: sent on, or held while the run stands at a hit. */
+  private take(work: Work): void {
+    const before = this.tail;
+    const follows = (this.catching || this.held !== null) && this.follows(work);
+    if (this.held === null) return this.out(work, this.catching ? this.breakpoints : null);
+    if (follows && this.held.length === 0) {
+      this.pass(work);
+      return;
+    }
+    const metrics = !follows && before !== null ? this.run.driver.job.metrics() : null;
+    this.hold({ work, follows, metrics });
+  }
+
+  /** Whether the work is a consequence of the last firing or late record; tracks `tail`. */
+  private follows(work: Work): boolean {
+    const tail = this.tail;
+    if ('result' in work) return tail !== null && tail.reach.has(work.result.sink);
+    if ('checkpoint' in work) {
+      this.tail = work.checkpoint.status === 'completed' ? { op: null, reach: new Set() } : null;
+      return false;
+    }
+    const e = work.event;
+    // Its operator's output, or anything in the operators after it; not a new input to it.
+    if (e.type === 'record' && tail?.reach.has(e.op) && (e.op !== tail.op || e.dir === 'out')) {
+      return true;
+    }
+    const hits = e.type === 'late' || (e.type === 'window' && e.action === 'fired');
+    this.tail = hits ? { op: e.op, reach: this.downstream.get(e.op) ?? new Set([e.op]) } : null;
+    return false;
+  }
+
+  /** Sends the work on and, if `match` is set, stops at it when it is a hit. */
+  private out(work: Work, match: Breakpoints | null): void {
+    const recordId = this.pass(work);
+    if (match === null || 'result' in work) return;
+    this.catch('event' in work ? { event: work.event, recordId } : work, match);
+  }
+
+  /** Sends the work on; returns the record id of a record or late record, else -1. */
+  private pass(work: Work): number {
+    if ('event' in work) return this.traceEvent(work.event);
+    if ('result' in work) {
+      this.encoder.result(work.result);
+      this.resultsSent++;
+    }
+    return -1;
+  }
+
+  private hold(held: Held): void {
+    if (this.held!.length === 0) this.heldMetrics = held.metrics ?? this.run.driver.job.metrics();
+    this.held!.push(held);
   }
 
   /** Stops at this happening if a breakpoint says so: what follows in its piece is held. */
-  private catch(happening: Happening): boolean {
-    const hit = breakpointHit(this.breakpoints, happening);
+  private catch(happening: Happening, match: Breakpoints): boolean {
+    const hit = breakpointHit(match, happening);
     if (hit === null) return false;
     this.hit = hit;
     this.held = [];
@@ -461,30 +535,28 @@ export class RunSession {
   }
 
   /**
-   * Lets out what was held after the hit. While catching, the run stops again at the next
-   * hit among it (true), and the rest stays held.
+   * Lets out what was held after the hit. With `match` (the breakpoints while catching), the
+   * run stops again at the next hit among it (true), and the rest stays held.
    */
-  private release(): boolean {
+  private release(match: Breakpoints | null = this.catching ? this.breakpoints : null): boolean {
     const held = this.held ?? [];
     this.hit = null;
     this.held = null;
-    for (let i = 0; i < held.length; i++) {
-      const item = held[i]!;
-      const recordId = 'event' in item ? this.traceEvent(item.event) : -1;
-      if (!this.catching) continue;
-      const happening = 'event' in item ? { event: item.event, recordId } : item;
-      if (this.catch(happening)) {
-        this.held = held.slice(i + 1);
-        return true;
-      }
+    this.heldMetrics = null;
+    for (const item of held) {
+      // `out` may stop at a hit, and what comes after it is held again.
+      const holding = this.held as Held[] | null;
+      if (holding === null) this.out(item.work, match);
+      else if (item.follows && holding.length === 0) this.pass(item.work);
+      else this.hold(item);
     }
-    return false;
+    return this.hit !== null;
   }
 
   /** Any command but play: the run leaves its breakpoint, and the held trace goes out. */
   private moveOn(): void {
     this.catching = false;
-    this.release();
+    this.release(null);
   }
 
   /** Sends the trace event on; returns its record id (for records and late records) or -1. */
@@ -567,7 +639,8 @@ export class RunSession {
   private stopAtHit(): void {
     this.catching = false;
     this.state = 'paused';
-    this.hit!.recordsProcessed = this.run.driver.recordsRead(this.run.driver.job.metrics());
+    const metrics = this.heldMetrics ?? this.run.driver.job.metrics();
+    this.hit!.recordsProcessed = this.run.driver.recordsRead(metrics);
     this.resample();
     this.flush();
   }
@@ -780,7 +853,7 @@ export class RunSession {
     // The batch's buffers are transferred away: the caller gets its own copy.
     const returned = { ...progress, watermarks: progress.watermarks.slice() };
     const batch = this.encoder.take(progress);
-    const recovery = this.run.driver.takeRecovery();
+    const recovery = this.run.driver.takeRecovery(this.resultsSent);
     if (recovery !== null) batch.recovery = recovery;
     this.send(batch);
     return returned;
@@ -794,7 +867,8 @@ export class RunSession {
 
   private progress(): Progress {
     const job = this.run.driver.job;
-    const metrics = job.metrics();
+    // Paused at a breakpoint, the figures stand where the held work starts.
+    const metrics = (this.hit !== null ? this.heldMetrics : null) ?? job.metrics();
     const recordsProcessed = this.run.driver.recordsRead(metrics);
     return {
       state: this.state,

@@ -15,6 +15,7 @@ import type {
   FailureTarget,
   JobEvent,
   RecoveryBatch,
+  ResultState,
   SourceOffset,
 } from './recovery-types';
 
@@ -50,8 +51,11 @@ export interface SessionJob {
   failOnRecord(records: number): void;
   /** A savepoint file's text. */
   savepoint(): Promise<string>;
-  /** What the batch adds beside the trace; null without a job master. */
-  takeRecovery(): RecoveryBatch | null;
+  /**
+   * What the batch adds beside the trace; null without a job master. `resultsSent` is how many
+   * results of the epoch have gone out: the states of results still held back wait with them.
+   */
+  takeRecovery(resultsSent: number): RecoveryBatch | null;
   /** The checkpoint history so far (empty without a job master). */
   checkpoints(): CheckpointRecord[];
 }
@@ -157,7 +161,7 @@ export class PlainSessionJob implements SessionJob {
  * carries, so the UI can show the failure, the restart and the sources rewinding.
  */
 export class MasterSessionJob implements SessionJob {
-  private batch = emptyBatch(0);
+  private batch = emptyBatch();
   private readonly history: CheckpointRecord[] = [];
   private readonly seen = new WeakSet<CheckpointStats>();
   /** The checkpoint whose barriers are travelling, until it completes or the attempt fails. */
@@ -177,6 +181,11 @@ export class MasterSessionJob implements SessionJob {
   private span = 1;
   /** Indexes of pending results, in the order the master commits or discards them. */
   private readonly pending: number[] = [];
+  /** Results delivered whose states no batch has carried yet, from index `statesSent` on. */
+  private states: { attempt: number; state: ResultState }[] = [];
+  private statesSent = 0;
+  /** Commits and discards of results whose states no batch has carried yet. */
+  private settled: RecoveryBatch['settled'] = [];
 
   private constructor(
     private readonly master: JobMaster,
@@ -346,13 +355,19 @@ export class MasterSessionJob implements SessionJob {
     }
   }
 
-  takeRecovery(): RecoveryBatch {
+  takeRecovery(resultsSent: number): RecoveryBatch {
     this.noticeRestart();
     this.collectCheckpoints();
     const batch = this.batch;
     batch.attempt = this.master.attempt;
     batch.status = this.master.status;
-    this.batch = emptyBatch(this.results);
+    batch.resultBase = this.statesSent;
+    batch.results = this.states.splice(0, Math.max(0, resultsSent - this.statesSent));
+    this.statesSent += batch.results.length;
+    const sent = this.statesSent;
+    batch.settled = this.settled.filter((s) => s.index < sent);
+    this.settled = this.settled.filter((s) => s.index >= sent);
+    this.batch = emptyBatch();
     return batch;
   }
 
@@ -378,12 +393,12 @@ export class MasterSessionJob implements SessionJob {
     const exactlyOnce = this.config.checkpointing.mode === 'exactly-once';
     if (exactlyOnce && r.state !== 'pending') {
       const index = this.pending.shift();
-      if (index !== undefined) this.batch.settled.push({ index, state: r.state });
+      if (index !== undefined) this.settled.push({ index, state: r.state });
       return;
     }
     if (exactlyOnce) this.pending.push(this.results);
     this.results++;
-    this.batch.results.push({ attempt: r.attempt, state: r.state });
+    this.states.push({ attempt: r.attempt, state: r.state });
     this.hooks.onResult(r);
   }
 
@@ -501,11 +516,11 @@ function refuseUnlessRunning(status: SessionJobStatus): void {
   );
 }
 
-function emptyBatch(resultBase: number): RecoveryBatch {
+function emptyBatch(): RecoveryBatch {
   return {
     attempt: 0,
     status: 'running',
-    resultBase,
+    resultBase: 0,
     results: [],
     settled: [],
     checkpoints: [],
