@@ -6,7 +6,7 @@
 import { ExternalLink } from 'lucide-react';
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SUPPORTED_LANGUAGES } from '../i18n';
+import { LanguageSelect } from '../common/LanguageSelect';
 import type { TraceView } from '../../worker/trace-batch';
 import { useEditor } from '../editor/store/editor-store';
 import { selectDoc } from '../editor/store/selectors';
@@ -25,7 +25,7 @@ export interface PresentLayoutProps {
 }
 
 export function PresentLayout({ title, editorHref, colorMode, side }: PresentLayoutProps) {
-  const { t, i18n } = useTranslation('present');
+  const { t } = useTranslation('present');
   const controller = runController();
   const doc = useEditor(selectDoc);
   const scale = useTextScale();
@@ -41,21 +41,7 @@ export function PresentLayout({ title, editorHref, colorMode, side }: PresentLay
         <h1 className="present__title" data-testid="present-title">
           {title}
         </h1>
-        <label className="present__language">
-          <span className="visually-hidden">{t('common:language.label')}</span>
-          <select
-            value={i18n.resolvedLanguage ?? 'en'}
-            onChange={(event) => void i18n.changeLanguage(event.target.value)}
-            data-testid="present-language"
-            title={t('common:language.label')}
-          >
-            {SUPPORTED_LANGUAGES.map((lng) => (
-              <option key={lng} value={lng}>
-                {t(`common:language.${lng}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect className="present__language" testId="present-language" />
         <a
           className="present__editor-link"
           href={editorHref}

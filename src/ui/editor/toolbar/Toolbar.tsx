@@ -13,9 +13,9 @@ import {
 } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../../common/LanguageSelect';
 import { CompareButton } from '../../compare';
 import { FlinkExportButton } from '../../export';
-import { SUPPORTED_LANGUAGES } from '../../i18n';
 import { useEditor } from '../store/editor-store';
 import type { ThemeChoice } from '../store/prefs-slice';
 import { selectCanRedo, selectCanUndo, selectSetPrefs, selectTheme } from '../store/selectors';
@@ -54,7 +54,7 @@ export function Toolbar({
   runBlockedReason: string | null;
   running: boolean;
 }) {
-  const { t, i18n } = useTranslation('editor');
+  const { t } = useTranslation('editor');
   const canUndo = useEditor(selectCanUndo);
   const canRedo = useEditor(selectCanRedo);
   const theme = useEditor(selectTheme);
@@ -148,21 +148,7 @@ export function Toolbar({
           ))}
         </select>
       </label>
-      <label className="toolbar__select">
-        <span className="visually-hidden">{t('common:language.label')}</span>
-        <select
-          value={i18n.resolvedLanguage ?? 'en'}
-          onChange={(e) => void i18n.changeLanguage(e.target.value)}
-          data-testid="language"
-          title={t('common:language.label')}
-        >
-          {SUPPORTED_LANGUAGES.map((lng) => (
-            <option key={lng} value={lng}>
-              {t(`common:language.${lng}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect className="toolbar__select" testId="language" />
       <ToolButton label={t('demos:open')} onClick={actions.demos} testId="demos">
         <GraduationCap size={16} />
       </ToolButton>
