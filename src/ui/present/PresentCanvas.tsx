@@ -2,14 +2,7 @@
  * The pipeline on a read-only canvas: the editor's node and edge pictures, with their live run
  * badges, but nothing can be dragged, connected, selected or deleted. It can be panned.
  */
-import {
-  Background,
-  BackgroundVariant,
-  ReactFlow,
-  useNodesInitialized,
-  useReactFlow,
-  type NodeChange,
-} from '@xyflow/react';
+import { ReactFlow, useNodesInitialized, useReactFlow, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,18 +13,11 @@ import {
   type OperatorFlowNode,
   type PipelineFlowEdge,
 } from '../editor/canvas/flow-model';
-import { OperatorNode } from '../editor/canvas/OperatorNode';
-import { PipelineEdge } from '../editor/canvas/PipelineEdge';
+import { GridBackground, PIPELINE_FLOW, useNodeWords } from '../editor/canvas/flow-setup';
 import '../editor/canvas/canvas.css';
-import { GRID } from '../editor/hooks/use-commands';
-import { summarize } from '../editor/model/summary';
-import { operatorKey } from '../editor/operator-look';
 import { useEditor } from '../editor/store/editor-store';
 import { selectDoc } from '../editor/store/selectors';
 
-const nodeTypes = { operator: OperatorNode };
-const edgeTypes = { pipeline: PipelineEdge };
-const defaultEdgeOptions = { type: 'pipeline' };
 const NOTHING_SELECTED = { nodes: [], edges: [] };
 const NO_PROBLEMS = new Map();
 const FIT = { padding: 0.12, maxZoom: 1.4 };
@@ -41,13 +27,8 @@ export function PresentCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const flow = useReactFlow();
   const doc = useEditor(selectDoc);
   const box = useRef<HTMLDivElement>(null);
-  const describe = useCallback(
-    (node: PipelineNode) =>
-      [t(`${operatorKey(node.kind)}.label`), node.label || node.uid, ...summarize(node, t)].join(
-        ', ',
-      ),
-    [t],
-  );
+  const words = useNodeWords();
+  const describe = useCallback((node: PipelineNode) => words(node).join(', '), [words]);
   const nodes = useMemo(
     () => toFlowNodes(doc, NOTHING_SELECTED, {}, {}, NO_PROBLEMS, describe),
     [doc, describe],
@@ -87,9 +68,7 @@ export function PresentCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       <ReactFlow<OperatorFlowNode, PipelineFlowEdge>
         nodes={nodes}
         edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
+        {...PIPELINE_FLOW}
         onNodesChange={onNodesChange}
         nodesDraggable={false}
         nodesConnectable={false}
@@ -105,11 +84,9 @@ export function PresentCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         colorMode={colorMode}
         fitView
         fitViewOptions={FIT}
-        minZoom={0.2}
-        maxZoom={2}
         aria-label={t('canvas.label')}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
+        <GridBackground />
       </ReactFlow>
     </div>
   );

@@ -1,6 +1,4 @@
 import {
-  Background,
-  BackgroundVariant,
   ControlButton,
   Controls,
   MiniMap,
@@ -41,15 +39,10 @@ import {
   type OperatorFlowNode,
   type PipelineFlowEdge,
 } from './flow-model';
-import { OperatorNode } from './OperatorNode';
-import { summarize } from '../model/summary';
-import { OPERATOR_DRAG_TYPE, operatorKey } from '../operator-look';
-import { PipelineEdge } from './PipelineEdge';
+import { GridBackground, PIPELINE_FLOW, useNodeWords } from './flow-setup';
+import { OPERATOR_DRAG_TYPE } from '../operator-look';
 import './canvas.css';
 
-const nodeTypes = { operator: OperatorNode };
-const edgeTypes = { pipeline: PipelineEdge };
-const defaultEdgeOptions = { type: 'pipeline' };
 const snapGrid: [number, number] = [GRID, GRID];
 const DELETE_KEYS = ['Delete', 'Backspace'];
 
@@ -97,15 +90,11 @@ export function Canvas({
     [t],
   );
   // Kept apart from the nodes' memo so it survives drags, and with it each node's cached object.
+  const words = useNodeWords();
   const describeNode = useCallback(
     (node: PipelineNode) =>
-      [
-        t(`${operatorKey(node.kind)}.label`),
-        node.label || node.uid,
-        ...summarize(node, t),
-        ...(byTarget.nodes.get(node.uid) ?? []).map(problemText),
-      ].join(', '),
-    [byTarget, t, problemText],
+      [...words(node), ...(byTarget.nodes.get(node.uid) ?? []).map(problemText)].join(', '),
+    [byTarget, words, problemText],
   );
   const nodes = useMemo(
     () => toFlowNodes(doc, selection, dragPositions, sizes, byTarget.nodes, describeNode),
@@ -255,9 +244,7 @@ export function Canvas({
       <ReactFlow<OperatorFlowNode, PipelineFlowEdge>
         nodes={nodes}
         edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
+        {...PIPELINE_FLOW}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
@@ -269,8 +256,6 @@ export function Canvas({
         snapToGrid={snapToGrid}
         snapGrid={snapGrid}
         colorMode={colorMode}
-        minZoom={0.2}
-        maxZoom={2}
         onNodeContextMenu={(event, node) => {
           if (!useEditor.getState().selection.nodes.includes(node.id)) {
             useEditor.getState().select({ nodes: [node.id], edges: [] });
@@ -287,7 +272,7 @@ export function Canvas({
         aria-label={t('canvas.label')}
         ariaLabelConfig={ariaLabelConfig}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
+        <GridBackground />
         <Controls showInteractive={false} aria-label={t('canvas.controls')}>
           <ControlButton
             onClick={() => setPrefs({ snapToGrid: !snapToGrid })}
