@@ -11,7 +11,16 @@ import {
   type PipelineEdge,
   type PipelineNode,
 } from './document';
-import { problem, showValue, type Problem } from './problems';
+import {
+  edgeRef,
+  names,
+  shownValue,
+  type DocumentRef,
+  type EntryRef,
+  type FieldShape,
+  type NodeRef,
+} from './problem-values';
+import { problem, type FileLocation, type Problem } from './problems';
 import { operatorRegistry } from './registry';
 import { validatePipeline } from './validate';
 
@@ -41,6 +50,8 @@ const edgeFields: Record<keyof PipelineEdge, true> = {
   partitioning: true,
 };
 const partitionings: readonly unknown[] = ['forward', 'rebalance', 'broadcast'];
+const theDocument: DocumentRef = { type: 'document' };
+const shape = (shape: FieldShape) => ({ type: 'expected', rule: 'shape', shape }) as const;
 
 export function parsePipeline(text: string): ParseResult {
   let value: unknown;
@@ -75,7 +86,7 @@ function syntaxProblem(text: string, error: unknown): Problem {
     .replace(/^JSON\.parse: /, '')
     .replace(/ (in JSON )?at (position \d+|line \d+ column \d+).*$/, '')
     .replace(/\.$/, '');
-  return problem('E018', {}, message, at);
+  return problem('E018', {}, { type: 'parser', parser: 'json', text: message }, at);
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -86,27 +97,27 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 function checkShape(value: unknown): Problem[] {
   if (!isObject(value)) {
     const found = Array.isArray(value)
-      ? 'the file holds an array'
-      : `the file holds ${showValue(value)}`;
+      ? ({ kind: 'array' } as const)
+      : ({ kind: 'value', value: shownValue(value) } as const);
     return [problem('E016', {}, found)];
   }
-  if (!('version' in value)) return [problem('E016', {}, 'it has no "version"')];
+  if (!('version' in value)) return [problem('E016', {}, { kind: 'noVersion' })];
   if (value.version !== PIPELINE_VERSION) {
-    return [problem('E016', {}, `its version is ${showValue(value.version)}`)];
+    return [problem('E016', {}, { kind: 'version', value: shownValue(value.version) })];
   }
   const problems: Problem[] = [];
-  const where = 'The document';
+  const where = theDocument;
   unknownFields(value, documentFields, where, {}, problems);
   if (typeof value.name !== 'string') {
-    problems.push(problem('E019', {}, where, 'name', showValue(value.name), 'text'));
+    problems.push(problem('E019', {}, where, 'name', shownValue(value.name), shape('text')));
   }
   if (!Array.isArray(value.nodes)) {
-    problems.push(problem('E019', {}, where, 'nodes', showValue(value.nodes), 'a list of nodes'));
+    problems.push(problem('E019', {}, where, 'nodes', shownValue(value.nodes), shape('nodeList')));
   } else {
     value.nodes.forEach((node: unknown, i: number) => checkNode(node, i, problems));
   }
   if (!Array.isArray(value.edges)) {
-    problems.push(problem('E019', {}, where, 'edges', showValue(value.edges), 'a list of edges'));
+    problems.push(problem('E019', {}, where, 'edges', shownValue(value.edges), shape('edgeList')));
   } else {
     value.edges.forEach((edge: unknown, i: number) => checkEdgeShape(edge, i, problems));
   }
@@ -115,67 +126,73 @@ function checkShape(value: unknown): Problem[] {
 
 function checkNode(node: unknown, i: number, problems: Problem[]): void {
   if (!isObject(node)) {
-    problems.push(problem('E019', {}, 'The document', `nodes[${i}]`, showValue(node), 'an object'));
+    problems.push(
+      problem('E019', {}, theDocument, `nodes[${i}]`, shownValue(node), shape('object')),
+    );
     return;
   }
   const uid = nonEmptyString(node.uid) ? node.uid : undefined;
-  const where = uid === undefined ? `Node nodes[${i}]` : `Node '${uid}'`;
+  const where: NodeRef | EntryRef =
+    uid === undefined ? { type: 'entry', list: 'nodes', index: i } : { type: 'node', uid };
   const at = uid === undefined ? {} : { nodeUid: uid };
-  const wrong = (field: string, expected: string) =>
-    problems.push(problem('E019', at, where, field, showValue(node[field]), expected));
+  const wrong = (field: string, expected: FieldShape) =>
+    problems.push(problem('E019', at, where, field, shownValue(node[field]), shape(expected)));
 
   unknownFields(node, nodeFields, where, at, problems);
-  if (uid === undefined) wrong('uid', 'non-empty text');
-  if (typeof node.kind !== 'string') wrong('kind', 'text naming an operator kind');
+  if (uid === undefined) wrong('uid', 'nonEmptyText');
+  if (typeof node.kind !== 'string') wrong('kind', 'kindName');
   else if (!operatorRegistry.has(node.kind as OperatorKind)) {
     problems.push(problem('E001', at, where, node.kind));
   }
-  if ('label' in node && typeof node.label !== 'string') wrong('label', 'text, or left out');
-  if (!isObject(node.params)) wrong('params', 'an object of parameter values');
+  if ('label' in node && typeof node.label !== 'string') wrong('label', 'textOrOmitted');
+  if (!isObject(node.params)) wrong('params', 'paramValues');
   if ('parallelism' in node && typeof node.parallelism !== 'number') {
-    const p = showValue(node.parallelism);
+    const p = shownValue(node.parallelism);
     problems.push(
       problem('E013', { ...at, param: 'parallelism' }, where, p, DEFAULT_MAX_PARALLELISM),
     );
   }
   if ('position' in node && !isPosition(node.position)) {
-    wrong('position', 'an object { "x": number, "y": number }, or left out');
+    wrong('position', 'position');
   }
 }
 
 function checkEdgeShape(edge: unknown, i: number, problems: Problem[]): void {
   if (!isObject(edge)) {
-    problems.push(problem('E019', {}, 'The document', `edges[${i}]`, showValue(edge), 'an object'));
+    problems.push(
+      problem('E019', {}, theDocument, `edges[${i}]`, shownValue(edge), shape('object')),
+    );
     return;
   }
   const id = nonEmptyString(edge.id) ? edge.id : undefined;
-  const where = id === undefined ? `Edge edges[${i}]` : `Edge '${id}'`;
+  const where: FileLocation =
+    id === undefined ? { type: 'entry', list: 'edges', index: i } : edgeRef(id);
   const at = id === undefined ? {} : { edgeId: id };
-  const wrong = (field: string, expected: string) =>
-    problems.push(problem('E019', at, where, field, showValue(edge[field]), expected));
+  const wrong = (field: string, expected: FieldShape) =>
+    problems.push(problem('E019', at, where, field, shownValue(edge[field]), shape(expected)));
 
   unknownFields(edge, edgeFields, where, at, problems);
-  if (id === undefined) wrong('id', 'non-empty text');
-  if (typeof edge.source !== 'string') wrong('source', 'the uid of a node');
-  if (typeof edge.target !== 'string') wrong('target', 'the uid of a node');
+  if (id === undefined) wrong('id', 'nonEmptyText');
+  if (typeof edge.source !== 'string') wrong('source', 'nodeUid');
+  if (typeof edge.target !== 'string') wrong('target', 'nodeUid');
   if ('sourcePort' in edge && typeof edge.sourcePort !== 'string') {
-    wrong('sourcePort', "a port name such as 'out' or 'late', or left out");
+    wrong('sourcePort', 'portName');
   }
   if ('partitioning' in edge && !partitionings.includes(edge.partitioning)) {
-    wrong('partitioning', "'forward', 'rebalance' or 'broadcast', or left out");
+    wrong('partitioning', 'partitioning');
   }
 }
 
 function unknownFields(
   value: Record<string, unknown>,
   allowed: Record<string, true>,
-  where: string,
+  where: FileLocation,
   at: { nodeUid?: string; edgeId?: string },
   problems: Problem[],
 ): void {
   for (const field of Object.keys(value)) {
     if (!Object.hasOwn(allowed, field)) {
-      problems.push(problem('E017', at, where, field, Object.keys(allowed)));
+      problems.push(problem('E017', at, where, field, names(Object.keys(allowed))));
     }
   }
 }

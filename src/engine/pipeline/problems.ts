@@ -4,7 +4,22 @@
  * refer to them; E codes block a run, W codes do not. Every message names the node and says
  * what to do about it.
  */
-import { PIPELINE_VERSION, type OperatorKind } from './document';
+import { PIPELINE_VERSION } from './document';
+import {
+  inEnglish,
+  names,
+  type DocumentRef,
+  type EdgeRef,
+  type EntryRef,
+  type Expected,
+  type NameList,
+  type NodeList,
+  type NodeRef,
+  type ParamRef,
+  type ParserMessage,
+  type ProblemValue,
+  type ShownValue,
+} from './problem-values';
 import { operatorRegistry } from './registry';
 
 export type Severity = 'error' | 'warning';
@@ -17,10 +32,11 @@ export interface ProblemLocation {
 }
 
 /**
- * A message's values by name, plain enough to cross to the UI thread, so the UI can render the
- * problem in any language from its code (and variant) and these values.
+ * A message's values by name, plain data that crosses to the UI thread, so the UI can render
+ * the problem in any language from its code (and variant) and these values: nodes, edges and
+ * parameters as references the UI words with its own labels, never as English phrases.
  */
-export type ProblemParams = Readonly<Record<string, string | number>>;
+export type ProblemParams = Readonly<Record<string, ProblemValue>>;
 
 export interface Problem extends ProblemLocation {
   code: ProblemCode;
@@ -37,83 +53,105 @@ export type WindowShapeIssue =
   | { kind: 'slideExceedsSize'; slideMs: number; sizeMs: number }
   | { kind: 'offsetTooLarge'; offsetMs: number; limitMs: number; limitName: 'size' | 'slide' };
 
-const list = (items: readonly string[]) => items.map((s) => `'${s}'`).join(', ');
-const either = (items: readonly string[]) =>
-  items.length > 1 ? `${list(items.slice(0, -1))} or '${items.at(-1)}'` : list(items);
+/** Why a file is not a pipeline document at all. */
+export type NotADocument =
+  | { kind: 'array' }
+  | { kind: 'value'; value: ShownValue }
+  | { kind: 'noVersion' }
+  | { kind: 'version'; value: ShownValue };
+
+/** Where in a file a field sits: the document, a node or an edge. */
+export type FileLocation = DocumentRef | NodeRef | EdgeRef | EntryRef;
+
+const en = inEnglish;
+const knownKinds = () => names([...operatorRegistry.keys()]);
+
+const notADocument = (found: NotADocument): string => {
+  switch (found.kind) {
+    case 'array':
+      return 'the file holds an array';
+    case 'value':
+      return `the file holds ${en(found.value)}`;
+    case 'noVersion':
+      return 'it has no "version"';
+    case 'version':
+      return `its version is ${en(found.value)}`;
+  }
+};
 
 export const problemMessages = {
-  E001: (node: string, kind: string) =>
-    `${node} has unknown operator kind '${kind}': use one of ${list([...operatorRegistry.keys()])}.`,
+  E001: (node: NodeRef | EntryRef, kind: string) =>
+    `${en(node)} has unknown operator kind '${kind}': use one of ${en(knownKinds())}.`,
   E002: (what: 'node uid' | 'edge id', id: string, count: number) =>
     `The ${what} '${id}' is used ${count} times: make each one unique.`,
-  E003: (edge: string, end: 'source' | 'target', uid: string) =>
-    `${edge} has ${end} '${uid}', which is not a node in this pipeline: reconnect or delete the edge.`,
-  E004: (node: string) => `${node} has no input: connect an upstream operator.`,
-  E005: (node: string, inputs: number) =>
-    `${node} has ${inputs} inputs but takes one: merge the streams with a Union first.`,
-  E006: (nodes: readonly string[]) =>
-    `The pipeline has a cycle through ${nodes.join(', ')}: streams must flow one way, remove an edge of the cycle.`,
-  E007: (node: string) =>
-    `${node} needs a keyed input: add a KeyBy directly before it, or use WindowAll.`,
-  E008: (node: string, param: string, value: string, allowed: string) =>
-    `${node}: ${param} is ${value}. Set it to ${allowed}.`,
-  E009: (node: string, field: string, suggestion: string | undefined, known: readonly string[]) =>
+  E003: (edge: EdgeRef, end: 'source' | 'target', uid: string) =>
+    `${en(edge)} has ${end} '${uid}', which is not a node in this pipeline: reconnect or delete the edge.`,
+  E004: (node: NodeRef) => `${en(node)} has no input: connect an upstream operator.`,
+  E005: (node: NodeRef, inputs: number) =>
+    `${en(node)} has ${inputs} inputs but takes one: merge the streams with a Union first.`,
+  E006: (nodes: NodeList) =>
+    `The pipeline has a cycle through ${en(nodes)}: streams must flow one way, remove an edge of the cycle.`,
+  E007: (node: NodeRef) =>
+    `${en(node)} needs a keyed input: add a KeyBy directly before it, or use WindowAll.`,
+  E008: (node: NodeRef, param: ParamRef, value: ShownValue, allowed: Expected) =>
+    `${en(node)}: ${en(param)} is ${en(value)}. Set it to ${en(allowed)}.`,
+  E009: (node: NodeRef, field: string, suggestion: string | undefined, known: NameList) =>
     suggestion === undefined
-      ? `${node} has no parameter '${field}': remove it (known parameters: ${known.length > 0 ? list(known) : 'none'}).`
-      : `${node} has no parameter '${field}': did you mean '${suggestion}'? Rename or remove it.`,
-  E010: (edge: string, node: string, port: string, ports: readonly string[]) =>
-    `${edge} leaves ${node} from port '${port}', which it does not have: use ${either(ports)}.`,
-  E011: (edge: string, node: string) =>
-    `${edge} goes into ${node}, but a source takes no input: delete the edge or connect it elsewhere.`,
-  E012: (edge: string, node: string) =>
-    `${edge} leaves ${node}, but a sink has no output: delete the edge.`,
-  E013: (node: string, value: string, max: number) =>
-    `${node} has parallelism ${value}: set a whole number from 1 to ${max}, or leave it empty to use the job's parallelism.`,
-  E014: (node: string, issue: WindowShapeIssue) =>
+      ? `${en(node)} has no parameter '${field}': remove it (known parameters: ${known.names.length > 0 ? en(known) : 'none'}).`
+      : `${en(node)} has no parameter '${field}': did you mean '${suggestion}'? Rename or remove it.`,
+  E010: (edge: EdgeRef, node: NodeRef, port: string, ports: NameList) =>
+    `${en(edge)} leaves ${en(node)} from port '${port}', which it does not have: use ${en(ports)}.`,
+  E011: (edge: EdgeRef, node: NodeRef) =>
+    `${en(edge)} goes into ${en(node)}, but a source takes no input: delete the edge or connect it elsewhere.`,
+  E012: (edge: EdgeRef, node: NodeRef) =>
+    `${en(edge)} leaves ${en(node)}, but a sink has no output: delete the edge.`,
+  E013: (node: NodeRef | EntryRef, value: ShownValue, max: number) =>
+    `${en(node)} has parallelism ${en(value)}: set a whole number from 1 to ${max}, or leave it empty to use the job's parallelism.`,
+  E014: (node: NodeRef, issue: WindowShapeIssue) =>
     issue.kind === 'slideExceedsSize'
-      ? `${node} slides by ${issue.slideMs} ms, more than its ${issue.sizeMs} ms size, so records between windows would be lost: make the slide at most the size.`
-      : `${node} has offset ${issue.offsetMs} ms, but the offset's magnitude must be less than the ${issue.limitName} (${issue.limitMs} ms): set it between ${1 - issue.limitMs} and ${issue.limitMs - 1} ms.`,
-  E015: (node: string, param: string, error: string) =>
-    `${node}: ${param} does not compile (${error}): fix the syntax.`,
+      ? `${en(node)} slides by ${issue.slideMs} ms, more than its ${issue.sizeMs} ms size, so records between windows would be lost: make the slide at most the size.`
+      : `${en(node)} has offset ${issue.offsetMs} ms, but the offset's magnitude must be less than the ${issue.limitName} (${issue.limitMs} ms): set it between ${1 - issue.limitMs} and ${issue.limitMs - 1} ms.`,
+  E015: (node: NodeRef, param: ParamRef, error: ParserMessage) =>
+    `${en(node)}: ${en(param)} does not compile (${en(error)}): fix the syntax.`,
   // E016 to E019 come from reading a file (parsePipeline), before a pipeline exists.
-  E016: (found: string) =>
-    `Not a Tidemark pipeline document (${found}): expected a JSON object with "version": ${PIPELINE_VERSION}, "name", "nodes" and "edges".`,
-  E017: (where: string, field: string, allowed: readonly string[]) =>
-    `${where} has an unknown field '${field}': remove it (allowed fields: ${list(allowed)}).`,
-  E018: (error: string, at: { line: number; column: number } | undefined) =>
+  E016: (found: NotADocument) =>
+    `Not a Tidemark pipeline document (${notADocument(found)}): expected a JSON object with "version": ${PIPELINE_VERSION}, "name", "nodes" and "edges".`,
+  E017: (where: FileLocation, field: string, allowed: NameList) =>
+    `${en(where)} has an unknown field '${field}': remove it (allowed fields: ${en(allowed)}).`,
+  E018: (error: ParserMessage, at: { line: number; column: number } | undefined) =>
     at === undefined
-      ? `The file is not valid JSON: ${error}. Fix the syntax.`
-      : `The file is not valid JSON at line ${at.line}, column ${at.column}: ${error}. Fix the syntax there.`,
-  E019: (where: string, field: string, value: string, expected: string) =>
-    `${where} field '${field}' is ${value}: it must be ${expected}.`,
-  E020: (edge: string, from: string, to: string, fromP: number, toP: number) =>
-    `${edge} forwards from ${from} (parallelism ${fromP}) to ${to} (parallelism ${toP}), but forward partitioning needs equal parallelism: use rebalance, or give both the same parallelism.`,
-  E021: (edge: string, keyBy: string, partitioning: string) =>
-    `${edge} leaves ${keyBy} with '${partitioning}' partitioning, but a KeyBy already partitions by key: remove the partitioning.`,
+      ? `The file is not valid JSON: ${en(error)}. Fix the syntax.`
+      : `The file is not valid JSON at line ${at.line}, column ${at.column}: ${en(error)}. Fix the syntax there.`,
+  E019: (where: FileLocation, field: string, value: ShownValue, expected: Expected) =>
+    `${en(where)} field '${field}' is ${en(value)}: it must be ${en(expected)}.`,
+  E020: (edge: EdgeRef, from: NodeRef, to: NodeRef, fromP: number, toP: number) =>
+    `${en(edge)} forwards from ${en(from)} (parallelism ${fromP}) to ${en(to)} (parallelism ${toP}), but forward partitioning needs equal parallelism: use rebalance, or give both the same parallelism.`,
+  E021: (edge: EdgeRef, keyBy: NodeRef, partitioning: string) =>
+    `${en(edge)} leaves ${en(keyBy)} with '${partitioning}' partitioning, but a KeyBy already partitions by key: remove the partitioning.`,
   // E022 to E026: the steps of a scripted input, numbered from 1 as the step editor shows them.
-  E022: (node: string, step: number, value: string) =>
-    `${node}: step ${step} is ${value}, which is not a step: write one of { "add": [records] }, { "advanceWatermark": ms }, { "advanceProcessingTime": ms } or { "advanceWatermarkToInfinity": true }.`,
-  E023: (node: string, step: number, record: number, value: string, field: string) =>
-    `${node}: record ${record} of step ${step} is ${value}: each record must be a JSON object with its event time as a number in '${field}'.`,
-  E024: (node: string, step: number, to: number, from: number) =>
-    `${node}: step ${step} advances the watermark to ${to} ms, but it is already at ${from} ms: a watermark only rises, so set it above ${from} ms.`,
-  E025: (node: string, step: number, by: string) =>
-    `${node}: step ${step} advances processing time by ${by}: set a whole number of milliseconds above 0.`,
-  E026: (node: string, step: number, final: number) =>
-    `${node}: step ${step} comes after step ${final} advanced the watermark to infinity, which ends the input: delete it, or move the final watermark to the end.`,
+  E022: (node: NodeRef, step: number, value: ShownValue) =>
+    `${en(node)}: step ${step} is ${en(value)}, which is not a step: write one of { "add": [records] }, { "advanceWatermark": ms }, { "advanceProcessingTime": ms } or { "advanceWatermarkToInfinity": true }.`,
+  E023: (node: NodeRef, step: number, record: number, value: ShownValue, field: string) =>
+    `${en(node)}: record ${record} of step ${step} is ${en(value)}: each record must be a JSON object with its event time as a number in '${field}'.`,
+  E024: (node: NodeRef, step: number, to: number, from: number) =>
+    `${en(node)}: step ${step} advances the watermark to ${to} ms, but it is already at ${from} ms: a watermark only rises, so set it above ${from} ms.`,
+  E025: (node: NodeRef, step: number, by: ShownValue) =>
+    `${en(node)}: step ${step} advances processing time by ${en(by)}: set a whole number of milliseconds above 0.`,
+  E026: (node: NodeRef, step: number, final: number) =>
+    `${en(node)}: step ${step} comes after step ${final} advanced the watermark to infinity, which ends the input: delete it, or move the final watermark to the end.`,
 
-  W001: (node: string) =>
-    `${node} output is not connected, so its results are lost: connect it to a downstream operator or a Sink.`,
-  W002: (node: string) =>
-    `${node} has no downstream operator, so its records go nowhere: connect it, or delete it.`,
-  W003: (keyBy: string, sink: string) =>
-    `${keyBy} feeds ${sink} directly, so the keying has no effect: put a Window between them, or remove the KeyBy.`,
-  W004: (node: string, parallelism: number) =>
-    `${node} has parallelism ${parallelism}, but a WindowAll always runs as one subtask: it will run with 1; set it to 1.`,
-  W005: (node: string, edge: string) =>
-    `${node} has late output turned off, so ${edge} from its late port will carry nothing: turn late output on, or delete the edge.`,
-  W006: (node: string, parallelism: number) =>
-    `${node} has parallelism ${parallelism}, but a scripted input always runs as one subtask: it will run with 1; set it to 1.`,
+  W001: (node: NodeRef) =>
+    `${en(node)} output is not connected, so its results are lost: connect it to a downstream operator or a Sink.`,
+  W002: (node: NodeRef) =>
+    `${en(node)} has no downstream operator, so its records go nowhere: connect it, or delete it.`,
+  W003: (keyBy: NodeRef, sink: NodeRef) =>
+    `${en(keyBy)} feeds ${en(sink)} directly, so the keying has no effect: put a Window between them, or remove the KeyBy.`,
+  W004: (node: NodeRef, parallelism: number) =>
+    `${en(node)} has parallelism ${parallelism}, but a WindowAll always runs as one subtask: it will run with 1; set it to 1.`,
+  W005: (node: NodeRef, edge: EdgeRef) =>
+    `${en(node)} has late output turned off, so ${en(edge)} from its late port will carry nothing: turn late output on, or delete the edge.`,
+  W006: (node: NodeRef, parallelism: number) =>
+    `${en(node)} has parallelism ${parallelism}, but a scripted input always runs as one subtask: it will run with 1; set it to 1.`,
 } satisfies Record<string, (...args: never[]) => string>;
 
 export type ProblemCode = keyof typeof problemMessages;
@@ -123,7 +161,6 @@ interface ProblemArgs {
   variant?: string;
 }
 
-const allButLast = (items: readonly string[]) => list(items.slice(0, -1));
 const args = (params: ProblemParams, variant?: string): ProblemArgs =>
   variant === undefined ? { params } : { params, variant };
 
@@ -134,29 +171,21 @@ const args = (params: ProblemParams, variant?: string): ProblemArgs =>
 export const problemParams: {
   [C in ProblemCode]: (...args: Parameters<(typeof problemMessages)[C]>) => ProblemArgs;
 } = {
-  E001: (node, kind) => ({
-    params: { node, kind, kinds: list([...operatorRegistry.keys()]) },
-  }),
+  E001: (node, kind) => args({ node, kind, kinds: knownKinds() }),
   E002: (what, id, count) => args({ id, count }, what === 'node uid' ? 'node' : 'edge'),
   E003: (edge, end, uid) => args({ edge, uid }, end),
   E004: (node) => args({ node }),
   E005: (node, inputs) => args({ node, inputs }),
-  E006: (nodes) => args({ nodes: nodes.join(', ') }),
+  E006: (nodes) => args({ nodes }),
   E007: (node) => args({ node }),
   E008: (node, param, value, allowed) => args({ node, param, value, allowed }),
   E009: (node, field, suggestion, known) =>
     suggestion !== undefined
       ? args({ node, field, suggestion }, 'suggestion')
-      : known.length > 0
-        ? args({ node, field, known: list(known) }, 'known')
+      : known.names.length > 0
+        ? args({ node, field, known }, 'known')
         : args({ node, field }, 'noKnown'),
-  E010: (edge, node, port, ports) =>
-    ports.length > 1
-      ? args(
-          { edge, node, port, ports: allButLast(ports), lastPort: ports.at(-1) ?? '' },
-          'several',
-        )
-      : args({ edge, node, port, ports: list(ports) }, 'one'),
+  E010: (edge, node, port, ports) => args({ edge, node, port, ports }),
   E011: (edge, node) => args({ edge, node }),
   E012: (edge, node) => args({ edge, node }),
   E013: (node, value, max) => args({ node, value, max }),
@@ -174,8 +203,11 @@ export const problemParams: {
           issue.limitName === 'size' ? 'offsetSize' : 'offsetSlide',
         ),
   E015: (node, param, error) => args({ node, param, error }),
-  E016: (found) => args({ found, version: PIPELINE_VERSION }),
-  E017: (where, field, allowed) => args({ where, field, allowed: list(allowed) }),
+  E016: (found) =>
+    found.kind === 'value' || found.kind === 'version'
+      ? args({ value: found.value, version: PIPELINE_VERSION }, found.kind)
+      : args({ version: PIPELINE_VERSION }, found.kind),
+  E017: (where, field, allowed) => args({ where, field, allowed }),
   E018: (error, at) =>
     at === undefined
       ? args({ error }, 'plain')
@@ -211,30 +243,4 @@ export function problem<C extends ProblemCode>(
     ...(variant === undefined ? {} : { variant }),
     ...at,
   };
-}
-
-/** "Map 'm1'", or "Map 'Double it' (uid 'm1')" when the node has its own label. */
-export function describeNode(node: { uid: string; kind: string; label?: string }): string {
-  const kindLabel = operatorRegistry.get(node.kind as OperatorKind)?.label ?? 'Node';
-  return node.label === undefined || node.label === '' || node.label === kindLabel
-    ? `${kindLabel} '${node.uid}'`
-    : `${kindLabel} '${node.label}' (uid '${node.uid}')`;
-}
-
-export const describeEdge = (id: string): string => `Edge '${id}'`;
-
-/** A value as it would appear in the file, cut short; never throws. */
-export function showValue(value: unknown, unit = ''): string {
-  let text: string;
-  try {
-    // JSON.stringify would print NaN and Infinity as null, and undefined as nothing.
-    text =
-      typeof value === 'number' || value === undefined
-        ? String(value)
-        : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = 'an unprintable value';
-  }
-  if (text.length > 40) text = `${text.slice(0, 37)}...`;
-  return typeof value === 'number' && unit !== '' ? `${text} ${unit}` : text;
 }

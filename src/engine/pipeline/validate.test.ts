@@ -95,7 +95,7 @@ describe('validatePipeline', () => {
         nodeUid: 'win',
         message:
           "Window 'win' needs a keyed input: add a KeyBy directly before it, or use WindowAll.",
-        params: { node: "Window 'win'" },
+        params: { node: { type: 'node', kind: 'window', uid: 'win' } },
       },
     ]);
   });
@@ -272,10 +272,10 @@ describe('validatePipeline', () => {
           message:
             "Window 'w': Size ('sizeMs') is -5 ms. Set it to a whole number of milliseconds, at least 1 ms.",
           params: {
-            node: "Window 'w'",
-            param: "Size ('sizeMs')",
-            value: '-5 ms',
-            allowed: 'a whole number of milliseconds, at least 1 ms',
+            node: { type: 'node', kind: 'window', uid: 'w' },
+            param: { type: 'param', kind: 'window', name: 'sizeMs' },
+            value: { type: 'value', text: '-5', unit: 'ms' },
+            allowed: { type: 'expected', rule: 'number', number: 'ms', min: 1, nullable: false },
           },
         },
       ]);

@@ -7,7 +7,8 @@ import { DEFAULT_MAX_PARALLELISM } from '../keygroups';
 import type { PipelineDocument, PipelineEdge, PipelineNode } from './document';
 import type { JsonValue } from './document';
 import { applicableParams, scriptStepKind, withDefaults, type ParamSpec } from './params';
-import { describeEdge, describeNode, problem, showValue, type Problem } from './problems';
+import { edgeRef, names, nodeRef, shownValue, type Expected } from './problem-values';
+import { problem, type Problem } from './problems';
 import { operatorRegistry, type OperatorMeta } from './registry';
 
 const severityRank = { error: 0, warning: 1 } as const;
@@ -23,7 +24,7 @@ export function validatePipeline(doc: PipelineDocument): Problem[] {
   for (const node of doc.nodes) {
     const meta = operatorRegistry.get(node.kind);
     if (meta === undefined) {
-      problems.push(problem('E001', { nodeUid: node.uid }, describeNode(node), String(node.kind)));
+      problems.push(problem('E001', { nodeUid: node.uid }, nodeRef(node), String(node.kind)));
       continue;
     }
     checkParallelism(node, problems);
@@ -58,7 +59,7 @@ function buildGraph(doc: PipelineDocument, problems: Problem[]): Graph {
   for (const edge of doc.edges) {
     const missing = (['source', 'target'] as const).filter((end) => !nodes.has(edge[end]));
     for (const end of missing) {
-      problems.push(problem('E003', { edgeId: edge.id }, describeEdge(edge.id), end, edge[end]));
+      problems.push(problem('E003', { edgeId: edge.id }, edgeRef(edge.id), end, edge[end]));
     }
     if (missing.length > 0) continue;
     graph.edges.push(edge);
@@ -85,11 +86,11 @@ function checkParallelism(node: PipelineNode, problems: Problem[]): void {
   if (p === undefined) return;
   const at = { nodeUid: node.uid, param: 'parallelism' };
   if (!isValidParallelism(p)) {
-    problems.push(problem('E013', at, describeNode(node), showValue(p), DEFAULT_MAX_PARALLELISM));
+    problems.push(problem('E013', at, nodeRef(node), shownValue(p), DEFAULT_MAX_PARALLELISM));
   } else if (node.kind === 'windowAll' && p > 1) {
-    problems.push(problem('W004', at, describeNode(node), p));
+    problems.push(problem('W004', at, nodeRef(node), p));
   } else if (node.kind === 'source.script' && p > 1) {
-    problems.push(problem('W006', at, describeNode(node), p));
+    problems.push(problem('W006', at, nodeRef(node), p));
   }
 }
 
@@ -111,21 +112,21 @@ function checkWiring(node: PipelineNode, graph: Graph, problems: Problem[]): voi
   const at = { nodeUid: node.uid };
   const inputs = graph.inputs.get(node.uid) ?? [];
   if (meta.inputs !== 'none' && inputs.length === 0) {
-    problems.push(problem('E004', at, describeNode(node)));
+    problems.push(problem('E004', at, nodeRef(node)));
   }
   if (meta.inputs === 'one' && inputs.length > 1) {
-    problems.push(problem('E005', at, describeNode(node), inputs.length));
+    problems.push(problem('E005', at, nodeRef(node), inputs.length));
   }
   // Only a KeyBy's own output is a KeyedStream: a map after it, or a union of keyed
   // streams, is a plain DataStream again.
   if (node.kind === 'window' && inputs.some((e) => graph.nodes.get(e.source)?.kind !== 'keyBy')) {
-    problems.push(problem('E007', at, describeNode(node)));
+    problems.push(problem('E007', at, nodeRef(node)));
   }
   const main = meta.outputs[0];
   const outputs = graph.outputs.get(node.uid) ?? [];
   if (main !== undefined && !outputs.some((e) => portOf(e, meta) === main)) {
     const code = meta.category === 'source' ? 'W002' : 'W001';
-    problems.push(problem(code, at, describeNode(node)));
+    problems.push(problem(code, at, nodeRef(node)));
   }
 }
 
@@ -139,30 +140,32 @@ function checkEdge(edge: PipelineEdge, graph: Graph, problems: Problem[]): void 
   const sourceMeta = operatorRegistry.get(source.kind);
   const targetMeta = operatorRegistry.get(target.kind);
   const at = { edgeId: edge.id };
-  const name = describeEdge(edge.id);
+  const name = edgeRef(edge.id);
 
   if (targetMeta?.inputs === 'none') {
-    problems.push(problem('E011', at, name, describeNode(target)));
+    problems.push(problem('E011', at, name, nodeRef(target)));
   }
   if (sourceMeta !== undefined) {
     const port = portOf(edge, sourceMeta);
     if (sourceMeta.outputs.length === 0) {
-      problems.push(problem('E012', at, name, describeNode(source)));
+      problems.push(problem('E012', at, name, nodeRef(source)));
     } else if (!sourceMeta.outputs.includes(port)) {
-      problems.push(problem('E010', at, name, describeNode(source), port, sourceMeta.outputs));
+      problems.push(
+        problem('E010', at, name, nodeRef(source), port, names(sourceMeta.outputs, 'or')),
+      );
     } else if (
       port === 'late' &&
       withDefaults(sourceMeta.params, source.params).lateOutput === false
     ) {
-      problems.push(problem('W005', { ...at, nodeUid: source.uid }, describeNode(source), name));
+      problems.push(problem('W005', { ...at, nodeUid: source.uid }, nodeRef(source), name));
     }
   }
   if (source.kind === 'keyBy') {
     if (edge.partitioning !== undefined) {
-      problems.push(problem('E021', at, name, describeNode(source), edge.partitioning));
+      problems.push(problem('E021', at, name, nodeRef(source), edge.partitioning));
     }
     if (target.kind === 'sink') {
-      problems.push(problem('W003', at, describeNode(source), describeNode(target)));
+      problems.push(problem('W003', at, nodeRef(source), nodeRef(target)));
     }
   }
   const [fromP, toP] = [fixedParallelism(source), fixedParallelism(target)];
@@ -172,9 +175,7 @@ function checkEdge(edge: PipelineEdge, graph: Graph, problems: Problem[]): void 
     toP !== undefined &&
     fromP !== toP
   ) {
-    problems.push(
-      problem('E020', at, name, describeNode(source), describeNode(target), fromP, toP),
-    );
+    problems.push(problem('E020', at, name, nodeRef(source), nodeRef(target), fromP, toP));
   }
 }
 
@@ -184,7 +185,7 @@ function checkParams(node: PipelineNode, meta: OperatorMeta, problems: Problem[]
   for (const field of Object.keys(node.params)) {
     if (known.includes(field)) continue;
     const at = { nodeUid: node.uid, param: field };
-    problems.push(problem('E009', at, describeNode(node), field, closest(field, known), known));
+    problems.push(problem('E009', at, nodeRef(node), field, closest(field, known), names(known)));
   }
   const invalid = new Set<string>();
   // Parameters that do not apply (their `when` is not met) keep whatever they hold.
@@ -192,15 +193,18 @@ function checkParams(node: PipelineNode, meta: OperatorMeta, problems: Problem[]
     if (!Object.hasOwn(node.params, spec.name)) continue;
     const value: unknown = node.params[spec.name];
     const at = { nodeUid: node.uid, param: spec.name };
-    const param = `${spec.label} ('${spec.name}')`;
+    const param = { type: 'param', kind: node.kind, name: spec.name } as const;
     const allowed = allowedValues(spec, value);
     if (allowed !== undefined) {
       invalid.add(spec.name);
-      const shown = showValue(value, spec.type === 'duration' ? 'ms' : '');
-      problems.push(problem('E008', at, describeNode(node), param, shown, allowed));
+      const shown = shownValue(value, spec.type === 'duration' ? 'ms' : undefined);
+      problems.push(problem('E008', at, nodeRef(node), param, shown, allowed));
     } else if (spec.type === 'code' || spec.type === 'expression') {
       const error = syntaxError(value as string);
-      if (error !== undefined) problems.push(problem('E015', at, describeNode(node), param, error));
+      if (error !== undefined) {
+        const parser = { type: 'parser', parser: 'javascript', text: error } as const;
+        problems.push(problem('E015', at, nodeRef(node), param, parser));
+      }
     } else if (spec.type === 'script') {
       const { timestampField } = withDefaults(meta.params, node.params);
       const field = typeof timestampField === 'string' ? timestampField : 'ts';
@@ -210,43 +214,53 @@ function checkParams(node: PipelineNode, meta: OperatorMeta, problems: Problem[]
   return invalid;
 }
 
-/** What the parameter accepts, phrased for "Set it to ...", or undefined when `value` fits. */
-function allowedValues(spec: ParamSpec, value: unknown): string | undefined {
+/** What the parameter accepts, for "Set it to ...", or undefined when `value` fits. */
+function allowedValues(spec: ParamSpec, value: unknown): Expected | undefined {
+  const expected = (rule: 'boolean' | 'json' | 'jsonNotNull' | 'records' | 'steps'): Expected => ({
+    type: 'expected',
+    rule,
+  });
   switch (spec.type) {
     case 'duration':
-      return numberRule(value, { ...spec, whole: true, unit: ' ms' });
+      return numberRule(value, { ...spec, number: 'ms' });
     case 'integer':
-      return numberRule(value, { ...spec, whole: true, unit: '' });
+      return numberRule(value, { ...spec, number: 'whole' });
     case 'number':
-      return numberRule(value, { ...spec, whole: false, unit: '' });
+      return numberRule(value, { ...spec, number: 'any' });
     case 'string': {
       if (value === null && spec.nullable === true) return undefined;
       const fits =
         typeof value === 'string' &&
         (spec.pattern === undefined || value.search(spec.pattern) >= 0);
       if (fits) return undefined;
-      const text = spec.pattern === undefined ? 'text' : `text matching ${String(spec.pattern)}`;
-      return spec.nullable === true ? `${text}, or null to leave it empty` : text;
+      const nullable = spec.nullable === true;
+      return spec.pattern === undefined
+        ? { type: 'expected', rule: 'text', nullable }
+        : { type: 'expected', rule: 'text', pattern: String(spec.pattern), nullable };
     }
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'true or false';
+      return typeof value === 'boolean' ? undefined : expected('boolean');
     case 'enum':
       return typeof value === 'string' && spec.options.includes(value)
         ? undefined
-        : `one of ${spec.options.map((o) => `'${o}'`).join(', ')}`;
+        : { type: 'expected', rule: 'oneOf', options: names(spec.options) };
     case 'code':
-      return typeof value === 'string' ? undefined : `a function as text, like ${spec.signature}`;
+      return typeof value === 'string'
+        ? undefined
+        : { type: 'expected', rule: 'function', example: spec.signature };
     case 'expression':
-      return typeof value === 'string' ? undefined : `an expression as text, like ${spec.default}`;
+      return typeof value === 'string'
+        ? undefined
+        : { type: 'expected', rule: 'expression', example: spec.default };
     case 'json':
-      if (value === null) return spec.nullable === true ? undefined : 'any JSON value but null';
-      return isJson(value) ? undefined : 'any JSON value';
+      if (value === null) return spec.nullable === true ? undefined : expected('jsonNotNull');
+      return isJson(value) ? undefined : expected('json');
     case 'records':
       return Array.isArray(value) && value.every((r) => isPlainObject(r) && isJson(r))
         ? undefined
-        : 'a list of records, each a JSON object';
+        : expected('records');
     case 'script':
-      return Array.isArray(value) ? undefined : 'a list of steps, as JSON';
+      return Array.isArray(value) ? undefined : expected('steps');
   }
 }
 
@@ -261,14 +275,14 @@ function checkScript(
   problems: Problem[],
 ): void {
   const at = { nodeUid: node.uid, param: 'steps' };
-  const name = describeNode(node);
+  const name = nodeRef(node);
   let watermark = -Infinity;
   let final: number | undefined;
   steps.forEach((step, i) => {
     const n = i + 1;
     const kind = scriptStepKind(step);
     if (kind === null || !isJson(step)) {
-      problems.push(problem('E022', at, name, n, showValue(step)));
+      problems.push(problem('E022', at, name, n, shownValue(step)));
       return;
     }
     if (final !== undefined) problems.push(problem('E026', at, name, n, final));
@@ -277,7 +291,7 @@ function checkScript(
       case 'add':
         (value as JsonValue[]).forEach((record, r) => {
           if (!isPlainObject(record) || typeof record[field] !== 'number') {
-            problems.push(problem('E023', at, name, n, r + 1, showValue(record), field));
+            problems.push(problem('E023', at, name, n, r + 1, shownValue(record), field));
           }
         });
         break;
@@ -288,7 +302,7 @@ function checkScript(
         break;
       case 'advanceProcessingTime':
         if (!Number.isSafeInteger(value) || (value as number) <= 0) {
-          problems.push(problem('E025', at, name, n, showValue(value, 'ms')));
+          problems.push(problem('E025', at, name, n, shownValue(value, 'ms')));
         }
         break;
       case 'advanceWatermarkToInfinity':
@@ -299,33 +313,29 @@ function checkScript(
 }
 
 interface NumberRule {
-  whole: boolean;
-  unit: string;
+  number: 'ms' | 'whole' | 'any';
   min?: number;
   max?: number;
   nullable?: boolean;
 }
 
-function numberRule(value: unknown, rule: NumberRule): string | undefined {
+function numberRule(value: unknown, rule: NumberRule): Expected | undefined {
   if (value === null && rule.nullable === true) return undefined;
   const fits =
     typeof value === 'number' &&
-    (rule.whole ? Number.isSafeInteger(value) : Number.isFinite(value)) &&
+    (rule.number === 'any' ? Number.isFinite(value) : Number.isSafeInteger(value)) &&
     (rule.min === undefined || value >= rule.min) &&
     (rule.max === undefined || value <= rule.max);
   if (fits) return undefined;
-  const { min, max, unit } = rule;
-  const what =
-    unit === ' ms' ? 'a whole number of milliseconds' : rule.whole ? 'a whole number' : 'a number';
-  const range =
-    min !== undefined && max !== undefined
-      ? ` from ${min} to ${max}${unit}`
-      : min !== undefined
-        ? `, at least ${min}${unit}`
-        : max !== undefined
-          ? `, at most ${max}${unit}`
-          : '';
-  return `${what}${range}${rule.nullable === true ? ', or null to leave it empty' : ''}`;
+  const { number, min, max } = rule;
+  return {
+    type: 'expected',
+    rule: 'number',
+    number,
+    ...(min === undefined ? {} : { min }),
+    ...(max === undefined ? {} : { max }),
+    nullable: rule.nullable === true,
+  };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -390,7 +400,7 @@ function checkWindowShape(
   if (typeof sizeMs !== 'number' || typeof slideMs !== 'number' || typeof offsetMs !== 'number') {
     return;
   }
-  const name = describeNode(node);
+  const name = nodeRef(node);
   if (assigner === 'sliding' && slideMs > sizeMs) {
     const issue = { kind: 'slideExceedsSize', slideMs, sizeMs } as const;
     problems.push(problem('E014', { nodeUid: node.uid, param: 'slideMs' }, name, issue));
@@ -435,8 +445,8 @@ function findCycles(graph: Graph): Problem[] {
     .filter((scc) => scc.length > 1 || next(scc[0]).includes(scc[0]))
     .map((scc) => {
       const members = order.filter((uid) => scc.includes(uid));
-      const names = members.map((uid) => describeNode(graph.nodes.get(uid) as PipelineNode));
-      return problem('E006', { nodeUid: members[0] }, names);
+      const nodes = members.map((uid) => nodeRef(graph.nodes.get(uid) as PipelineNode));
+      return problem('E006', { nodeUid: members[0] }, { type: 'nodes', nodes });
     });
 }
 

@@ -2,7 +2,16 @@ import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineDocument, PipelineEdge, PipelineNode } from '../../engine/pipeline/document';
 import { parsePipeline } from '../../engine/pipeline/parse';
-import { problemMessages, type Problem } from '../../engine/pipeline/problems';
+import {
+  edgeRef,
+  names,
+  nodeRef,
+  shownValue,
+  type Expected,
+  type FieldShape,
+} from '../../engine/pipeline/problem-values';
+import { problem, problemMessages, type Problem } from '../../engine/pipeline/problems';
+import { operatorRegistry } from '../../engine/pipeline/registry';
 import { validatePipeline } from '../../engine/pipeline/validate';
 import { problemKey, problemText } from './problem-text';
 import { resources } from './resources';
@@ -138,6 +147,7 @@ function everyProblem(): Problem[] {
   ];
   const files = [
     '[1]',
+    '3',
     '{"name": "p"}',
     '{"version": 99}',
     '{"version": 1, "name": 3, "nodes": [], "edges": [], "extra": true}',
@@ -150,8 +160,106 @@ function everyProblem(): Problem[] {
       const result = parsePipeline(text);
       return result.ok ? [] : result.problems;
     }),
+    ...everyValue(),
   ];
 }
+
+const shapes: FieldShape[] = [
+  'text',
+  'nodeList',
+  'edgeList',
+  'object',
+  'nonEmptyText',
+  'kindName',
+  'textOrOmitted',
+  'paramValues',
+  'position',
+  'nodeUid',
+  'portName',
+  'partitioning',
+];
+
+/** Every kind of value a problem can name, each in a problem of its own. */
+function everyValue(): Problem[] {
+  const numbers: Expected[] = [
+    { type: 'expected', rule: 'number', number: 'ms', min: 1, nullable: false },
+    { type: 'expected', rule: 'number', number: 'ms', min: 0, max: 10, nullable: true },
+    { type: 'expected', rule: 'number', number: 'ms', max: 10, nullable: false },
+    { type: 'expected', rule: 'number', number: 'whole', nullable: false },
+    { type: 'expected', rule: 'number', number: 'whole', min: 1, max: 9, nullable: true },
+    { type: 'expected', rule: 'number', number: 'any', min: 0.5, nullable: false },
+    { type: 'expected', rule: 'number', number: 'any', max: 1, nullable: true },
+  ];
+  const others: Expected[] = [
+    { type: 'expected', rule: 'text', nullable: false },
+    { type: 'expected', rule: 'text', pattern: '/^[a-z]+$/', nullable: true },
+    { type: 'expected', rule: 'oneOf', options: names(['tumbling', 'sliding']) },
+    { type: 'expected', rule: 'function', example: '(acc, r) => acc' },
+    { type: 'expected', rule: 'expression', example: 'r.value * 2' },
+    ...(['boolean', 'json', 'jsonNotNull', 'records', 'steps'] as const).map((rule): Expected => ({
+      type: 'expected',
+      rule,
+    })),
+  ];
+  const window = nodeRef({ uid: 'w', kind: 'window' });
+  const size = { type: 'param', kind: 'window', name: 'sizeMs' } as const;
+  const wheres = [
+    { type: 'document' },
+    { type: 'entry', list: 'nodes', index: 2 },
+    { type: 'entry', list: 'edges', index: 0 },
+    { type: 'node', uid: 'n1' },
+    edgeRef('e1'),
+  ] as const;
+  return [
+    ...[...numbers, ...others].map((allowed) =>
+      problem('E008', {}, window, size, shownValue(-5, 'ms'), allowed),
+    ),
+    ...shapes.map((shape, i) =>
+      problem('E019', {}, wheres[i % wheres.length], 'f', shownValue('x'), {
+        type: 'expected',
+        rule: 'shape',
+        shape,
+      }),
+    ),
+    ...[...operatorRegistry.keys()].flatMap((kind) => [
+      problem('E004', {}, nodeRef({ uid: 'n', kind })),
+      problem('E004', {}, nodeRef({ uid: 'n', kind, label: 'Mine' })),
+    ]),
+    problem('E004', {}, nodeRef({ uid: 'x', kind: 'reduce', label: 'r' })),
+    problem('E013', {}, window, shownValue(undefined), 256),
+    problem('E013', {}, window, shownValue(1n), 256),
+    problem('E010', {}, edgeRef('e'), window, 'side', names(['out'], 'or')),
+    problem('E009', {}, window, 'x', undefined, names(['a', 'b', 'c'])),
+  ];
+}
+
+/**
+ * The Latin-script words of a text outside what it quotes (identifiers in '...', file syntax
+ * in "...", code and a parser's own message in “...”), less the names the Chinese UI keeps.
+ */
+const keptNames = new Set([
+  'Flink',
+  'Tidemark',
+  'JSON',
+  'JavaScript',
+  'ID',
+  'KeyBy',
+  'Union',
+  'Map',
+  'Filter',
+  'FlatMap',
+  'null',
+  'true',
+  'false',
+]);
+const foreignWords = (text: string) =>
+  (
+    text
+      .replace(/'[^']*'/g, '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/“[^”]*”/g, '')
+      .match(/[A-Za-z]+/g) ?? []
+  ).filter((word) => !keptNames.has(word));
 
 describe('problem wordings', () => {
   const en = wordings('en');
@@ -194,15 +302,54 @@ describe('problem wordings', () => {
       for (const p of problems) expect(problemText(t, p), p.code).toBe(p.message);
     });
 
-    it('leaves no placeholder unreplaced in Chinese', () => {
+    describe('in Chinese', () => {
       const i18n = i18next.createInstance();
-      void i18n.init({ resources, lng: 'zh-CN', fallbackLng: false, initAsync: false });
+      void i18n.init({
+        resources,
+        lng: 'zh-CN',
+        fallbackLng: false,
+        initAsync: false,
+        interpolation: { escapeValue: false },
+      });
       const zhT = i18n.getFixedT('zh-CN', 'problems');
-      for (const p of problems) {
-        const text = problemText(zhT, p);
-        expect(text, p.code).not.toMatch(/\{\{|\}\}|^codes\./);
-        expect(text, p.code).toMatch(/[\u4e00-\u9fff]/);
-      }
+
+      it('leaves no placeholder unreplaced', () => {
+        for (const p of problems) {
+          const text = problemText(zhT, p);
+          expect(text, p.code).not.toMatch(/\{\{|\}\}|codes\.|values\.|expected\./);
+          expect(text, p.code).toMatch(/[\u4e00-\u9fff]/);
+        }
+      });
+
+      it('has no English word outside quoted identifiers, code and parser messages', () => {
+        for (const p of problems) {
+          const text = problemText(zhT, p);
+          expect(foreignWords(text), `${problemKey(p)}: ${text}`).toEqual([]);
+        }
+      });
+
+      it("would notice the engine's English", () => {
+        for (const p of problems) expect(foreignWords(p.message), p.message).not.toEqual([]);
+      });
+
+      it("words nodes with the editor's operator labels, and quotes the parser", () => {
+        const [syntax] = problems.filter((p) => p.code === 'E015');
+        expect(problemText(zhT, syntax)).toMatch(
+          /^Map 'm'：函数（'code'）无法编译，请修正语法。JavaScript 解析器的信息：“.+”$/,
+        );
+        const labelled = problem(
+          'E004',
+          {},
+          nodeRef({ uid: 'w1', kind: 'window', label: 'Per user' }),
+        );
+        expect(problemText(zhT, labelled)).toBe(
+          "窗口 'Per user'（ID 'w1'） 没有输入：请连接一个上游算子。",
+        );
+        const cycle = problems.find(
+          (p) => p.code === 'E006' && p.message.includes('Union'),
+        ) as Problem;
+        expect(problemText(zhT, cycle)).toContain("Map 'a'、Map 'b'、Union 'u'");
+      });
     });
 
     it('survives a structured clone, as problems cross from the worker', () => {

@@ -21,14 +21,31 @@ const doc: PipelineDocument = {
 };
 
 const problems: Problem[] = [
-  problem('E014', { nodeUid: 'win', param: 'offsetMs' }, "Window 'win'", {
-    kind: 'offsetTooLarge',
-    offsetMs: 60_000,
-    limitMs: 60_000,
-    limitName: 'size',
-  }),
-  problem('E015', { nodeUid: 'double', param: 'code' }, "Map 'double'", 'Code', 'Unexpected end'),
-  problem('E021', { edgeId: 'e2' }, "Edge 'e2'", "KeyBy 'key'", 'rebalance'),
+  problem(
+    'E014',
+    { nodeUid: 'win', param: 'offsetMs' },
+    { type: 'node', uid: 'win', kind: 'window' },
+    {
+      kind: 'offsetTooLarge',
+      offsetMs: 60_000,
+      limitMs: 60_000,
+      limitName: 'size',
+    },
+  ),
+  problem(
+    'E015',
+    { nodeUid: 'double', param: 'code' },
+    { type: 'node', uid: 'double', kind: 'map', label: 'Double it' },
+    { type: 'param', kind: 'map', name: 'code' },
+    { type: 'parser', parser: 'javascript', text: 'Unexpected end' },
+  ),
+  problem(
+    'E021',
+    { edgeId: 'e2' },
+    { type: 'edge', id: 'e2' },
+    { type: 'node', uid: 'key', kind: 'keyBy' },
+    'rebalance',
+  ),
 ];
 
 const ignore = () => undefined;
