@@ -13,15 +13,33 @@ interface Slot<N, V> {
   value: V;
 }
 
+/**
+ * A key's state in one table. A key seldom has more than a few windows open: their cells sit
+ * in one flat array, [namespace id, namespace, value] after one another in insertion order,
+ * so a lookup scans a few adjacent cells instead of hashing into a map and following a
+ * pointer per entry (cache misses are most of a lookup's cost). A key with many windows
+ * (long sliding windows, say) gets a map by window instead.
+ */
+type KeyCells<N, V> = unknown[] | Map<WindowId, Slot<N, V>>;
+const STRIDE = 3;
+const SCANNED_CELLS = 8 * STRIDE;
+
+/** Where a namespace's cells start in a key's flat array, or -1. */
+function cellOf(cells: readonly unknown[], namespaceId: WindowId): number {
+  for (let i = 0; i < cells.length; i += STRIDE) if (cells[i] === namespaceId) return i;
+  return -1;
+}
+
 class HeapStateTable<N, V> implements StateTable<N, V> {
-  /** [key group - range.start] -> key -> namespace id -> slot */
-  private readonly groups: Map<Key, Map<WindowId, Slot<N, V>>>[];
+  /** [key group - range.start] -> key -> its cells */
+  private readonly groups: Map<Key, KeyCells<N, V>>[];
   private count = 0;
-  /** The slot last read: an operator reads a window's value and then writes it back. */
+  /** The cells last read: an operator reads a window's value and then writes it back. */
   private lastKey: Key | undefined = undefined;
   private lastKeyGroup = -1;
   private lastNamespaceId: WindowId | undefined = undefined;
-  private lastSlot: Slot<N, V> | undefined = undefined;
+  private lastCells: unknown[] | undefined = undefined;
+  private lastAt = -1;
 
   constructor(
     readonly name: string,
@@ -30,7 +48,7 @@ class HeapStateTable<N, V> implements StateTable<N, V> {
     this.groups = Array.from({ length: range.end - range.start + 1 }, () => new Map());
   }
 
-  private group(keyGroup: number): Map<Key, Map<WindowId, Slot<N, V>>> {
+  private group(keyGroup: number): Map<Key, KeyCells<N, V>> {
     const g = this.groups[keyGroup - this.range.start];
     if (g === undefined) {
       throw new RangeError(
@@ -41,54 +59,98 @@ class HeapStateTable<N, V> implements StateTable<N, V> {
   }
 
   get(key: Key, keyGroup: number, namespaceId: WindowId): V | undefined {
-    const slot = this.group(keyGroup).get(key)?.get(namespaceId);
+    const cells = this.group(keyGroup).get(key);
+    this.lastCells = undefined;
+    if (cells === undefined) return undefined;
+    if (cells instanceof Map) return cells.get(namespaceId)?.value;
+    const at = cellOf(cells, namespaceId);
+    if (at < 0) return undefined;
     this.lastKey = key;
     this.lastKeyGroup = keyGroup;
     this.lastNamespaceId = namespaceId;
-    this.lastSlot = slot;
-    return slot?.value;
+    this.lastCells = cells;
+    this.lastAt = at;
+    return cells[at + 2] as V;
   }
 
   put(key: Key, keyGroup: number, namespace: N, namespaceId: WindowId, value: V): void {
-    const last = this.lastSlot;
+    const last = this.lastCells;
     if (
       last !== undefined &&
       key === this.lastKey &&
       keyGroup === this.lastKeyGroup &&
       namespaceId === this.lastNamespaceId
     ) {
-      last.value = value;
+      last[this.lastAt + 2] = value;
       return;
     }
     const g = this.group(keyGroup);
-    let byNamespace = g.get(key);
-    if (byNamespace === undefined) {
-      byNamespace = new Map();
-      g.set(key, byNamespace);
-    }
-    const slot = byNamespace.get(namespaceId);
-    if (slot === undefined) {
-      byNamespace.set(namespaceId, { namespace, value });
+    const cells = g.get(key);
+    if (cells === undefined) {
+      g.set(key, [namespaceId, namespace, value]);
+      this.count++;
+    } else if (cells instanceof Map) {
+      const slot = cells.get(namespaceId);
+      if (slot !== undefined) {
+        slot.value = value;
+        return;
+      }
+      cells.set(namespaceId, { namespace, value });
       this.count++;
     } else {
-      slot.value = value;
+      const at = cellOf(cells, namespaceId);
+      if (at >= 0) {
+        cells[at + 2] = value;
+        return;
+      }
+      this.count++;
+      if (cells.length < SCANNED_CELLS) {
+        cells.push(namespaceId, namespace, value);
+        return;
+      }
+      const byId = new Map<WindowId, Slot<N, V>>();
+      for (let i = 0; i < cells.length; i += STRIDE) {
+        byId.set(cells[i] as WindowId, { namespace: cells[i + 1] as N, value: cells[i + 2] as V });
+      }
+      byId.set(namespaceId, { namespace, value });
+      g.set(key, byId);
+      // The cells last read are gone: a write to them now would be lost.
+      this.lastCells = undefined;
     }
   }
 
   remove(key: Key, keyGroup: number, namespaceId: WindowId): void {
-    this.lastSlot = undefined;
+    this.lastCells = undefined;
     const g = this.group(keyGroup);
-    const byNamespace = g.get(key);
-    if (byNamespace?.delete(namespaceId) === true) {
-      this.count--;
-      if (byNamespace.size === 0) g.delete(key);
+    const cells = g.get(key);
+    if (cells === undefined) return;
+    if (cells instanceof Map) {
+      if (!cells.delete(namespaceId)) return;
+      if (cells.size === 0) g.delete(key);
+    } else {
+      const at = cellOf(cells, namespaceId);
+      if (at < 0) return;
+      if (cells.length === STRIDE) g.delete(key);
+      else cells.splice(at, STRIDE);
     }
+    this.count--;
   }
 
   *entries(keyGroup: number): Iterable<StateEntry<N, V>> {
-    for (const [key, byNamespace] of this.group(keyGroup)) {
-      for (const [namespaceId, slot] of byNamespace) {
-        yield { key, namespace: slot.namespace, namespaceId, value: slot.value };
+    for (const [key, cells] of this.group(keyGroup)) {
+      if (cells instanceof Map) {
+        for (const [namespaceId, { namespace, value }] of cells) {
+          yield { key, namespaceId, namespace, value };
+        }
+        continue;
+      }
+      for (let i = 0; i < cells.length; i += STRIDE) {
+        yield {
+          key,
+          namespaceId: cells[i] as WindowId,
+          namespace: cells[i + 1] as N,
+          value: cells[i + 2] as V,
+        };
       }
     }
   }
