@@ -5,6 +5,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { useProblemText } from '../../i18n/problem-text';
 import { runController, selectPhase, useRunStore } from '../../run';
 import { useEditor } from '../store/editor-store';
 import { selectErrors } from '../store/selectors';
@@ -13,6 +14,7 @@ const selectIsEmpty = (s: ReturnType<typeof useEditor.getState>) => s.doc.nodes.
 
 export function useRun() {
   const { t } = useTranslation('editor');
+  const problemText = useProblemText();
   const errors = useEditor(useShallow(selectErrors));
   const empty = useEditor(selectIsEmpty);
   // A run that plays can be started over; one still being set up cannot.
@@ -21,7 +23,7 @@ export function useRun() {
   const blockedReason = empty
     ? t('toolbar.runEmpty')
     : errors.length > 0
-      ? t('toolbar.runBlocked', { count: errors.length, first: errors[0]?.message ?? '' })
+      ? t('toolbar.runBlocked', { count: errors.length, first: problemText(errors[0]) })
       : null;
 
   const run = useCallback(async () => {
