@@ -328,6 +328,14 @@ describe('problem wordings', () => {
         }
       });
 
+      it('has no English word in the problem headlines either', () => {
+        const headlines = (resources['zh-CN'].editor as { problems: { codes: Codes } }).problems
+          .codes;
+        for (const [code, text] of Object.entries(headlines)) {
+          expect(foreignWords(text), `${code}: ${text}`).toEqual([]);
+        }
+      });
+
       it("would notice the engine's English", () => {
         for (const p of problems) expect(foreignWords(p.message), p.message).not.toEqual([]);
       });
