@@ -1,6 +1,6 @@
 /** The run settings' checkpointing and restart switches. */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WholeNumberField, type WholeNumberFieldProps } from '../common/WholeNumberField';
 import type { SessionConfig } from '../../worker/trace-batch';
 import { choiceOf, withChoice, type CheckpointChoice } from './checkpoint-config';
 import './recovery.css';
@@ -105,47 +105,9 @@ export function CheckpointSettings({
   );
 }
 
-/** A whole number committed on blur or Enter, clamped to `min` and up. */
-export function IntegerField({
-  label,
-  testId,
-  value,
-  min,
-  disabled = false,
-  onCommit,
-}: {
-  label: string;
-  testId: string;
-  value: number;
-  min: number;
-  disabled?: boolean;
-  onCommit(value: number): void;
-}) {
-  const [text, setText] = useState<string | null>(null);
-  const commit = () => {
-    if (text === null) return;
-    setText(null);
-    const n = Math.round(Number(text));
-    if (text.trim() !== '' && Number.isFinite(n) && Math.max(min, n) !== value) {
-      onCommit(Math.max(min, n));
-    }
-  };
+/** A whole number in the recovery panels' look, clamped to `min` and up. */
+export function IntegerField(props: Omit<WholeNumberFieldProps, 'className' | 'inputClassName'>) {
   return (
-    <label className="recovery-field">
-      <span>{label}</span>
-      <input
-        type="number"
-        className="recovery-number"
-        data-testid={testId}
-        min={min}
-        value={text ?? String(value)}
-        disabled={disabled}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-    </label>
+    <WholeNumberField {...props} className="recovery-field" inputClassName="recovery-number" />
   );
 }

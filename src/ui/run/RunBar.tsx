@@ -17,6 +17,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import { usePopover } from '../common/use-popover';
+import { WholeNumberField } from '../common/WholeNumberField';
 import { CheckpointSettings } from '../recovery/CheckpointSettings';
 import type { StepKind } from '../../worker/client';
 import type { Speed } from '../../worker/trace-batch';
@@ -217,7 +218,9 @@ function RunSettings({
               <option value="indexeddb">{t('bar.backendIndexedDb')}</option>
             </select>
           </label>
-          <NumberField
+          <WholeNumberField
+            className="run-bar__field"
+            inputClassName="run-bar__number"
             label={t('bar.parallelism')}
             testId="run-parallelism"
             value={config.parallelism}
@@ -226,7 +229,9 @@ function RunSettings({
             disabled={disabled}
             onCommit={(parallelism) => onChange({ parallelism })}
           />
-          <NumberField
+          <WholeNumberField
+            className="run-bar__field"
+            inputClassName="run-bar__number"
             label={t('bar.seed')}
             testId="run-seed"
             value={config.seed}
@@ -275,53 +280,6 @@ function Scrubber({ disabled }: { disabled: boolean }) {
       <output className="run-bar__time" data-testid="run-time-now">
         {formatTime(at)}
       </output>
-    </label>
-  );
-}
-
-function NumberField({
-  label,
-  testId,
-  value,
-  min,
-  max,
-  disabled,
-  onCommit,
-}: {
-  label: string;
-  testId: string;
-  value: number;
-  min: number;
-  max: number;
-  disabled: boolean;
-  onCommit(value: number): void;
-}) {
-  const [text, setText] = useState<string | null>(null);
-  const commit = () => {
-    if (text === null) return;
-    setText(null);
-    const n = Math.round(Number(text));
-    if (text.trim() !== '' && Number.isFinite(n) && n !== value) {
-      onCommit(Math.min(max, Math.max(min, n)));
-    }
-  };
-  return (
-    <label className="run-bar__field">
-      <span>{label}</span>
-      <input
-        type="number"
-        className="run-bar__number"
-        data-testid={testId}
-        min={min}
-        max={max}
-        value={text ?? String(value)}
-        disabled={disabled}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
     </label>
   );
 }
