@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ChoiceButtons } from './ChoiceButtons';
 import { Modal } from './Modal';
 
 /** Asks before something that cannot be undone. */
@@ -22,21 +23,11 @@ export function ConfirmDialog({
       onClose={onClose}
       testId="confirm-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose} data-autofocus>
-            {t('actions.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => {
-              onClose();
-              onConfirm();
-            }}
-          >
-            {confirmLabel}
-          </button>
-        </>
+        <ChoiceButtons
+          cancelLabel={t('actions.cancel')}
+          choices={[{ label: confirmLabel, danger: true, act: onConfirm }]}
+          onClose={onClose}
+        />
       }
     >
       <p>{body}</p>

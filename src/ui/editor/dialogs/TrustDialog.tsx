@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../../engine/pipeline/document';
 import type { UserCode } from '../../share/user-code';
 import { operatorKey } from '../operator-look';
+import { ChoiceButtons } from './ChoiceButtons';
 import { Modal } from './Modal';
 
 /**
@@ -33,31 +34,14 @@ export function TrustDialog({
       wide
       testId="trust-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose} data-autofocus>
-            {t('trust.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              onClose();
-              onStrip();
-            }}
-          >
-            {t('trust.strip')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => {
-              onClose();
-              onAllow();
-            }}
-          >
-            {t('trust.allow')}
-          </button>
-        </>
+        <ChoiceButtons
+          cancelLabel={t('trust.cancel')}
+          choices={[
+            { label: t('trust.strip'), act: onStrip },
+            { label: t('trust.allow'), danger: true, act: onAllow },
+          ]}
+          onClose={onClose}
+        />
       }
     >
       <p>{t('trust.body')}</p>
