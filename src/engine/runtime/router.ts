@@ -33,18 +33,21 @@ export interface OutgoingEdge {
 
 export class EdgeWriter {
   private nextRebalance: number;
-  /**
-   * Keys seen recently, with their key group: most keys repeat, and hashing a string is the
-   * cost. Handing on the first instance of each key also lets every later lookup of it
-   * (state, timers) match by identity instead of comparing characters.
-   */
-  private readonly keys = new Map<Key, { key: Key; keyGroup: number }>();
+  /** For a hash partitioner: the target subtask of each key group, worked out once. */
+  private readonly targetOfKeyGroup: readonly number[];
 
   constructor(
     private readonly edge: OutgoingEdge,
     subtaskIndex: number,
   ) {
     this.nextRebalance = subtaskIndex % edge.targets.length;
+    const p = edge.partitioner;
+    this.targetOfKeyGroup =
+      p.kind === 'hash'
+        ? Array.from({ length: p.maxParallelism }, (_, kg) =>
+            operatorIndexForKeyGroup(p.maxParallelism, edge.targets.length, kg),
+          )
+        : [];
   }
 
   writeRecord(value: unknown, timestamp: number, key: Key, keyGroup: number): void {
@@ -64,15 +67,8 @@ export class EdgeWriter {
         return;
       case 'hash': {
         const k = normalizeKey(partitioner.selector(value));
-        let known = this.keys.get(k);
-        if (known === undefined) {
-          known = { key: k, keyGroup: assignToKeyGroup(k, partitioner.maxParallelism) };
-          if (this.keys.size >= 65_536) this.keys.clear();
-          this.keys.set(k, known);
-        }
-        const kg = known.keyGroup;
-        const target = operatorIndexForKeyGroup(partitioner.maxParallelism, targets.length, kg);
-        targets[target]!.pushRecord(value, timestamp, known.key, kg);
+        const kg = assignToKeyGroup(k, partitioner.maxParallelism);
+        targets[this.targetOfKeyGroup[kg]!]!.pushRecord(value, timestamp, k, kg);
         return;
       }
     }
