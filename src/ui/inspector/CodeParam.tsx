@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { JsonValue } from '../../engine/pipeline/document';
 import { CodeFallback } from './CodeFallback';
 import type { CodeSpec } from './code-error';
-import { FieldFrame } from './FieldFrame';
+import { ParamFrame } from './FieldFrame';
 import { formatField, parseField, sameValue } from './field-value';
 import type { ParamFieldProps, ParamText } from './param-props';
 import { useDraft } from './use-draft';
@@ -70,13 +70,7 @@ export function CodeParam({
   };
 
   return (
-    <FieldFrame
-      id={id}
-      label={text.label}
-      help={text.help}
-      problems={problems}
-      reset={isSet ? { onReset, defaultText: text.defaultText } : undefined}
-    >
+    <ParamFrame id={id} text={text} problems={problems} isSet={isSet} onReset={onReset}>
       {spec.type === 'code' && (
         <code className="insp-signature" aria-label={`${t('field.signature')}: ${spec.signature}`}>
           {spec.signature}
@@ -87,6 +81,6 @@ export function CodeParam({
           <CodeParamEditor spec={spec} draft={draft} onChange={onChange} label={text.label} />
         </Suspense>
       </div>
-    </FieldFrame>
+    </ParamFrame>
   );
 }

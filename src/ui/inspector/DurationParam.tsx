@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParamSpec } from '../../engine/pipeline/params';
 import { commitKeys } from './commit-keys';
-import { describedBy, FieldFrame } from './FieldFrame';
+import { describedBy, isInvalid, ParamFrame } from './FieldFrame';
 import { displayUnit, DURATION_UNITS, type DurationUnit } from './duration';
 import { formatField, parseField, sameValue } from './field-value';
 import type { ParamFieldProps, ParamText } from './param-props';
@@ -40,13 +40,13 @@ export function DurationParam({
   };
   const describe = describedBy({ id, help: text.help, error, problems });
   return (
-    <FieldFrame
+    <ParamFrame
       id={id}
-      label={text.label}
-      help={text.help}
+      text={text}
       error={error}
       problems={problems}
-      reset={isSet ? { onReset, defaultText: text.defaultText } : undefined}
+      isSet={isSet}
+      onReset={onReset}
     >
       <div className="insp-duration">
         <input
@@ -59,7 +59,7 @@ export function DurationParam({
           autoComplete="off"
           value={draft}
           placeholder={spec.nullable === true ? text.empty : undefined}
-          aria-invalid={error !== undefined || problems.some((p) => p.severity === 'error')}
+          aria-invalid={isInvalid(error, problems)}
           aria-describedby={describe}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={() => commitIn(unit)}
@@ -86,6 +86,6 @@ export function DurationParam({
           ))}
         </select>
       </div>
-    </FieldFrame>
+    </ParamFrame>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../engine/pipeline/problems';
 import type { FieldError } from './field-value';
+import type { ParamText } from './param-props';
 import { ProblemList } from './ProblemList';
 
 export interface FieldFrameProps {
@@ -29,6 +30,11 @@ export function describedBy(props: Pick<FieldFrameProps, 'id' | 'help' | 'error'
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+/** Whether a control shows as invalid: its text does not parse, or the validator objects. */
+export function isInvalid(error: FieldError | undefined, problems: readonly Problem[]): boolean {
+  return error !== undefined || problems.some((p) => p.severity === 'error');
+}
+
 /** Label, reset button, control, hint and messages of one field, laid out the same everywhere. */
 export function FieldFrame({
   id,
@@ -40,7 +46,7 @@ export function FieldFrame({
   children,
 }: FieldFrameProps) {
   const { t } = useTranslation('inspector');
-  const invalid = error !== undefined || problems.some((p) => p.severity === 'error');
+  const invalid = isInvalid(error, problems);
   return (
     <div className={`insp-field${invalid ? ' is-invalid' : ''}`}>
       <div className="insp-field-head">
@@ -72,5 +78,37 @@ export function FieldFrame({
       )}
       <ProblemList problems={problems} id={`${id}-problems`} />
     </div>
+  );
+}
+
+/** A parameter's frame, from what the node form gives every parameter field. */
+export function ParamFrame({
+  id,
+  text,
+  error,
+  problems,
+  isSet,
+  onReset,
+  children,
+}: {
+  id: string;
+  text: ParamText;
+  error?: FieldError;
+  problems: readonly Problem[];
+  isSet: boolean;
+  onReset(): void;
+  children: ReactNode;
+}) {
+  return (
+    <FieldFrame
+      id={id}
+      label={text.label}
+      help={text.help}
+      error={error}
+      problems={problems}
+      reset={isSet ? { onReset, defaultText: text.defaultText } : undefined}
+    >
+      {children}
+    </FieldFrame>
   );
 }

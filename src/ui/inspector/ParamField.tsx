@@ -8,7 +8,7 @@ import type { ParamSpec } from '../../engine/pipeline/params';
 import { CodeParam } from './CodeParam';
 import { commitKeys } from './commit-keys';
 import { DurationParam } from './DurationParam';
-import { describedBy, FieldFrame } from './FieldFrame';
+import { describedBy, isInvalid, ParamFrame } from './FieldFrame';
 import { formatField, parseField, sameValue, type TextParamSpec } from './field-value';
 import type { ParamFieldProps, ParamText } from './param-props';
 import { optionTextKeys } from './param-text';
@@ -60,13 +60,13 @@ function TextParam({
   };
   const numeric = spec.type === 'integer' || spec.type === 'number';
   return (
-    <FieldFrame
+    <ParamFrame
       id={id}
-      label={text.label}
-      help={text.help}
+      text={text}
       error={error}
       problems={problems}
-      reset={isSet ? { onReset, defaultText: text.defaultText } : undefined}
+      isSet={isSet}
+      onReset={onReset}
     >
       <input
         id={id}
@@ -78,13 +78,13 @@ function TextParam({
         autoComplete="off"
         value={draft}
         placeholder={'nullable' in spec && spec.nullable === true ? text.empty : undefined}
-        aria-invalid={error !== undefined || problems.some((p) => p.severity === 'error')}
+        aria-invalid={isInvalid(error, problems)}
         aria-describedby={describedBy({ id, help: text.help, error, problems })}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={commitKeys(commit, () => setDraft(committed))}
       />
-    </FieldFrame>
+    </ParamFrame>
   );
 }
 
@@ -104,13 +104,7 @@ function EnumParam({
   // A value from an imported file that is not an option still shows, so it can be seen and fixed.
   const unknown = !spec.options.includes(current);
   return (
-    <FieldFrame
-      id={id}
-      label={text.label}
-      help={text.help}
-      problems={problems}
-      reset={isSet ? { onReset, defaultText: text.defaultText } : undefined}
-    >
+    <ParamFrame id={id} text={text} problems={problems} isSet={isSet} onReset={onReset}>
       <select
         id={id}
         className="insp-select"
@@ -130,7 +124,7 @@ function EnumParam({
           </option>
         ))}
       </select>
-    </FieldFrame>
+    </ParamFrame>
   );
 }
 
@@ -145,13 +139,7 @@ function BooleanParam({
 }: FieldProps<Extract<ParamSpec, { type: 'boolean' }>>) {
   const id = useId();
   return (
-    <FieldFrame
-      id={id}
-      label={text.label}
-      help={text.help}
-      problems={problems}
-      reset={isSet ? { onReset, defaultText: text.defaultText } : undefined}
-    >
+    <ParamFrame id={id} text={text} problems={problems} isSet={isSet} onReset={onReset}>
       <input
         id={id}
         className="insp-switch"
@@ -162,6 +150,6 @@ function BooleanParam({
         aria-describedby={describedBy({ id, help: text.help, problems })}
         onChange={(e) => onCommit(e.target.checked)}
       />
-    </FieldFrame>
+    </ParamFrame>
   );
 }
