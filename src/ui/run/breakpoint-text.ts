@@ -4,7 +4,7 @@
  * namespace.
  */
 import type { TFunction } from 'i18next';
-import type { PipelineDocument } from '../../engine/pipeline/document';
+import type { PipelineNode } from '../../engine/pipeline/document';
 import type { BreakpointHit } from '../../worker/breakpoints';
 import { formatBytes, formatExactTime } from './format';
 
@@ -18,9 +18,14 @@ export interface HitWords {
 const AGGREGATES = ['count', 'sum', 'min', 'max', 'avg'] as const;
 type Aggregate = (typeof AGGREGATES)[number];
 
+/** What the words read of the pipeline: its operators' labels and aggregates. */
+export interface Operators {
+  nodes: readonly Pick<PipelineNode, 'uid' | 'label' | 'params'>[];
+}
+
 export function breakpointWords(
   hit: BreakpointHit,
-  doc: PipelineDocument | null,
+  doc: Operators | null,
   t: TFunction<'run'>,
 ): HitWords {
   const records = hit.recordsProcessed;

@@ -17,6 +17,7 @@ const DIAGRAM_MARKS = [
   ['late', 'late'],
   ['dropped', 'dropped'],
   ['ideal', 'ideal'],
+  ['breakpoint', 'breakpoint'],
 ] as const;
 const LANES_MARKS = [
   ['arrive', 'arrive'],
@@ -27,6 +28,7 @@ const LANES_MARKS = [
   ['idle', 'idle'],
   ['late', 'late'],
   ['dropped', 'dropped'],
+  ['breakpoint', 'breakpoint'],
 ] as const;
 
 /** Keys named in the legend; the rest are counted. */

@@ -5,6 +5,7 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDescription } from '../../worker/trace-batch';
+import { breakpointWords } from '../run/breakpoint-text';
 import {
   barrierFacts,
   lateFacts,
@@ -34,6 +35,7 @@ type Row = [label: string, value: string];
 
 export function TimelineTooltip({ model, hit, details, width, height, scale, time }: TooltipProps) {
   const { t } = useTranslation('timeline');
+  const { t: tRun } = useTranslation('run');
   const range = (w: WindowFacts) =>
     Number.isFinite(w.start) ? `[${time(w.start)}, ${time(w.end)})` : t('tooltip.noRange');
   const where = (operator: string, subtask: number) => t('tooltip.subtask', { operator, subtask });
@@ -109,6 +111,15 @@ export function TimelineTooltip({ model, hit, details, width, height, scale, tim
         [t('tooltip.processingTime'), time(f.processingTime)],
       ];
       notes.push(t(f.aligned ? 'tooltip.aligned' : 'tooltip.receivedOne'));
+      break;
+    }
+    case 'breakpoint': {
+      // The banner's words: the timeline knows the operators' labels, not their parameters.
+      const hit = model.breakpoint?.hit;
+      const nodes = model.operators.map(({ uid, label }) => ({ uid, label, params: {} }));
+      const words = hit === undefined ? null : breakpointWords(hit, { nodes }, tRun);
+      title = words?.title ?? t('legend.breakpoint');
+      if (words !== null) notes.push(words.detail);
       break;
     }
   }

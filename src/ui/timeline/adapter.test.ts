@@ -8,6 +8,7 @@ import {
   type SessionInfo,
   type TraceBatch,
 } from '../../worker/trace-batch';
+import type { BreakpointHit } from '../../worker/breakpoints';
 import type { JobEvent } from '../../worker/recovery-types';
 import { TraceAdapter } from './adapter';
 import { LATE_SIDE_OUTPUT, RECORD_IN, RECORD_OUT, TimelineModel } from './model';
@@ -253,6 +254,28 @@ describe('TraceAdapter', () => {
     ]);
     adapter.apply(batch({ epoch: 1 }));
     expect(model.jobEvents).toEqual([]);
+  });
+
+  it('marks the breakpoint of a batch paused at one, at the fired window, until a batch without it', () => {
+    const model = new TimelineModel();
+    const adapter = new TraceAdapter(model);
+    adapter.start(info);
+    const hit: BreakpointHit = {
+      kind: 'windowFires',
+      operatorUid: 'per-10s',
+      subtask: 0,
+      key: 'user-0',
+      start: 0,
+      end: 2000,
+      watermark: 2100,
+      result: 2,
+      processingTime: 2500,
+      recordsProcessed: 1,
+    };
+    adapter.apply({ ...first, breakpoint: hit });
+    expect(model.breakpoint).toEqual({ hit, operator: WINDOW_OP, lane: WINDOW_LANE, window: 0 });
+    adapter.apply(batch({ seq: 1, keys: { base: 2, added: [] }, results: { base: 1, added: [] } }));
+    expect(model.breakpoint).toBeNull();
   });
 
   it('starts over on a newer epoch', () => {

@@ -4,6 +4,7 @@
  * of different kinds carry no order between them, so they are applied in the order that keeps
  * counts right: windows open before the records that fill them, and fire after.
  */
+import type { SessionBatch } from '../../worker/breakpoints';
 import {
   WINDOW_CREATED,
   WINDOW_FIRED,
@@ -27,7 +28,7 @@ export class TraceAdapter {
     this.model.reset(info.operators, windowTime);
   }
 
-  apply(batch: TraceBatch): void {
+  apply(batch: SessionBatch): void {
     const model = this.model;
     if (batch.epoch !== this.epoch) {
       // The session's first epoch finds the model empty already; a later one starts over.
@@ -120,6 +121,8 @@ export class TraceAdapter {
       );
     }
 
+    // Every batch while paused at a breakpoint says which, so one without it has moved on.
+    model.setBreakpoint(batch.breakpoint ?? null);
     model.advanceTo(batch.progress.processingTime);
     model.commit();
   }

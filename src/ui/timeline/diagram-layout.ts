@@ -5,7 +5,7 @@
  */
 import { keySlot } from './colours';
 import { lowerBound } from './columns';
-import { jobMarksIn, type JobMark } from './draw-common';
+import { diagramBreakpoint, jobMarksIn, type BreakpointMark, type JobMark } from './draw-common';
 import { formatValue } from './format-value';
 import { RECORD_IN, RECORD_OUT, type TimelineModel } from './model';
 import type { Scale } from './scale';
@@ -72,6 +72,7 @@ export interface DiagramLayout {
   /** x of the present, or null when it is out of view. */
   present: number | null;
   jobMarks: JobMark[];
+  breakpoint: BreakpointMark | null;
   /** The ideal line (processing time = event time) across the plot, or null. */
   diagonal: [number, number, number, number] | null;
 }
@@ -147,10 +148,12 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     watermark: layoutWatermark(model, operator, viewport, plot, x, y),
     present: presentX(model, viewport, x),
     jobMarks: jobMarksIn(model, viewport, x),
+    breakpoint: null,
     diagonal: layoutDiagonal(viewport, x, y),
   };
   layout.windows = layoutWindows(input, plot, x, y);
   layout.labels = placeLabels(input, layout);
+  layout.breakpoint = diagramBreakpoint(model, layout);
   return layout;
 }
 

@@ -1,6 +1,11 @@
-/** Drawing shared by both views: canvas setup, the time axis, the present line, job events. */
+/**
+ * Drawing shared by both views: canvas setup, the time axis, the present line, job events and
+ * the breakpoint the run is paused at.
+ */
 import type { TimelineColours } from './colours';
-import type { TimelineJobEvent, TimelineModel } from './model';
+import type { DiagramLayout } from './diagram-layout';
+import type { LaneRow } from './lanes-layout';
+import type { TimelineBreakpoint, TimelineJobEvent, TimelineModel } from './model';
 import type { Scale } from './scale';
 import type { Ticks } from './ticks';
 import type { PlotRect, Viewport } from './viewport';
@@ -162,6 +167,125 @@ export function drawJobMarks(
     const label = event.kind === 'failed' ? text.failed : text.restored(event.checkpointId);
     ctx.fillText(label, event.kind === 'failed' ? px - 4 : px + 4, plot.top + 14);
   }
+}
+
+/** Where the run is paused at a breakpoint, in one view. */
+export interface BreakpointMark {
+  /** x of the hit's processing time. */
+  x: number;
+  /**
+   * The pin's tip on the hit's event as this view draws it (the fired window's result label,
+   * the late record, the subtask's row); null when the view does not show it.
+   */
+  spot: { x: number; y: number } | null;
+  breakpoint: TimelineBreakpoint;
+}
+
+/** Radius of a pin's head; the pin is three heads tall. */
+export const PIN_RADIUS = 5;
+const PIN_HEIGHT = PIN_RADIUS * 3;
+
+function breakpointMark(
+  model: TimelineModel,
+  viewport: Viewport,
+  x: Scale,
+  spot: (b: TimelineBreakpoint) => BreakpointMark['spot'],
+): BreakpointMark | null {
+  const b = model.breakpoint;
+  if (b === null) return null;
+  const pt = b.hit.processingTime;
+  if (pt < viewport.pt.from || pt > viewport.pt.to) return null;
+  return { x: x.toPixel(pt), spot: spot(b), breakpoint: b };
+}
+
+/** In the diagram: the pin on the fired window's result label (or band), or the late record. */
+export function diagramBreakpoint(
+  model: TimelineModel,
+  layout: Pick<DiagramLayout, 'viewport' | 'x' | 'y' | 'plot' | 'operator' | 'labels' | 'windows'>,
+): BreakpointMark | null {
+  const { plot, x, y } = layout;
+  return breakpointMark(model, layout.viewport, x, (b) => {
+    if (b.operator !== layout.operator) return null;
+    if (b.hit.kind === 'lateRecord') {
+      const spot = { x: x.toPixel(b.hit.processingTime), y: y.toPixel(b.hit.eventTime) };
+      const inside = spot.y >= plot.top && spot.y <= plot.top + plot.height;
+      return inside ? spot : null;
+    }
+    const label = layout.labels.find((l) => l.window === b.window);
+    if (label !== undefined) return { x: label.x + label.width / 2, y: label.y };
+    const band = layout.windows.find((w) => w.index === b.window);
+    return band === undefined ? null : { x: band.x1, y: band.y0 };
+  });
+}
+
+/** In the lanes view: the pin on the hit's subtask row. */
+export function lanesBreakpoint(
+  model: TimelineModel,
+  viewport: Viewport,
+  x: Scale,
+  rows: readonly LaneRow[],
+): BreakpointMark | null {
+  return breakpointMark(model, viewport, x, (b) => {
+    const row = rows[b.lane];
+    return row === undefined ? null : { x: x.toPixel(b.hit.processingTime), y: row.top + 2 };
+  });
+}
+
+/**
+ * The breakpoint: a dotted line at its processing time with a pin on top (for a checkpoint,
+ * the line its barriers start from), and a pin on its event. A handful of path calls.
+ */
+export function drawBreakpointMark(
+  ctx: CanvasRenderingContext2D,
+  plot: PlotRect,
+  mark: BreakpointMark | null,
+  colours: TimelineColours,
+): void {
+  if (mark === null) return;
+  const px = crisp(mark.x);
+  ctx.beginPath();
+  ctx.moveTo(px, plot.top + PIN_HEIGHT);
+  ctx.lineTo(px, plot.top + plot.height);
+  ctx.setLineDash([2, 3]);
+  ctx.strokeStyle = colours.accent;
+  ctx.lineWidth = 1.5;
+  ctx.stroke();
+  ctx.setLineDash([]);
+  drawPin(ctx, mark.x, plot.top + PIN_HEIGHT, colours);
+  if (mark.spot !== null) drawPin(ctx, mark.spot.x, mark.spot.y, colours);
+}
+
+/** A map pin whose tip is at (x, tipY): a head over a point, with a hole. */
+function drawPin(ctx: CanvasRenderingContext2D, x: number, tipY: number, colours: TimelineColours) {
+  const cy = tipY - PIN_HEIGHT + PIN_RADIUS;
+  ctx.beginPath();
+  ctx.moveTo(x, tipY);
+  ctx.arc(x, cy, PIN_RADIUS, Math.PI * 0.8, Math.PI * 0.2);
+  ctx.closePath();
+  ctx.fillStyle = colours.accent;
+  ctx.fill();
+  ctx.strokeStyle = colours.surface;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.arc(x, cy, PIN_RADIUS * 0.4, 0, Math.PI * 2);
+  ctx.fillStyle = colours.surface;
+  ctx.fill();
+}
+
+/** Whether (px, py) is on the mark's pins, within `slack` pixels. */
+export function onBreakpointMark(
+  mark: BreakpointMark,
+  plot: PlotRect,
+  px: number,
+  py: number,
+  slack: number,
+): boolean {
+  const onPin = (x: number, tipY: number) =>
+    Math.abs(px - x) <= PIN_RADIUS + slack && py >= tipY - PIN_HEIGHT - slack && py <= tipY + slack;
+  return (
+    onPin(mark.x, plot.top + PIN_HEIGHT) || (mark.spot !== null && onPin(mark.spot.x, mark.spot.y))
+  );
 }
 
 /** Restricts drawing to the plot until the matching ctx.restore(). */

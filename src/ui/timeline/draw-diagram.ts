@@ -9,6 +9,7 @@ import { FILL_LEVELS, type DiagramLayout, type LabelBox, type WindowBox } from '
 import {
   begin,
   clipTo,
+  drawBreakpointMark,
   crisp,
   drawJobMarks,
   drawPresent,
@@ -61,6 +62,8 @@ export function drawDiagramStatic(
   drawEventTimeAxis(ctx, layout, colours, text);
   drawTimeAxis(ctx, plot, layout.x, layout.xTicks, colours, text);
   drawLabels(ctx, layout.labels, colours);
+  // Over the labels: its pin points at one.
+  drawBreakpointMark(ctx, plot, layout.breakpoint, colours);
 }
 
 export interface DiagramInteraction {

@@ -7,6 +7,7 @@ import { slotColour, type TimelineColours } from './colours';
 import {
   begin,
   clipTo,
+  drawBreakpointMark,
   crisp,
   drawJobMarks,
   drawPresent,
@@ -46,6 +47,7 @@ export function drawLanesStatic(
   drawPresent(ctx, plot, layout.present, colours, text);
   ctx.restore();
 
+  drawBreakpointMark(ctx, plot, layout.breakpoint, colours);
   drawTimeAxis(ctx, plot, layout.x, layout.xTicks, colours, text);
 }
 

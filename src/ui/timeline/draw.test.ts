@@ -6,7 +6,14 @@ import { DENSE, drawDiagramInteractive, drawDiagramStatic } from './draw-diagram
 import { drawLanesStatic } from './draw-lanes';
 import { layoutLanes } from './lanes-layout';
 import { NO_KEY, RECORD_IN, RECORD_OUT, TimelineModel } from './model';
-import { OPERATORS, scenario, SOURCE_LANE, WINDOW_LANE, WINDOW_OP } from './test-scenario';
+import {
+  OPERATORS,
+  pauseAtFiring,
+  scenario,
+  SOURCE_LANE,
+  WINDOW_LANE,
+  WINDOW_OP,
+} from './test-scenario';
 
 /** A 2D context that records the calls that paint, with the style in effect for each. */
 function recordingContext() {
@@ -47,6 +54,7 @@ const palette: Record<string, string> = {
   '--text-muted': 'grey',
   '--border': 'line',
   '--surface': 'paper',
+  '--accent': 'accent',
 };
 const colours = readColours((name) => palette[name] ?? '');
 const text: DrawText = {
@@ -137,6 +145,41 @@ describe('drawing the diagram', () => {
     expect(paintDiagram(model).paints.some((p) => p.text === 'failed')).toBe(false);
   });
 
+  it('pins the breakpoint at its processing time and on the fired window’s result label', () => {
+    const model = crowded(0);
+    const accentFills = (paints: { call: string; style: string }[]) =>
+      paints.filter((p) => p.call === 'fill' && p.style === 'accent').length;
+    const before = paintDiagram(model);
+    expect(before.layout.breakpoint).toBeNull();
+    const window = pauseAtFiring(model, WINDOW_LANE);
+    const { layout, paints } = paintDiagram(model);
+    const label = layout.labels.find((l) => l.window === window)!;
+    expect(layout.breakpoint).toMatchObject({
+      x: layout.x.toPixel(model.windows.columns.firedPt[window]!),
+      spot: { x: label.x + label.width / 2, y: label.y },
+    });
+    // Two pins, a head and a hole each, and one dotted line: the same for any run.
+    expect(accentFills(paints)).toBe(accentFills(before.paints) + 2);
+    expect(count(paints, 'stroke')).toBe(count(before.paints, 'stroke') + 3);
+    const fills = (extra: number) => {
+      const dense = crowded(extra);
+      pauseAtFiring(dense, WINDOW_LANE);
+      return count(paintDiagram(dense).paints, 'fill');
+    };
+    expect(fills(10_000)).toBe(fills(DENSE + 100));
+    // Another operator's diagram shows only its processing time.
+    const source = layoutDiagram({
+      model,
+      operator: 0,
+      viewport,
+      size,
+      paletteSize: 5,
+      measure: (label) => label.length * 6,
+      tickWidth: () => 30,
+    });
+    expect(source.breakpoint).toMatchObject({ spot: null });
+  });
+
   it('writes the result labels, the ticks and the axis titles', () => {
     const { layout, paints } = paintDiagram(crowded(0));
     const texts = paints.filter((p) => p.call === 'fillText').map((p) => p.text);
@@ -186,6 +229,22 @@ describe('drawing the lanes', () => {
     expect(count(many, 'fill')).toBe(count(few, 'fill'));
     expect(count(many, 'stroke')).toBe(count(few, 'stroke'));
     expect(count(many, 'fillText')).toBe(count(few, 'fillText'));
+  });
+
+  it('pins the breakpoint on its subtask’s row', () => {
+    const model = crowded(0);
+    const paint = () => {
+      const { ctx, paints } = recordingContext();
+      const layout = layoutLanes({ model, viewport, size, paletteSize: 5 });
+      drawLanesStatic(ctx, layout, model, colours, text, 1);
+      return { layout, fills: paints.filter((p) => p.call === 'fill' && p.style === 'accent') };
+    };
+    const before = paint();
+    pauseAtFiring(model, WINDOW_LANE);
+    const { layout, fills } = paint();
+    const row = layout.rows[WINDOW_LANE]!;
+    expect(layout.breakpoint?.spot?.y).toBe(row.top + 2);
+    expect(fills.length).toBe(before.fills.length + 2);
   });
 
   it('names each operator once and numbers its subtasks', () => {

@@ -3,7 +3,7 @@ import { layoutDiagram } from './diagram-layout';
 import { hitDiagram, hitLanes, nearestPoint, sameHit } from './hit-test';
 import { layoutLanes } from './lanes-layout';
 import { RECORD_IN, TimelineModel } from './model';
-import { OPERATORS, scenario, WINDOW_LANE, WINDOW_OP } from './test-scenario';
+import { OPERATORS, pauseAtFiring, scenario, WINDOW_LANE, WINDOW_OP } from './test-scenario';
 
 const model = scenario(60, 250);
 const viewport = { pt: { from: 0, to: 20_000 }, et: { from: 0, to: 20_000 } };
@@ -25,6 +25,30 @@ describe('nearestPoint', () => {
     expect(nearestPoint(xs, ys, 3, 21, 12, 5)).toBe(1);
     expect(nearestPoint(xs, ys, 3, 21, 30, 5)).toBe(-1);
     expect(nearestPoint(xs, ys, 2, 30, 10, 5)).toBe(-1);
+  });
+});
+
+describe('the breakpoint’s pins', () => {
+  it('are hit above everything, in both views', () => {
+    const paused = scenario(60, 250);
+    pauseAtFiring(paused, WINDOW_LANE);
+    const layout = layoutDiagram({
+      model: paused,
+      operator: WINDOW_OP,
+      viewport,
+      size,
+      paletteSize: 5,
+      measure: (text) => text.length * 6,
+      tickWidth: () => 30,
+    });
+    const spot = layout.breakpoint!.spot!;
+    // The pin's head, above its tip on the label.
+    expect(hitDiagram(layout, spot.x, spot.y - 10)).toMatchObject({ kind: 'breakpoint', ...spot });
+    expect(hitDiagram(layout, layout.breakpoint!.x, layout.plot.top + 5)?.kind).toBe('breakpoint');
+    expect(hitDiagram(diagram, spot.x, spot.y - 10)?.kind).not.toBe('breakpoint');
+    const lanes = layoutLanes({ model: paused, viewport, size, paletteSize: 5 });
+    const row = lanes.breakpoint!.spot!;
+    expect(hitLanes(lanes, row.x, row.y - 8)?.kind).toBe('breakpoint');
   });
 });
 

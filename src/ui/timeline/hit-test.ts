@@ -3,11 +3,16 @@
  * top), then records, result labels, and window bands; in the lanes view, marks in the row.
  */
 import type { DiagramLayout } from './diagram-layout';
+import { onBreakpointMark, type BreakpointMark } from './draw-common';
 import type { LanesLayout, RowMarks } from './lanes-layout';
+import type { PlotRect } from './viewport';
 
-/** A hovered thing: its kind, its row in the model's table, and where to anchor a tooltip. */
+/**
+ * A hovered thing: its kind, its row in the model's table (for the breakpoint, always 0: the
+ * model has one), and where to anchor a tooltip.
+ */
 export type TimelineHit = {
-  kind: 'record' | 'late' | 'window' | 'watermark' | 'barrier';
+  kind: 'record' | 'late' | 'window' | 'watermark' | 'barrier' | 'breakpoint';
   index: number;
   x: number;
   y: number;
@@ -39,7 +44,21 @@ export function nearestPoint(
   return best;
 }
 
+/** The breakpoint's pins sit on top of everything. */
+function hitBreakpoint(
+  mark: BreakpointMark | null,
+  plot: PlotRect,
+  px: number,
+  py: number,
+): TimelineHit | null {
+  if (mark === null || !onBreakpointMark(mark, plot, px, py, 2)) return null;
+  const at = mark.spot ?? { x: mark.x, y: plot.top };
+  return { kind: 'breakpoint', index: 0, x: at.x, y: at.y };
+}
+
 export function hitDiagram(layout: DiagramLayout, px: number, py: number): TimelineHit | null {
+  const pinned = hitBreakpoint(layout.breakpoint, layout.plot, px, py);
+  if (pinned !== null) return pinned;
   const { late, records } = layout;
   const l = nearestPoint(late.x, late.y, late.count, px, py, HIT_RADIUS);
   if (l >= 0) return { kind: 'late', index: late.index[l], x: late.x[l], y: late.y[l] };
@@ -65,6 +84,8 @@ export function hitDiagram(layout: DiagramLayout, px: number, py: number): Timel
 }
 
 export function hitLanes(layout: LanesLayout, px: number, py: number): TimelineHit | null {
+  const pinned = hitBreakpoint(layout.breakpoint, layout.plot, px, py);
+  if (pinned !== null) return pinned;
   const row = layout.rows.find((r) => py >= r.top && py < r.top + r.height);
   if (row === undefined) return null;
   const y = row.top + row.height / 2;

@@ -6,7 +6,7 @@
  */
 import { keySlot } from './colours';
 import { presentX, type Size } from './diagram-layout';
-import { jobMarksIn, type JobMark } from './draw-common';
+import { jobMarksIn, lanesBreakpoint, type BreakpointMark, type JobMark } from './draw-common';
 import { RECORD_IN, type TimelineModel } from './model';
 import type { Scale } from './scale';
 import { ticks, type Ticks } from './ticks';
@@ -47,6 +47,7 @@ export interface LanesLayout {
   idle: { row: number; x0: number; x1: number }[];
   present: number | null;
   jobMarks: JobMark[];
+  breakpoint: BreakpointMark | null;
 }
 
 export interface LanesInput {
@@ -151,6 +152,7 @@ export function layoutLanes(input: LanesInput): LanesLayout {
     firings,
     present: presentX(model, viewport, x),
     jobMarks: jobMarksIn(model, viewport, x),
+    breakpoint: lanesBreakpoint(model, viewport, x, rows),
   };
 }
 

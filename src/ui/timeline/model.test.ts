@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BreakpointHit } from '../../worker/breakpoints';
 import { LATE_SIDE_OUTPUT, NO_KEY, RECORD_IN, RECORD_OUT, TimelineModel } from './model';
 import { OPERATORS, scenario, WINDOW_LANE, WINDOW_LANE_2, WINDOW_OP } from './test-scenario';
 
@@ -148,6 +149,81 @@ describe('TimelineModel', () => {
     stop();
     model.commit();
     expect(calls).toBe(2);
+  });
+});
+
+describe('the breakpoint', () => {
+  const at = { processingTime: 12_000, recordsProcessed: 40, watermark: 10_500 };
+
+  it('finds the fired window of a hit, and the lane of a late record', () => {
+    const model = scenario(60, 250);
+    const c = model.windows.columns;
+    const fired = [...Array(model.windows.length).keys()].find(
+      (i) => c.lane[i] === WINDOW_LANE_2 && !Number.isNaN(c.firedPt[i]),
+    )!;
+    model.setBreakpoint({
+      ...at,
+      kind: 'windowFires',
+      operatorUid: 'per-10s',
+      subtask: 1,
+      key: model.keys[c.key[fired]!]!,
+      start: c.start[fired]!,
+      end: c.end[fired]!,
+      result: 1,
+    });
+    expect(model.breakpoint).toMatchObject({
+      operator: WINDOW_OP,
+      lane: WINDOW_LANE_2,
+      window: fired,
+    });
+
+    model.setBreakpoint({
+      ...at,
+      kind: 'lateRecord',
+      operatorUid: 'per-10s',
+      subtask: 0,
+      recordId: 99,
+      key: 'user-0',
+      eventTime: 500,
+      outcome: 'dropped',
+      value: null,
+    });
+    expect(model.breakpoint).toMatchObject({ operator: WINDOW_OP, lane: WINDOW_LANE, window: -1 });
+  });
+
+  it('is the whole job’s for a checkpoint, and gone when the run moves on or starts over', () => {
+    const model = scenario(60, 250);
+    const checkpoint: Extract<BreakpointHit, { kind: 'checkpointCompletes' }>['checkpoint'] = {
+      status: 'completed',
+      id: 1,
+      kind: 'checkpoint',
+      triggeredAt: 3000,
+      durationMs: 1,
+      alignmentMs: 0,
+      attempt: 0,
+      bytes: 10,
+      writtenBytes: 10,
+      sharedKeyGroups: 0,
+      subtasks: [],
+      offsets: [],
+    };
+    model.setBreakpoint({
+      kind: 'checkpointCompletes',
+      checkpoint,
+      processingTime: 3000,
+      recordsProcessed: 4,
+    });
+    expect(model.breakpoint).toMatchObject({ operator: -1, lane: -1, window: -1 });
+    model.setBreakpoint(null);
+    expect(model.breakpoint).toBeNull();
+    model.setBreakpoint({
+      kind: 'checkpointCompletes',
+      checkpoint,
+      processingTime: 3000,
+      recordsProcessed: 4,
+    });
+    model.reset();
+    expect(model.breakpoint).toBeNull();
   });
 });
 

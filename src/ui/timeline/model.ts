@@ -13,6 +13,18 @@ import type { TimeCharacteristic } from '../../engine/time';
  */
 export type TimelineJobEvent =
   { kind: 'failed'; pt: number } | { kind: 'restored'; pt: number; checkpointId: number | null };
+
+/** Where the run stands paused at a breakpoint: the hit, and where its event is in the model. */
+export interface TimelineBreakpoint {
+  hit: BreakpointHit;
+  /** The hit's operator; -1 for a checkpoint, which is the whole job's. */
+  operator: number;
+  /** The lane of its event; -1 for a checkpoint. */
+  lane: number;
+  /** The fired window's row in `windows`; -1 for other hits. */
+  window: number;
+}
+import type { BreakpointHit } from '../../worker/breakpoints';
 import {
   BARRIER_ALIGNED,
   BARRIER_RECEIVED,
@@ -196,6 +208,8 @@ export class TimelineModel {
 
   /** The job failed, or restarted from a checkpoint, in processing-time order. */
   readonly jobEvents: TimelineJobEvent[] = [];
+  /** The breakpoint the run is paused at; null while it is not. */
+  breakpoint: TimelineBreakpoint | null = null;
 
   /**
    * Which clock the windows follow: event time (bands across their event-time range) or
@@ -246,6 +260,7 @@ export class TimelineModel {
     this.keys.length = 0;
     this.results.length = 0;
     this.jobEvents.length = 0;
+    this.breakpoint = null;
     this.windowIndex.clear();
     this.openWindows.clear();
     this.now = 0;
@@ -440,6 +455,30 @@ export class TimelineModel {
     c.pt[at] = pt;
     c.idle[at] = idle ? 1 : 0;
     this.advanceTo(pt);
+  }
+
+  /** Paused at this hit (its event is in the model already), or no longer paused at one. */
+  setBreakpoint(hit: BreakpointHit | null): void {
+    if (hit === null || hit.kind === 'checkpointCompletes') {
+      this.breakpoint = hit === null ? null : { hit, operator: -1, lane: -1, window: -1 };
+      return;
+    }
+    const operator = this.operators.findIndex((o) => o.uid === hit.operatorUid);
+    const lane = operator < 0 ? -1 : this.laneOf(operator, hit.subtask);
+    let window = -1;
+    if (hit.kind === 'windowFires') {
+      const index = this.keys.indexOf(hit.key);
+      const key = index < 0 ? NO_KEY : index;
+      // A purge forgets the window's id: look back from the latest, where the hit's window is.
+      const c = this.windows.columns;
+      const start = hit.start ?? NaN;
+      const end = hit.end ?? NaN;
+      for (let i = this.windows.length - 1; i >= 0 && window < 0; i--) {
+        const same = c.lane[i] === lane && c.key[i] === key && Object.is(c.start[i], start);
+        if (same && Object.is(c.end[i], end)) window = i;
+      }
+    }
+    this.breakpoint = { hit, operator, lane, window };
   }
 
   /** Stretches of processing time in which a subtask was idle; an open one runs to now. */

@@ -28,6 +28,29 @@ export const WINDOW_OP = 1;
  * `records` records, one every `spacing` ms of processing time from 2 s, each 300 ms behind
  * (every seventh 1.2 s behind); keys cycle 0, 1, 2; key 2 goes to the second subtask.
  */
+/** Pauses the model at the last firing in `lane`, as a batch paused at a breakpoint does; its row. */
+export function pauseAtFiring(model: TimelineModel, lane: number): number {
+  const c = model.windows.columns;
+  let window = -1;
+  for (let i = 0; i < model.windows.length; i++) {
+    if (c.lane[i] === lane && !Number.isNaN(c.firedPt[i])) window = i;
+  }
+  const { operator, subtask } = model.lanes[lane]!;
+  model.setBreakpoint({
+    kind: 'windowFires',
+    operatorUid: model.operators[operator]!.uid,
+    subtask,
+    key: model.keyOf(c.key[window]!) ?? null,
+    start: c.start[window]!,
+    end: c.end[window]!,
+    watermark: c.firedWatermark[window]!,
+    result: model.results[c.result[window]!],
+    processingTime: c.firedPt[window]!,
+    recordsProcessed: 0,
+  });
+  return window;
+}
+
 export function scenario(records = 60, spacing = 250): TimelineModel {
   const model = new TimelineModel(OPERATORS);
   model.addKeys(['user-0', 'user-1', 'user-2']);
