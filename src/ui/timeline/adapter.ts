@@ -121,8 +121,8 @@ export class TraceAdapter {
       );
     }
 
-    // Every batch while paused at a breakpoint says which, so one without it has moved on.
-    model.setBreakpoint(batch.breakpoint ?? null);
+    // Every live batch while paused at a breakpoint says which: one without it has moved on.
+    if (batch.detail === undefined) model.setBreakpoint(batch.breakpoint ?? null);
     model.advanceTo(batch.progress.processingTime);
     model.commit();
   }

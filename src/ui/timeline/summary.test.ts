@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TimelineModel } from './model';
 import { summarizeTimeline } from './summary';
-import { OPERATORS, scenario } from './test-scenario';
+import { OPERATORS, pauseAtFiring, scenario, WINDOW_LANE_2 } from './test-scenario';
 
 describe('summarizeTimeline', () => {
   it('counts what the timeline holds and lists the firings', () => {
@@ -26,6 +26,19 @@ describe('summarizeTimeline', () => {
       openWindows: 0,
       firings: [],
       jobEvents: [],
+      breakpoint: null,
+    });
+  });
+
+  it('names the breakpoint the run is paused at and the firing it points at', () => {
+    const model = scenario(60, 250);
+    const window = pauseAtFiring(model, WINDOW_LANE_2);
+    const summary = summarizeTimeline(model);
+    expect(summary.breakpoint).toEqual({
+      kind: 'windowFires',
+      processingTime: model.windows.columns.firedPt[window],
+      operator: 'per-10s',
+      firing: summary.firings.find((f) => f.subtask === 1 && f.start === 0),
     });
   });
 });
