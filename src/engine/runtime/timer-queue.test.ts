@@ -24,6 +24,20 @@ describe('TimerQueue', () => {
     expect(q.size()).toBe(0);
   });
 
+  it('bounds the earliest instant from below without a lookup, deleted instants included', () => {
+    const q = new TimerQueue<null>();
+    expect(q.earliestBound()).toBe(Infinity);
+    q.register(30, 'a', 0, null, 0);
+    q.register(10, 'a', 0, null, 0);
+    expect(q.earliestBound()).toBe(10);
+    q.delete(10, 'a', 0);
+    expect(q.earliestBound()).toBe(10);
+    expect(q.peekTime()).toBe(30);
+    expect(q.earliestBound()).toBe(30);
+    q.pollEarliest();
+    expect(q.earliestBound()).toBe(Infinity);
+  });
+
   it('fires every registered, undeleted timer exactly once, in time order', () => {
     const op = fc.oneof(
       fc.record({

@@ -88,6 +88,14 @@ export class TimerQueue<N> {
     return heap.length > 0 ? heap[0]! : Infinity;
   }
 
+  /**
+   * At or below the earliest instant with a timer (an emptied instant may still head the
+   * heap), or +Infinity: enough to tell, with no lookup, that nothing is due yet.
+   */
+  earliestBound(): number {
+    return this.heap.length > 0 ? this.heap[0]! : Infinity;
+  }
+
   /** Removes and returns every timer of the earliest instant, in registration order. */
   pollEarliest(): Timer<N>[] {
     const time = this.peekTime();

@@ -52,7 +52,8 @@ export class InternalTimerService<N = unknown> {
   advanceWatermark(watermark: number): void {
     this.watermark = watermark;
     const target = this.target;
-    if (target === null) return;
+    // Most watermarks pass no timer: say so without looking the earliest instant up.
+    if (target === null || this.eventTimers.earliestBound() > watermark) return;
     for (
       let t = this.eventTimers.peekTime();
       t !== Infinity && t <= watermark;
