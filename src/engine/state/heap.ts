@@ -62,7 +62,7 @@ class HeapStateTable<N, V> implements StateTable<N, V> {
     const cells = this.group(keyGroup).get(key);
     this.lastCells = undefined;
     if (cells === undefined) return undefined;
-    if (cells instanceof Map) return cells.get(namespaceId)?.value;
+    if (!Array.isArray(cells)) return cells.get(namespaceId)?.value;
     const at = cellOf(cells, namespaceId);
     if (at < 0) return undefined;
     this.lastKey = key;
