@@ -13,7 +13,7 @@ import {
 import { problem, problemMessages, type Problem } from '../../engine/pipeline/problems';
 import { operatorRegistry } from '../../engine/pipeline/registry';
 import { validatePipeline } from '../../engine/pipeline/validate';
-import { problemKey, problemText } from './problem-text';
+import { problemKey, problemParts, problemText } from './problem-text';
 import { resources } from './resources';
 
 type Codes = Record<string, string>;
@@ -326,6 +326,18 @@ describe('problem wordings', () => {
           const text = problemText(zhT, p);
           expect(foreignWords(text), `${problemKey(p)}: ${text}`).toEqual([]);
         }
+      });
+
+      it('hands what a parser said over as a part of its own, in English', () => {
+        for (const p of problems.filter((q) => q.code === 'E015' || q.code === 'E018')) {
+          const parts = problemParts(zhT, p);
+          const said = parts.filter((part) => part.lang === 'en');
+          expect(said, p.message).toHaveLength(1);
+          expect(p.message).toContain(said[0].text);
+          expect(parts.map((part) => part.text).join('')).toBe(problemText(zhT, p));
+        }
+        const plain = problems.find((p) => p.code === 'E004') as Problem;
+        expect(problemParts(zhT, plain)).toEqual([{ text: problemText(zhT, plain) }]);
       });
 
       it('has no English word in the problem headlines either', () => {

@@ -13,7 +13,7 @@ import type { Problem } from '../../engine/pipeline/problems';
 import { operatorKey } from '../editor/operator-look';
 import { paramTextKeys } from '../inspector/param-text';
 
-type ProblemWording = Pick<Problem, 'code' | 'variant' | 'params'>;
+export type ProblemWording = Pick<Problem, 'code' | 'variant' | 'params'>;
 
 /** i18next's t without the typed keys: these keys are built from the values' data. */
 type Translate = (key: string | string[], options?: Record<string, unknown>) => string;
@@ -22,12 +22,41 @@ type Translate = (key: string | string[], options?: Record<string, unknown>) => 
 export const problemKey = (p: Pick<Problem, 'code' | 'variant'>): string =>
   `codes.${p.code}${p.variant === undefined ? '' : `_${p.variant}`}`;
 
-export function problemText(t: TFunction<'problems'>, p: ProblemWording): string {
+/** How a parser's own message goes into the text. */
+type QuoteParser = (text: string) => string;
+
+function render(t: TFunction<'problems'>, p: ProblemWording, quoteParser: QuoteParser): string {
   const tr = t as unknown as Translate;
   const values = Object.fromEntries(
-    Object.entries(p.params).map(([name, value]) => [name, wordValue(tr, value)]),
+    Object.entries(p.params).map(([name, value]) => [name, wordValue(tr, value, quoteParser)]),
   );
   return tr(problemKey(p), values);
+}
+
+export function problemText(t: TFunction<'problems'>, p: ProblemWording): string {
+  return render(t, p, (text) => text);
+}
+
+/** A piece of a problem's text: a parser's own words keep their language (English). */
+export interface ProblemPart {
+  text: string;
+  lang?: 'en';
+}
+
+/** The text in pieces, so a view can mark what a parser said as the parser's own words. */
+export function problemParts(t: TFunction<'problems'>, p: ProblemWording): ProblemPart[] {
+  const quoted: string[] = [];
+  // Private-use characters mark where a parser's words go; labels are not expected to hold them.
+  const mark = (i: number | string) => `\uE000${i}\uE000`;
+  const text = render(t, p, (said) => mark(quoted.push(said) - 1));
+  return text
+    .split(/\uE000(\d+)\uE000/)
+    .map((piece, i): ProblemPart => {
+      if (i % 2 === 0) return { text: piece };
+      const said = quoted[Number(piece)];
+      return said === undefined ? { text: mark(piece) } : { text: said, lang: 'en' };
+    })
+    .filter((part) => part.text !== '');
 }
 
 /** A function that renders problems in the current language, stable while it stays the same. */
@@ -36,9 +65,15 @@ export function useProblemText(): (p: ProblemWording) => string {
   return useCallback((p: ProblemWording) => problemText(t, p), [t]);
 }
 
+/** As useProblemText, in pieces (see problemParts). */
+export function useProblemParts(): (p: ProblemWording) => ProblemPart[] {
+  const { t } = useTranslation('problems');
+  return useCallback((p: ProblemWording) => problemParts(t, p), [t]);
+}
+
 const quote = (name: string) => `'${name}'`;
 
-function wordValue(tr: Translate, v: ProblemValue): string {
+function wordValue(tr: Translate, v: ProblemValue, quoteParser: QuoteParser): string {
   if (typeof v === 'string' || typeof v === 'number') return String(v);
   switch (v.type) {
     case 'node': {
@@ -66,18 +101,18 @@ function wordValue(tr: Translate, v: ProblemValue): string {
         : quoted.join(separator);
     }
     case 'nodes':
-      return v.nodes.map((node) => wordValue(tr, node)).join(tr('values.separator'));
+      return v.nodes.map((node) => wordValue(tr, node, quoteParser)).join(tr('values.separator'));
     case 'value':
       if ('none' in v) return tr(`values.${v.none}`);
       return v.unit === undefined ? v.text : tr('values.withMs', { value: v.text });
     case 'parser':
-      return tr(`values.parser.${v.parser}`, { text: v.text });
+      return tr(`values.parser.${v.parser}`, { text: quoteParser(v.text) });
     case 'expected':
-      return wordExpected(tr, v);
+      return wordExpected(tr, v, quoteParser);
   }
 }
 
-function wordExpected(tr: Translate, e: Expected): string {
+function wordExpected(tr: Translate, e: Expected, quoteParser: QuoteParser): string {
   const orNull = (rule: string, nullable: boolean) =>
     nullable ? tr('expected.orNull', { rule }) : rule;
   switch (e.rule) {
@@ -104,7 +139,7 @@ function wordExpected(tr: Translate, e: Expected): string {
         e.nullable,
       );
     case 'oneOf':
-      return tr('expected.oneOf', { options: wordValue(tr, e.options) });
+      return tr('expected.oneOf', { options: wordValue(tr, e.options, quoteParser) });
     case 'function':
     case 'expression':
       return tr(`expected.${e.rule}`, { example: e.example });

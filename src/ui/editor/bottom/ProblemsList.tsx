@@ -2,7 +2,7 @@ import { AlertTriangle, CircleCheck, OctagonAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../engine/pipeline/problems';
 import type { PipelineDocument } from '../../../engine/pipeline/document';
-import { useProblemText } from '../../i18n/problem-text';
+import { ProblemMessage } from '../../i18n/ProblemMessage';
 import { operatorKey } from '../operator-look';
 
 /** Errors first, then warnings; a click selects the node or edge the problem is about. */
@@ -16,7 +16,6 @@ export function ProblemsList({
   onReveal(problem: Problem): void;
 }) {
   const { t } = useTranslation('editor');
-  const text = useProblemText();
   if (doc.nodes.length === 0) {
     return <p className="dock__empty">{t('problems.emptyPipeline')}</p>;
   }
@@ -57,7 +56,7 @@ export function ProblemsList({
               <span className="problem__code">{p.code}</span>
               <span className="problem__where">{where(p)}</span>
               <span className="problem__headline">{t(`problems.codes.${p.code}`)}</span>
-              <span className="problem__message">{text(p)}</span>
+              <ProblemMessage className="problem__message" problem={p} />
             </button>
           </li>
         );

@@ -1,7 +1,7 @@
 import { OctagonAlert, AlertTriangle } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../engine/pipeline/problems';
-import { useProblemText } from '../../i18n/problem-text';
+import { ProblemMessage } from '../../i18n/ProblemMessage';
 import { Modal } from './Modal';
 
 /** Why an imported file or a shared link could not be opened. */
@@ -17,7 +17,6 @@ export function FileProblemsDialog({
   onClose(): void;
 }) {
   const { t } = useTranslation('editor');
-  const text = useProblemText();
   return (
     <Modal
       title={title}
@@ -41,7 +40,7 @@ export function FileProblemsDialog({
             )}
             <span className="problem__code">{p.code}</span>
             <span className="problem__headline">{t(`problems.codes.${p.code}`)}</span>
-            <span className="problem__message">{text(p)}</span>
+            <ProblemMessage className="problem__message" problem={p} />
           </li>
         ))}
       </ul>
