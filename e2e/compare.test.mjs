@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,12 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import { ComparePage } from './pages/compare.page.mjs';
 import { DemosPage } from './pages/demos.page.mjs';
 import { ROOT, startApp } from './support/app.mjs';
+import { demoFile } from './support/demo-files.mjs';
 
 const run = promisify(execFile);
-
-/** A demo file as the app bundles it. @param {string} id */
-const demoFile = async (id) =>
-  JSON.parse(await readFile(path.join(ROOT, 'demos', `${id}.json`), 'utf8'));
 
 /**
  * Runs a pipeline with the engine's CLI and returns its windows, as compare mode joins them:

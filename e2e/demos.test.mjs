@@ -1,40 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DemosPage } from './pages/demos.page.mjs';
 import { RunPage } from './pages/run.page.mjs';
-import { ROOT, startApp } from './support/app.mjs';
-
-/** Every demo file, as the app bundles them (a new file in demos/ is played too), in gallery order. */
-async function demoFiles() {
-  const dir = path.join(ROOT, 'demos');
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
-  const all = await Promise.all(
-    files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8'))),
-  );
-  return all.sort((a, b) => a.order - b.order);
-}
-
-/** @param {any[]} results what the sinks received, as a demo's outcome states it */
-const claimed = (results) =>
-  results.map(({ sink, subtask, value, processingTime }) => ({
-    sink,
-    subtask,
-    value,
-    processingTime,
-  }));
-
-/**
- * What the run shows at a demo's last step: the results of the variant in force there, else the
- * outcome's (a savepoint demo's run is the restored one, a failure demo's counts what committed).
- * @param {any} demo
- */
-function shownAtEnd(demo) {
-  const name = demo.steps.findLast((/** @type {any} */ s) => s.variant)?.variant;
-  if (name === undefined) return demo.outcome.results;
-  return demo.outcome.variants.find((/** @type {any} */ v) => v.name === name).results;
-}
+import { startApp } from './support/app.mjs';
+import { claimed, demoFiles, shownAtEnd } from './support/demo-files.mjs';
 
 /** @param {import('playwright-core').Page} page */
 const recovery = (page) =>

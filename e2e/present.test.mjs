@@ -6,27 +6,7 @@ import { EditorPage } from './pages/editor.page.mjs';
 import { copyEmbedLink, exportTimeline, PresentPage } from './pages/present.page.mjs';
 import { RunPage } from './pages/run.page.mjs';
 import { RESULTS_DIR, ROOT, startApp } from './support/app.mjs';
-
-/** @param {string} id @returns {Promise<any>} a demo file, as the app bundles it */
-async function demoFile(id) {
-  return JSON.parse(await readFile(path.join(ROOT, 'demos', `${id}.json`), 'utf8'));
-}
-
-/** @param {any[]} results what sinks received, as an outcome states it */
-const claimed = (results) =>
-  results.map(({ sink, subtask, value, processingTime }) => ({
-    sink,
-    subtask,
-    value,
-    processingTime,
-  }));
-
-/** The results a demo's last step shows: its last variant's, else the outcome's. @param {any} demo */
-function shownAtEnd(demo) {
-  const name = demo.steps.findLast((/** @type {any} */ s) => s.variant)?.variant;
-  if (name === undefined) return demo.outcome.results;
-  return demo.outcome.variants.find((/** @type {any} */ v) => v.name === name).results;
-}
+import { claimed, demoFile, shownAtEnd } from './support/demo-files.mjs';
 
 /** @param {Buffer} png @returns {{ width: number, height: number }} from the IHDR chunk */
 const pngSize = (png) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });

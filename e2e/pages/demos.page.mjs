@@ -1,16 +1,14 @@
 // Page object for the guided demos: the gallery, the step player and its highlight ring.
+import { DemoPlayerPage } from './demo-player.page.mjs';
 
-export class DemosPage {
+export class DemosPage extends DemoPlayerPage {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
-    this.page = page;
+    super(page);
     this.gallery = page.getByTestId('demo-gallery');
     this.cards = page.locator('[data-testid^="demo-card-"]');
-    this.player = page.getByTestId('demo-player');
-    this.text = page.getByTestId('demo-text');
     this.progress = page.getByTestId('demo-progress');
     this.explanation = page.getByTestId('demo-explanation');
-    this.outcome = page.getByTestId('demo-outcome');
     this.highlight = page.getByTestId('demo-highlight');
     this.dryRun = page.getByTestId('demo-dry-run');
   }
@@ -36,25 +34,6 @@ export class DemosPage {
   async open(id) {
     await this.page.getByTestId(`demo-card-${id}`).click();
     await this.player.waitFor({ state: 'visible' });
-    await this.settled();
-  }
-
-  /** Waits until the run has reached the current step's pause point. */
-  async settled() {
-    await this.page.waitForSelector('[data-testid="demo-player"][data-moving="false"]', {
-      timeout: 20_000,
-    });
-  }
-
-  /** The current step, counted from 0. */
-  async step() {
-    return Number(await this.player.getAttribute('data-step'));
-  }
-
-  async next() {
-    const before = await this.step();
-    await this.page.getByTestId('demo-next').click();
-    await this.page.waitForSelector(`[data-testid="demo-player"][data-step="${before + 1}"]`);
     await this.settled();
   }
 

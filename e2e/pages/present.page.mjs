@@ -1,15 +1,13 @@
 // Page object for presentation mode (what an embed link opens) and the timeline's Export menu.
+import { DemoPlayerPage } from './demo-player.page.mjs';
 
-export class PresentPage {
+export class PresentPage extends DemoPlayerPage {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
-    this.page = page;
+    super(page);
     this.root = page.getByTestId('presentation');
     this.title = page.getByTestId('present-title');
     this.canvas = page.getByTestId('present-canvas');
-    this.player = page.getByTestId('demo-player');
-    this.text = page.getByTestId('demo-text');
-    this.outcome = page.getByTestId('demo-outcome');
     this.clock = page.getByTestId('present-clock');
     this.editorLink = page.getByTestId('present-open-editor');
     this.timeline = page.getByTestId('timeline-panel');
@@ -19,25 +17,6 @@ export class PresentPage {
   async open(app, fragment) {
     await this.page.goto(`${app}#${fragment}`);
     await this.root.waitFor({ state: 'visible' });
-  }
-
-  /** Waits until the demo's run has reached the current step's pause point. */
-  async settled() {
-    await this.page.waitForSelector('[data-testid="demo-player"][data-moving="false"]', {
-      timeout: 20_000,
-    });
-  }
-
-  /** The current step, counted from 0. */
-  async step() {
-    return Number(await this.player.getAttribute('data-step'));
-  }
-
-  async next() {
-    const before = await this.step();
-    await this.page.getByTestId('demo-next').click();
-    await this.page.waitForSelector(`[data-testid="demo-player"][data-step="${before + 1}"]`);
-    await this.settled();
   }
 
   async play() {

@@ -94,6 +94,17 @@ export class RunPage {
     return this.page.evaluate(() => /** @type {any} */ (window).__tidemark.run.pausedAt());
   }
 
+  /**
+   * Step to next firing while paused at a breakpoint: the next firing may be another of the
+   * same instant, so this waits for the hit to change, not the clock. Returns the new hit.
+   * @param {any} previous the hit it was paused at
+   * @returns {Promise<any>}
+   */
+  async stepFiringFrom(previous) {
+    await this.page.getByTestId('step-firing').click();
+    return this.waitForBreakpoint(previous);
+  }
+
   /** The banner's Continue: plays on to the next breakpoint. */
   async continue() {
     await this.page.getByTestId('breakpoint-continue').click();
