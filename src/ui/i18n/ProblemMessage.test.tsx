@@ -18,7 +18,7 @@ describe('ProblemMessage', () => {
     await i18n.changeLanguage('zh-CN');
     expect(renderMarkup(<ProblemMessage problem={syntax} className="m" />)).toBe(
       '<span class="m">Map &#x27;m&#x27;：函数（&#x27;code&#x27;）无法编译，请修正语法。' +
-        'JavaScript 解析器的信息：“<span lang="en">Unexpected end of input</span>”</span>',
+        'JavaScript 解析器报告：“<span lang="en">Unexpected end of input</span>”</span>',
     );
   });
 

@@ -355,7 +355,7 @@ describe('problem wordings', () => {
       it("words nodes with the editor's operator labels, and quotes the parser", () => {
         const [syntax] = problems.filter((p) => p.code === 'E015');
         expect(problemText(zhT, syntax)).toMatch(
-          /^Map 'm'：函数（'code'）无法编译，请修正语法。JavaScript 解析器的信息：“.+”$/,
+          /^Map 'm'：函数（'code'）无法编译，请修正语法。JavaScript 解析器报告：“.+”$/,
         );
         const labelled = problem(
           'E004',
