@@ -66,7 +66,7 @@ export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProp
       </button>
       {open && (
         <div
-          className="embed-menu__popover"
+          className="embed-menu__popover popover-panel"
           id={panelId}
           style={style}
           role="group"

@@ -58,7 +58,7 @@ export function BreakpointsMenu({ doc }: { doc: PipelineDocument }) {
       {open && (
         <div
           id={panelId}
-          className="breakpoints__menu"
+          className="breakpoints__menu popover-panel"
           role="group"
           aria-label={t('breakpoints.button')}
         >

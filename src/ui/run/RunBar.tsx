@@ -188,7 +188,7 @@ function RunSettings({
       {open && (
         <div
           id={panelId}
-          className="run-settings__panel"
+          className="run-settings__panel popover-panel"
           role="group"
           aria-label={t('bar.settings')}
         >

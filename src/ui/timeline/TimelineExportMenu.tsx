@@ -57,7 +57,7 @@ export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
       </button>
       {open && (
         <div
-          className="timeline-export__popover"
+          className="timeline-export__popover popover-panel"
           id={panelId}
           style={style}
           role="group"

@@ -62,7 +62,11 @@ export function ProjectMenu({ actions }: { actions: ProjectMenuActions }) {
         <ChevronDown size={12} aria-hidden="true" />
       </button>
       {open && (
-        <div className="project-menu__popover" role="menu" aria-label={t('projects.menu')}>
+        <div
+          className="project-menu__popover popover-panel"
+          role="menu"
+          aria-label={t('projects.menu')}
+        >
           <button
             type="button"
             role="menuitem"
