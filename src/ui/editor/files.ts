@@ -1,5 +1,6 @@
 /** Pipeline files: export as a download, read an imported file. Parsing is the worker's. */
 import type { PipelineDocument } from '../../engine/pipeline/document';
+import { saveFile } from '../common/save-file';
 
 export const FILE_EXTENSION = '.tidemark.json';
 
@@ -18,11 +19,6 @@ export const serialize = (doc: PipelineDocument) => `${JSON.stringify(doc, null,
 
 export function download(doc: PipelineDocument): string {
   const name = fileNameFor(doc);
-  const url = URL.createObjectURL(new Blob([serialize(doc)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  saveFile(name, new Blob([serialize(doc)], { type: 'application/json' }));
   return name;
 }

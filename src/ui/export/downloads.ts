@@ -1,14 +1,6 @@
 /** Saving exported files: one file as is, or a whole project as a zip. */
 import type { ExportedFile } from '../../export';
-
-function save(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
+import { saveFile } from '../common/save-file';
 
 /** The file's own name: `src/main/java/tidemark/job/Main.java` saves as `Main.java`. */
 export function baseName(path: string): string {
@@ -16,7 +8,7 @@ export function baseName(path: string): string {
 }
 
 export function downloadFile(file: ExportedFile): void {
-  save(baseName(file.path), new Blob([file.content], { type: 'text/plain;charset=utf-8' }));
+  saveFile(baseName(file.path), new Blob([file.content], { type: 'text/plain;charset=utf-8' }));
 }
 
 /** Files under one folder, as a zip; fflate loads only when someone asks for one. */
@@ -24,5 +16,8 @@ export async function downloadZip(folder: string, files: readonly ExportedFile[]
   const { strToU8, zipSync } = await import('fflate');
   const entries = Object.fromEntries(files.map((f) => [`${folder}/${f.path}`, strToU8(f.content)]));
   const zip = zipSync(entries, { level: 6 });
-  save(`${folder}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  saveFile(
+    `${folder}.zip`,
+    new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+  );
 }

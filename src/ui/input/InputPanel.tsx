@@ -2,6 +2,7 @@ import { Download, Upload } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsonValue, PipelineDocument } from '../../engine/pipeline/document';
+import { saveFile } from '../common/save-file';
 import { MarbleLane } from './MarbleLane';
 import { RecordPopover } from './RecordPopover';
 import {
@@ -72,12 +73,7 @@ export function InputPanel({
 }
 
 function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
+  saveFile(name, new Blob([text], { type }));
 }
 
 function SourceLane({

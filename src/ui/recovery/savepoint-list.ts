@@ -1,5 +1,6 @@
 /** The app's savepoint list: kept in IndexedDB, mirrored in the recovery store for the panel. */
 import type { SavepointDownload } from '../../worker/recovery-types';
+import { saveFile } from '../common/save-file';
 import { useRecoveryStore } from './recovery-store';
 import { SavepointStore } from './savepoint-store';
 
@@ -21,12 +22,8 @@ export async function deleteSavepoint(id: string): Promise<void> {
 
 /** Hands bytes to the browser as a download. */
 export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(
+  saveFile(
+    fileName,
     new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
   );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

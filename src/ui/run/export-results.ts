@@ -5,6 +5,7 @@
 import type { WindowResult } from '../../engine/operators/window-operator';
 import type { SinkResult } from '../../engine/runtime/job';
 import type { SideOutputRecord } from '../../worker/trace-batch';
+import { saveFile } from '../common/save-file';
 
 export function isWindowResult(value: unknown): value is WindowResult {
   return (
@@ -71,10 +72,5 @@ export function resultsToJson(
 
 /** Offers `text` as a file download. */
 export function downloadText(text: string, file: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(file, new Blob([text], { type }));
 }

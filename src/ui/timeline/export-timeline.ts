@@ -7,6 +7,7 @@
  * when first asked for. "For slides" draws on the light theme's colours, larger.
  */
 import { readColours, type TimelineColours } from './colours';
+import { saveFile } from '../common/save-file';
 import { drawPicture, planPicture, type TimelinePicture } from './export-picture';
 import { timelineFileName, type PictureFormat } from './export-name';
 
@@ -33,7 +34,7 @@ export async function exportTimeline(
     : picture;
   const blob = request.format === 'png' ? await renderPng(shown) : await renderSvg(shown);
   const name = timelineFileName(request.pipeline, picture.view, request.format);
-  saveBlob(blob, name);
+  saveFile(name, blob);
   return name;
 }
 
@@ -79,13 +80,4 @@ function lightColours(): TimelineColours {
   if (picked === undefined) delete root.dataset.theme;
   else root.dataset.theme = picked;
   return colours;
-}
-
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
