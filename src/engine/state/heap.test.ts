@@ -79,6 +79,18 @@ describe('heap state table', () => {
     expect(table.size()).toBe(9);
   });
 
+  it('removes the window just read, and only that one', () => {
+    const table = new HeapKeyedStateBackend({ start: 0, end: 7 }).table<null, number>('t');
+    for (let w = 0; w < 3; w++) table.put('a', 1, null, w, w);
+    expect(table.get('a', 1, 1)).toBe(1);
+    table.remove('a', 1, 1);
+    table.remove('a', 1, 1);
+    expect([...table.entries(1)].map((e) => e.namespaceId)).toEqual([0, 2]);
+    expect(table.get('a', 1, 0)).toBe(0);
+    table.remove('b', 1, 0);
+    expect(table.size()).toBe(2);
+  });
+
   it('refuses a key group outside its range', () => {
     const table = new HeapKeyedStateBackend({ start: 0, end: 7 }).table<null, number>('t');
     expect(() => table.get('a', 8, 0)).toThrow(RangeError);

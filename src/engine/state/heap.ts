@@ -120,18 +120,28 @@ class HeapStateTable<N, V> implements StateTable<N, V> {
   }
 
   remove(key: Key, keyGroup: number, namespaceId: WindowId): void {
+    // A firing window is read and then removed: its cells are the ones last read.
+    const last = this.lastCells;
+    const fromLast =
+      last !== undefined &&
+      key === this.lastKey &&
+      keyGroup === this.lastKeyGroup &&
+      namespaceId === this.lastNamespaceId;
     this.lastCells = undefined;
     const g = this.group(keyGroup);
-    const cells = g.get(key);
+    const cells = fromLast ? last : g.get(key);
     if (cells === undefined) return;
-    if (cells instanceof Map) {
+    if (!Array.isArray(cells)) {
       if (!cells.delete(namespaceId)) return;
       if (cells.size === 0) g.delete(key);
     } else {
-      const at = cellOf(cells, namespaceId);
+      const at = fromLast ? this.lastAt : cellOf(cells, namespaceId);
       if (at < 0) return;
-      if (cells.length === STRIDE) g.delete(key);
-      else cells.splice(at, STRIDE);
+      if (cells.length === STRIDE) {
+        g.delete(key);
+      } else {
+        cells.splice(at, STRIDE);
+      }
     }
     this.count--;
   }
