@@ -168,6 +168,84 @@ describe('breakpoints', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('at a firing among those of one instant, holds back the later ones’ results, pins the hit and steps to the next', async () => {
+    const { page, errors, editor, run } = await openClicks(app);
+    await run.configure('event', SEED, '1000');
+    await run.setBreakpoints({ windowFires: true });
+    await run.openTab('timeline');
+    await run.run();
+
+    const seen = await trace;
+    const firings = seen.filter((s) => s.event.type === 'window' && s.event.action === 'fired');
+    const instant = firings.filter((f) => f.event.pt === firings[0].event.pt);
+    assert.ok(instant.length >= 3, 'the first watermark past a window end fires several');
+
+    /** The run's results, its timeline and its marker agree at the hit of `firing`. */
+    const expectPausedAt = async (
+      /** @type {any} */ hit,
+      /** @type {Seen} */ firing,
+      /** @type {number} */ n,
+    ) => {
+      assert.deepEqual(
+        [hit.key, hit.start, hit.processingTime],
+        [firing.event.key, firing.event.start, firing.event.pt],
+      );
+      const timeline = await run.call('timeline');
+      assert.equal(timeline.firings.length, n, 'the trace stops at the firing');
+      const counts = (await run.call('results')).filter(
+        (/** @type {any} */ r) => r.sink === 'counts',
+      );
+      assert.deepEqual(
+        counts.map((/** @type {any} */ r) => [r.value.key, countOf(r.value)]),
+        timeline.firings.map((/** @type {any} */ f) => [f.key, countOf(f.result)]),
+        'the sinks got what the fired windows emitted, no more',
+      );
+      assert.deepEqual(timeline.breakpoint, {
+        kind: 'windowFires',
+        processingTime: firing.event.pt,
+        operator: 'per-10s',
+        firing: timeline.firings.find((/** @type {any} */ f) => f.key === firing.event.key),
+      });
+    };
+
+    let hit = await run.waitForBreakpoint();
+    await expectPausedAt(hit, instant[0], 1);
+    await run.openTab('results');
+    assert.equal((await run.resultRows('counts')).length, 1, 'the Results table holds one row');
+    await run.openTab('timeline');
+    await page.getByTestId('breakpoint-show').click();
+    await editor.noticeGone();
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    const shot = await app.screenshot(page, 'breakpoint-marker');
+    const panel = page.getByTestId('timeline-panel');
+    await panel.screenshot({ path: shot.replace('marker', 'marker-diagram') });
+    await page.getByRole('button', { name: 'Subtasks' }).click();
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    await panel.screenshot({ path: shot.replace('marker', 'marker-lanes') });
+    await page.getByRole('button', { name: 'Event time', exact: true }).click();
+
+    // Step to next firing: the next of the same instant, not the next watermark's.
+    hit = await run.stepFiringFrom(hit);
+    await expectPausedAt(hit, instant[1], 2);
+    // Continue: the one after it, and the results of those still held come with it.
+    await run.continue();
+    hit = await run.waitForBreakpoint(hit);
+    await expectPausedAt(hit, instant[2], 3);
+    await run.openTab('results');
+    assert.equal((await run.resultRows('counts')).length, 3);
+
+    await run.setBreakpoints({ windowFires: false });
+    await run.continue();
+    await run.waitFor(['finished']);
+    assert.equal((await run.call('timeline')).breakpoint, null, 'the marker goes with the pause');
+    assert.equal((await run.resultRows('counts')).length, firings.length);
+    assert.deepEqual(errors, []);
+  });
+
   it('pauses when a checkpoint completes, with its id, in Chinese', async () => {
     const { page, errors, editor, run } = await openClicks(app, { language: 'zh-CN' });
     await page.evaluate(() =>

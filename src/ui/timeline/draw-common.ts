@@ -184,6 +184,8 @@ export interface BreakpointMark {
 /** Radius of a pin's head; the pin is three heads tall. */
 export const PIN_RADIUS = 5;
 const PIN_HEIGHT = PIN_RADIUS * 3;
+/** The top pin's tip: below the present's label, which stands at the same time while paused. */
+const TOP_PIN_TIP = 14 + PIN_HEIGHT;
 
 function breakpointMark(
   model: TimelineModel,
@@ -218,7 +220,7 @@ export function diagramBreakpoint(
   });
 }
 
-/** In the lanes view: the pin on the hit's subtask row. */
+/** In the lanes view: the pin on the hit's subtask row, its tip where the row's marks are. */
 export function lanesBreakpoint(
   model: TimelineModel,
   viewport: Viewport,
@@ -227,7 +229,8 @@ export function lanesBreakpoint(
 ): BreakpointMark | null {
   return breakpointMark(model, viewport, x, (b) => {
     const row = rows[b.lane];
-    return row === undefined ? null : { x: x.toPixel(b.hit.processingTime), y: row.top + 2 };
+    const y = row === undefined ? 0 : row.top + row.height / 2;
+    return row === undefined ? null : { x: x.toPixel(b.hit.processingTime), y };
   });
 }
 
@@ -244,14 +247,14 @@ export function drawBreakpointMark(
   if (mark === null) return;
   const px = crisp(mark.x);
   ctx.beginPath();
-  ctx.moveTo(px, plot.top + PIN_HEIGHT);
+  ctx.moveTo(px, plot.top + TOP_PIN_TIP);
   ctx.lineTo(px, plot.top + plot.height);
   ctx.setLineDash([2, 3]);
   ctx.strokeStyle = colours.accent;
   ctx.lineWidth = 1.5;
   ctx.stroke();
   ctx.setLineDash([]);
-  drawPin(ctx, mark.x, plot.top + PIN_HEIGHT, colours);
+  drawPin(ctx, mark.x, plot.top + TOP_PIN_TIP, colours);
   if (mark.spot !== null) drawPin(ctx, mark.spot.x, mark.spot.y, colours);
 }
 
@@ -284,7 +287,7 @@ export function onBreakpointMark(
   const onPin = (x: number, tipY: number) =>
     Math.abs(px - x) <= PIN_RADIUS + slack && py >= tipY - PIN_HEIGHT - slack && py <= tipY + slack;
   return (
-    onPin(mark.x, plot.top + PIN_HEIGHT) || (mark.spot !== null && onPin(mark.spot.x, mark.spot.y))
+    onPin(mark.x, plot.top + TOP_PIN_TIP) || (mark.spot !== null && onPin(mark.spot.x, mark.spot.y))
   );
 }
 

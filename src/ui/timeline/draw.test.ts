@@ -243,7 +243,7 @@ describe('drawing the lanes', () => {
     pauseAtFiring(model, WINDOW_LANE);
     const { layout, fills } = paint();
     const row = layout.rows[WINDOW_LANE]!;
-    expect(layout.breakpoint?.spot?.y).toBe(row.top + 2);
+    expect(layout.breakpoint?.spot?.y).toBe(row.top + row.height / 2);
     expect(fills.length).toBe(before.fills.length + 2);
   });
 

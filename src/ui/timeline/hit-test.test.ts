@@ -44,7 +44,7 @@ describe('the breakpoint’s pins', () => {
     const spot = layout.breakpoint!.spot!;
     // The pin's head, above its tip on the label.
     expect(hitDiagram(layout, spot.x, spot.y - 10)).toMatchObject({ kind: 'breakpoint', ...spot });
-    expect(hitDiagram(layout, layout.breakpoint!.x, layout.plot.top + 5)?.kind).toBe('breakpoint');
+    expect(hitDiagram(layout, layout.breakpoint!.x, layout.plot.top + 20)?.kind).toBe('breakpoint');
     expect(hitDiagram(diagram, spot.x, spot.y - 10)?.kind).not.toBe('breakpoint');
     const lanes = layoutLanes({ model: paused, viewport, size, paletteSize: 5 });
     const row = lanes.breakpoint!.spot!;
