@@ -1,8 +1,9 @@
 /** The Savepoints tab: take one (downloaded and kept), the kept list, and restore from a file. */
 import { Download, LoaderCircle, Save, Trash2, Upload, History } from 'lucide-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
+import { IconButton } from '../common/IconButton';
 import { runController, selectInfo, selectPhase, useRunStore } from '../run';
 import { formatBytes } from './format';
 import { recoveryEngine } from './recovery-engine';
@@ -155,20 +156,20 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
                   <td className="recovery-num">{s.parallelism}</td>
                   <td>
                     <div className="recovery-actions">
-                      <IconAction
+                      <IconButton
                         label={t('savepoints.download')}
                         onClick={() => void open(s.id, s.name, 'download')}
                       >
                         <Download size={14} aria-hidden="true" />
-                      </IconAction>
-                      <IconAction
+                      </IconButton>
+                      <IconButton
                         label={t('savepoints.restore')}
                         testId="savepoint-restore"
                         onClick={() => void open(s.id, s.name, 'restore')}
                       >
                         <History size={14} aria-hidden="true" />
-                      </IconAction>
-                      <IconAction
+                      </IconButton>
+                      <IconButton
                         label={t('savepoints.delete')}
                         onClick={() =>
                           void deleteSavepoint(s.id).catch((e: unknown) =>
@@ -177,7 +178,7 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
                         }
                       >
                         <Trash2 size={14} aria-hidden="true" />
-                      </IconAction>
+                      </IconButton>
                     </div>
                   </td>
                 </tr>
@@ -193,30 +194,5 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
         />
       )}
     </div>
-  );
-}
-
-function IconAction({
-  label,
-  testId,
-  onClick,
-  children,
-}: {
-  label: string;
-  testId?: string;
-  onClick(): void;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      className="icon-button"
-      aria-label={label}
-      title={label}
-      data-testid={testId}
-      onClick={onClick}
-    >
-      {children}
-    </button>
   );
 }

@@ -16,6 +16,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
+import { IconButton } from '../common/IconButton';
 import { usePopover } from '../common/use-popover';
 import { WholeNumberField } from '../common/WholeNumberField';
 import { CheckpointSettings } from '../recovery/CheckpointSettings';
@@ -91,7 +92,7 @@ export function RunBar({ doc, blockedReason, onShowTimeline }: RunBarProps) {
         {playing ? <Pause size={16} aria-hidden="true" /> : <Play size={16} aria-hidden="true" />}
       </button>
       {STEPS.map((step) => (
-        <BarButton
+        <IconButton
           key={step.kind}
           label={t(step.label)}
           testId={`step-${step.kind}`}
@@ -99,24 +100,24 @@ export function RunBar({ doc, blockedReason, onShowTimeline }: RunBarProps) {
           onClick={() => void controller.step(step.kind)}
         >
           {step.icon}
-        </BarButton>
+        </IconButton>
       ))}
-      <BarButton
+      <IconButton
         label={t('bar.reset')}
         testId="run-reset"
         disabled={!canControl}
         onClick={() => void controller.reset()}
       >
         <RotateCcw size={16} aria-hidden="true" />
-      </BarButton>
-      <BarButton
+      </IconButton>
+      <IconButton
         label={t('bar.cancel')}
         testId="run-cancel"
         disabled={!hasSession || over || phase === 'idle'}
         onClick={() => void controller.cancel()}
       >
         <Square size={14} aria-hidden="true" />
-      </BarButton>
+      </IconButton>
       <label className="run-bar__field" title={t('bar.speed')}>
         <ChevronsRight size={14} aria-hidden="true" />
         <span className="visually-hidden">{t('bar.speed')}</span>
@@ -281,33 +282,5 @@ function Scrubber({ disabled }: { disabled: boolean }) {
         {formatTime(at)}
       </output>
     </label>
-  );
-}
-
-function BarButton({
-  label,
-  testId,
-  disabled,
-  onClick,
-  children,
-}: {
-  label: string;
-  testId: string;
-  disabled: boolean;
-  onClick(): void;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      className="icon-button"
-      aria-label={label}
-      title={label}
-      data-testid={testId}
-      disabled={disabled}
-      onClick={onClick}
-    >
-      {children}
-    </button>
   );
 }

@@ -13,6 +13,7 @@ import {
 } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IconButton } from '../../common/IconButton';
 import { LanguageSelect } from '../../common/LanguageSelect';
 import { CompareButton } from '../../compare';
 import { FlinkExportButton } from '../../export';
@@ -72,39 +73,39 @@ export function Toolbar({
       {projectMenu}
       <SaveStatus />
       <span className="toolbar__divider" aria-hidden="true" />
-      <ToolButton
+      <IconButton
         label={t('toolbar.undo')}
         shortcut="Ctrl+Z"
         onClick={actions.undo}
         disabled={!canUndo}
       >
         <Undo2 size={16} />
-      </ToolButton>
-      <ToolButton
+      </IconButton>
+      <IconButton
         label={t('toolbar.redo')}
         shortcut="Shift+Ctrl+Z"
         onClick={actions.redo}
         disabled={!canRedo}
       >
         <Redo2 size={16} />
-      </ToolButton>
+      </IconButton>
       <span className="toolbar__divider" aria-hidden="true" />
-      <ToolButton label={t('toolbar.autoLayout')} shortcut="Shift+L" onClick={actions.autoLayout}>
+      <IconButton label={t('toolbar.autoLayout')} shortcut="Shift+L" onClick={actions.autoLayout}>
         <LayoutGrid size={16} />
-      </ToolButton>
-      <ToolButton label={t('toolbar.fitView')} shortcut="Shift+F" onClick={actions.fitView}>
+      </IconButton>
+      <IconButton label={t('toolbar.fitView')} shortcut="Shift+F" onClick={actions.fitView}>
         <Maximize size={16} />
-      </ToolButton>
+      </IconButton>
       <span className="toolbar__divider" aria-hidden="true" />
-      <ToolButton label={t('toolbar.import')} onClick={actions.importFile} testId="import">
+      <IconButton label={t('toolbar.import')} onClick={actions.importFile} testId="import">
         <Upload size={16} />
-      </ToolButton>
-      <ToolButton label={t('toolbar.export')} onClick={actions.exportFile} testId="export">
+      </IconButton>
+      <IconButton label={t('toolbar.export')} onClick={actions.exportFile} testId="export">
         <Download size={16} />
-      </ToolButton>
-      <ToolButton label={t('toolbar.share')} onClick={actions.share} testId="share">
+      </IconButton>
+      <IconButton label={t('toolbar.share')} onClick={actions.share} testId="share">
         <Link2 size={16} />
-      </ToolButton>
+      </IconButton>
       {embed}
       <FlinkExportButton />
       <CompareButton />
@@ -149,43 +150,12 @@ export function Toolbar({
         </select>
       </label>
       <LanguageSelect className="toolbar__select" testId="language" />
-      <ToolButton label={t('demos:open')} onClick={actions.demos} testId="demos">
+      <IconButton label={t('demos:open')} onClick={actions.demos} testId="demos">
         <GraduationCap size={16} />
-      </ToolButton>
-      <ToolButton label={t('toolbar.help')} shortcut="?" onClick={actions.help}>
+      </IconButton>
+      <IconButton label={t('toolbar.help')} shortcut="?" onClick={actions.help}>
         <CircleHelp size={16} />
-      </ToolButton>
+      </IconButton>
     </header>
-  );
-}
-
-function ToolButton({
-  label,
-  shortcut,
-  onClick,
-  disabled = false,
-  testId,
-  children,
-}: {
-  label: string;
-  shortcut?: string;
-  onClick(): void;
-  disabled?: boolean;
-  testId?: string;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      className="icon-button"
-      aria-label={label}
-      aria-keyshortcuts={shortcut}
-      title={shortcut ? `${label} (${shortcut})` : label}
-      onClick={onClick}
-      disabled={disabled}
-      data-testid={testId}
-    >
-      {children}
-    </button>
   );
 }
