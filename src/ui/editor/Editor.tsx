@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HiddenFileInput } from '../common/HiddenFileInput';
 import { CompareView } from '../compare';
 import { DemoGallery, DemoStepCard, useDemoPlayer, useDemos } from '../demos';
 import { Inspector } from '../inspector';
@@ -178,19 +179,11 @@ export function Editor() {
         </aside>
       </div>
 
-      <input
+      <HiddenFileInput
         ref={fileInput}
-        type="file"
         accept=".json,application/json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="import-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file !== undefined) void incoming.importFile(file);
-        }}
+        testId="import-input"
+        onFile={(file) => void incoming.importFile(file)}
       />
       <div className="toast" role="status" aria-live="polite" data-testid="toast">
         {notice !== null && <span className="toast__message">{notice}</span>}

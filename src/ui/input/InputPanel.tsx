@@ -2,6 +2,7 @@ import { Download, Upload } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsonValue, PipelineDocument } from '../../engine/pipeline/document';
+import { HiddenFileInput } from '../common/HiddenFileInput';
 import { saveFile } from '../common/save-file';
 import { MarbleLane } from './MarbleLane';
 import { RecordPopover } from './RecordPopover';
@@ -132,19 +133,11 @@ function SourceLane({
           <Download size={14} aria-hidden="true" />
           CSV
         </button>
-        <input
+        <HiddenFileInput
           ref={file}
-          type="file"
           accept=".jsonl,.ndjson,.json,.csv,text/csv"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid={`input-file-${source.node.uid}`}
-          onChange={(e) => {
-            const chosen = e.target.files?.[0];
-            e.target.value = '';
-            if (chosen !== undefined) void importFile(chosen);
-          }}
+          testId={`input-file-${source.node.uid}`}
+          onFile={(chosen) => void importFile(chosen)}
         />
       </header>
       {issues.length > 0 && (

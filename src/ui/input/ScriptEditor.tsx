@@ -19,6 +19,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsonValue } from '../../engine/pipeline/document';
 import { scriptStepKinds, type ScriptStepKind } from '../../engine/pipeline/params';
+import { HiddenFileInput } from '../common/HiddenFileInput';
 import { formatMs } from './MarbleLane';
 import { ScriptPreview } from './ScriptPreview';
 import {
@@ -102,19 +103,11 @@ export function ScriptEditor({
           <Download size={14} aria-hidden="true" />
           JSONL
         </button>
-        <input
+        <HiddenFileInput
           ref={file}
-          type="file"
           accept=".jsonl,.ndjson,.json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          data-testid={`script-file-${uid}`}
-          onChange={(e) => {
-            const chosen = e.target.files?.[0];
-            e.target.value = '';
-            if (chosen !== undefined) void importFile(chosen);
-          }}
+          testId={`script-file-${uid}`}
+          onFile={(chosen) => void importFile(chosen)}
         />
       </header>
       {issue !== null && (
