@@ -11,6 +11,19 @@ describe('TimerQueue', () => {
     expect(q.size()).toBe(2);
   });
 
+  it('registers a timer again once the same one was deleted or fired', () => {
+    const q = new TimerQueue<null>();
+    expect(q.register(10, 'a', 0, null, 1)).toBe(true);
+    expect(q.register(10, 'a', 0, null, 1)).toBe(false);
+    q.delete(10, 'a', 1);
+    expect(q.register(10, 'a', 0, null, 1)).toBe(true);
+    expect(q.pollEarliest()).toHaveLength(1);
+    expect(q.register(10, 'a', 0, null, 1)).toBe(true);
+    expect(q.register(10, 'a', 0, null, 2)).toBe(true);
+    expect(q.register(10, 'a', 0, null, 1)).toBe(false);
+    expect(q.size()).toBe(2);
+  });
+
   it('polls instants in time order and skips deleted ones', () => {
     const q = new TimerQueue<null>();
     q.register(30, 'a', 0, null, 0);

@@ -35,8 +35,22 @@ export class TimerQueue<N> {
   /** The bucket last registered into: records of one window register the same instant. */
   private lastTime = NaN;
   private lastBucket: Bucket<N> | undefined = undefined;
+  /**
+   * The timer last registered, while it is pending: a new window's trigger and its cleanup
+   * set the same timer one after the other, and the second is a duplicate without a lookup.
+   */
+  private lastTimer: Timer<N> | undefined = undefined;
 
   register(time: number, key: Key, keyGroup: number, namespace: N, namespaceId: WindowId): boolean {
+    const last = this.lastTimer;
+    if (
+      last !== undefined &&
+      last.time === time &&
+      last.key === key &&
+      last.namespaceId === namespaceId
+    ) {
+      return false;
+    }
     let bucket = time === this.lastTime ? this.lastBucket : this.buckets.get(time);
     if (bucket === undefined) {
       bucket = new Map();
@@ -46,22 +60,25 @@ export class TimerQueue<N> {
     this.lastTime = time;
     this.lastBucket = bucket;
     const existing = bucket.get(key);
+    const timer = { time, key, keyGroup, namespace, namespaceId };
     if (existing === undefined) {
-      bucket.set(key, { time, key, keyGroup, namespace, namespaceId });
+      bucket.set(key, timer);
     } else if (existing instanceof Map) {
       if (existing.has(namespaceId)) return false;
-      existing.set(namespaceId, { time, key, keyGroup, namespace, namespaceId });
+      existing.set(namespaceId, timer);
     } else {
       if (existing.namespaceId === namespaceId) return false;
       const both = new Map([[existing.namespaceId, existing]]);
-      both.set(namespaceId, { time, key, keyGroup, namespace, namespaceId });
+      both.set(namespaceId, timer);
       bucket.set(key, both);
     }
+    this.lastTimer = timer;
     this.count++;
     return true;
   }
 
   delete(time: number, key: Key, namespaceId: WindowId): void {
+    this.lastTimer = undefined;
     const bucket = this.buckets.get(time);
     const existing = bucket?.get(key);
     if (bucket === undefined || existing === undefined) return;
@@ -79,6 +96,7 @@ export class TimerQueue<N> {
   private forget(time: number): void {
     this.buckets.delete(time);
     if (time === this.lastTime) this.lastBucket = undefined;
+    if (time === this.lastTimer?.time) this.lastTimer = undefined;
   }
 
   /** The earliest instant with a timer, or +Infinity. */
