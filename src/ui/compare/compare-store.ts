@@ -37,9 +37,9 @@ export interface CompareState {
   select(row: string | null): void;
 }
 
-export const useCompare = create<CompareState>()((set) => ({
+/** Closed, with nothing set up or run: where the view starts and what closing returns to. */
+const CLOSED = {
   open: false,
-  requestedKind: 'time',
   setup: null,
   phase: 'idle',
   running: null,
@@ -48,6 +48,11 @@ export const useCompare = create<CompareState>()((set) => ({
   comparison: null,
   sides: null,
   selected: null,
+} as const;
+
+export const useCompare = create<CompareState>()((set) => ({
+  ...CLOSED,
+  requestedKind: 'time',
 
   openWith: (kind) =>
     set((s) => ({
@@ -56,18 +61,7 @@ export const useCompare = create<CompareState>()((set) => ({
       // Opened afresh: the setup is filled from the pipeline as it is now.
       setup: s.open && s.setup !== null ? { ...s.setup, kind } : null,
     })),
-  close: () =>
-    set({
-      open: false,
-      setup: null,
-      phase: 'idle',
-      running: null,
-      failure: null,
-      ran: null,
-      comparison: null,
-      sides: null,
-      selected: null,
-    }),
+  close: () => set(CLOSED),
   setSetup: (setup) => set({ setup }),
   started: () => set({ phase: 'running', failure: null, running: 'a' }),
   runningSide: (side) => set({ running: side }),
