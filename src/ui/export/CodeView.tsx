@@ -6,11 +6,11 @@ import { java } from '@codemirror/lang-java';
 import { javascript } from '@codemirror/lang-javascript';
 import { sql, StandardSQL } from '@codemirror/lang-sql';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
-import { oneDark } from '@codemirror/theme-one-dark';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
 import { useEffect, useRef, useState } from 'react';
 import { useDarkTheme } from '../color-scheme';
+import { codeTheme } from '../common/code-theme';
 
 export type CodeLanguage = 'sql' | 'java' | 'json' | 'text';
 
@@ -20,18 +20,6 @@ export interface CodeViewProps {
   /** The accessible name of the code area. */
   label: string;
 }
-
-const lightTheme = EditorView.theme({
-  '&': { backgroundColor: 'var(--surface)', color: 'var(--text)' },
-  '.cm-gutters': {
-    backgroundColor: 'var(--surface-muted)',
-    color: 'var(--text-muted)',
-    borderRight: '1px solid var(--border)',
-  },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': {
-    backgroundColor: 'var(--accent-soft)',
-  },
-});
 
 const layout = EditorView.theme({
   '&': { fontSize: '12px', height: '100%' },
@@ -82,7 +70,7 @@ export function CodeView({ value, language, label }: CodeViewProps) {
           layout,
           EditorState.readOnly.of(true),
           compartments.language.of(languageOf(initial.language)),
-          compartments.theme.of(initial.dark ? oneDark : lightTheme),
+          compartments.theme.of(codeTheme(initial.dark)),
           compartments.label.of(EditorView.contentAttributes.of({ 'aria-label': initial.label })),
         ],
       }),
@@ -111,7 +99,7 @@ export function CodeView({ value, language, label }: CodeViewProps) {
 
   useEffect(() => {
     view.current?.dispatch({
-      effects: compartments.theme.reconfigure(dark ? oneDark : lightTheme),
+      effects: compartments.theme.reconfigure(codeTheme(dark)),
     });
   }, [dark, compartments]);
 

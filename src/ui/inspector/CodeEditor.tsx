@@ -6,12 +6,12 @@
 import { javascript } from '@codemirror/lang-javascript';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorState, Transaction, type Extension } from '@codemirror/state';
-import { oneDark } from '@codemirror/theme-one-dark';
 import { EditorView, lineNumbers } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
 import { useEffect, useRef, useState } from 'react';
 import { diagnosticsFor, type CodeError } from './code-diagnostics';
 import { useDarkTheme } from '../color-scheme';
+import { codeTheme } from '../common/code-theme';
 import './inspector.css';
 
 export interface CodeEditorProps {
@@ -25,19 +25,10 @@ export interface CodeEditorProps {
   readOnly?: boolean;
 }
 
-// Light colours come from the app's tokens; the dark theme is one-dark as it ships.
-const lightTheme = EditorView.theme({
-  '&': { backgroundColor: 'var(--surface)', color: 'var(--text)' },
-  '.cm-gutters': {
-    backgroundColor: 'var(--surface-muted)',
-    color: 'var(--text-muted)',
-    borderRight: '1px solid var(--border)',
-  },
+// Where text is typed, the light theme's caret takes the text's colour too.
+const lightCaret = EditorView.theme({
   '.cm-content': { caretColor: 'var(--text)' },
   '.cm-cursor': { borderLeftColor: 'var(--text)' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': {
-    backgroundColor: 'var(--accent-soft)',
-  },
 });
 
 const layout = EditorView.theme({
@@ -52,7 +43,8 @@ const layout = EditorView.theme({
 /** Rejects any edit that would leave more than one line (typed Enter, pasted text). */
 const oneLine = EditorState.transactionFilter.of((tr) => (tr.newDoc.lines > 1 ? [] : tr));
 
-const themeFor = (dark: boolean): Extension => (dark ? oneDark : lightTheme);
+const themeFor = (dark: boolean): Extension =>
+  dark ? codeTheme(true) : [codeTheme(false), lightCaret];
 
 function accessFor(label: string, readOnly: boolean, invalid: boolean): Extension {
   return [
