@@ -120,7 +120,14 @@ describe('breakpoints', () => {
       );
     };
     await expectLate(hit, first);
-    assert.equal((await run.call('timeline')).late, 1, 'the trace stops at the late record');
+    const timeline = await run.call('timeline');
+    assert.equal(timeline.late, 1, 'the trace stops at the late record');
+    assert.deepEqual(timeline.breakpoint, {
+      kind: 'lateRecord',
+      processingTime: first.event.pt,
+      operator: 'per-10s',
+      firing: null,
+    });
 
     await page.getByTestId('breakpoint-show').click();
     await editor.noticeGone();
@@ -281,6 +288,12 @@ describe('breakpoints', () => {
     assert.equal(hit.checkpoint.id, 2);
     assert.equal(hit.processingTime, 10_000);
     assert.equal((await run.call('progress')).recordsProcessed, arrived(10_000));
+    assert.deepEqual((await run.call('timeline')).breakpoint, {
+      kind: 'checkpointCompletes',
+      processingTime: 10_000,
+      operator: null,
+      firing: null,
+    });
     await editor.noticeGone();
     await app.screenshot(page, 'breakpoint-checkpoint-zh');
 

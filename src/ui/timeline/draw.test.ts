@@ -180,6 +180,49 @@ describe('drawing the diagram', () => {
     expect(source.breakpoint).toMatchObject({ spot: null });
   });
 
+  it('pins a late record where it is drawn, and a checkpoint at its processing time only', () => {
+    const model = crowded(0);
+    const c = model.late.columns;
+    model.setBreakpoint({
+      kind: 'lateRecord',
+      operatorUid: 'per-10s',
+      subtask: 0,
+      recordId: c.id[0]!,
+      key: 'user-0',
+      eventTime: c.ts[0]!,
+      watermark: c.watermark[0]!,
+      outcome: 'side-output',
+      value: null,
+      processingTime: c.pt[0]!,
+      recordsProcessed: 0,
+    });
+    const { layout } = paintDiagram(model);
+    // Where the ring is drawn (the layout keeps it in 32-bit floats).
+    expect(layout.breakpoint?.spot?.x).toBeCloseTo(layout.late.x[0]!, 3);
+    expect(layout.breakpoint?.spot?.y).toBeCloseTo(layout.late.y[0]!, 3);
+    model.setBreakpoint({
+      kind: 'checkpointCompletes',
+      checkpoint: {
+        status: 'completed',
+        id: 1,
+        kind: 'checkpoint',
+        triggeredAt: 12_000,
+        durationMs: 1,
+        alignmentMs: 0,
+        attempt: 0,
+        bytes: 10,
+        writtenBytes: 10,
+        sharedKeyGroups: 0,
+        subtasks: [],
+        offsets: [],
+      },
+      processingTime: 12_000,
+      recordsProcessed: 0,
+    });
+    const checkpoint = paintDiagram(model).layout;
+    expect(checkpoint.breakpoint).toMatchObject({ x: checkpoint.x.toPixel(12_000), spot: null });
+  });
+
   it('writes the result labels, the ticks and the axis titles', () => {
     const { layout, paints } = paintDiagram(crowded(0));
     const texts = paints.filter((p) => p.call === 'fillText').map((p) => p.text);
