@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readColours } from './colours';
 import { layoutDiagram } from './diagram-layout';
-import type { DrawText } from './draw-common';
 import { DENSE, drawDiagramInteractive, drawDiagramStatic } from './draw-diagram';
 import { drawLanesStatic } from './draw-lanes';
 import { layoutLanes } from './lanes-layout';
@@ -14,58 +12,8 @@ import {
   WINDOW_LANE,
   WINDOW_OP,
 } from './test-scenario';
+import { colours, recordingContext, text } from './test-canvas';
 
-/** A 2D context that records the calls that paint, with the style in effect for each. */
-function recordingContext() {
-  const paints: { call: string; style: string; text?: string }[] = [];
-  const state: Record<string, unknown> = { fillStyle: '', strokeStyle: '' };
-  const paint = (call: string) => (text?: string) =>
-    paints.push({
-      call,
-      style: String(call === 'stroke' ? state.strokeStyle : state.fillStyle),
-      ...(call === 'fillText' ? { text } : {}),
-    });
-  const methods: Record<string, unknown> = {
-    fill: paint('fill'),
-    stroke: paint('stroke'),
-    fillText: paint('fillText'),
-    measureText: (text: string) => ({ width: text.length * 6 }),
-  };
-  const ctx = new Proxy(state, {
-    get: (target, name: string) => methods[name] ?? (name in target ? target[name] : () => {}),
-    set: (target, name: string, value) => {
-      target[name] = value;
-      return true;
-    },
-  });
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, paints };
-}
-
-const palette: Record<string, string> = {
-  '--cat-source': 'blue',
-  '--cat-transform': 'purple',
-  '--cat-sink': 'green',
-  '--cat-partition': 'amber',
-  '--cat-window': 'teal',
-  '--event': 'event',
-  '--watermark': 'orange',
-  '--late': 'red',
-  '--text': 'ink',
-  '--text-muted': 'grey',
-  '--border': 'line',
-  '--surface': 'paper',
-  '--accent': 'accent',
-};
-const colours = readColours((name) => palette[name] ?? '');
-const text: DrawText = {
-  processingTime: 'Processing time',
-  eventTime: 'Event time',
-  ideal: 'ideal',
-  now: 'now',
-  failed: 'failed',
-  restored: (id) => `restored from ${id}`,
-  tick: (value) => String(value),
-};
 const viewport = { pt: { from: 0, to: 20_000 }, et: { from: 0, to: 20_000 } };
 const size = { width: 1000, height: 500 };
 
