@@ -4,9 +4,8 @@ import type { ParamSpec } from '../../engine/pipeline/params';
 import { commitKeys } from './commit-keys';
 import { describedBy, isInvalid, ParamFrame } from './FieldFrame';
 import { displayUnit, DURATION_UNITS, type DurationUnit } from './duration';
-import { formatField, parseField, sameValue } from './field-value';
 import type { ParamFieldProps, ParamText } from './param-props';
-import { useDraft } from './use-draft';
+import { useTextField } from './use-text-field';
 
 type DurationSpec = Extract<ParamSpec, { type: 'duration' }>;
 
@@ -27,17 +26,7 @@ export function DurationParam({
   const id = useId();
   const [picked, setPicked] = useState<DurationUnit | undefined>(undefined);
   const unit = typeof value === 'number' ? displayUnit(value, picked) : (picked ?? 'ms');
-  const committed = formatField(spec, value, unit);
-  const [draft, setDraft] = useDraft(committed);
-  const parsed = draft === committed ? undefined : parseField(spec, draft, unit);
-  const error = parsed?.ok === false ? parsed.error : undefined;
-
-  const commitIn = (inUnit: DurationUnit) => {
-    const result = parseField(spec, draft, inUnit);
-    if (!result.ok) return;
-    if (sameValue(result.value, value)) setDraft(formatField(spec, value, inUnit));
-    else onCommit(result.value);
-  };
+  const { draft, setDraft, error, commit, revert } = useTextField(spec, value, onCommit, unit);
   const describe = describedBy({ id, help: text.help, error, problems });
   return (
     <ParamFrame
@@ -62,11 +51,8 @@ export function DurationParam({
           aria-invalid={isInvalid(error, problems)}
           aria-describedby={describe}
           onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => commitIn(unit)}
-          onKeyDown={commitKeys(
-            () => commitIn(unit),
-            () => setDraft(committed),
-          )}
+          onBlur={() => commit()}
+          onKeyDown={commitKeys(commit, revert)}
         />
         <select
           className="insp-select insp-unit"
@@ -76,7 +62,7 @@ export function DurationParam({
           onChange={(e) => {
             const next = e.target.value as DurationUnit;
             setPicked(next);
-            commitIn(next);
+            commit(next);
           }}
         >
           {DURATION_UNITS.map((u) => (

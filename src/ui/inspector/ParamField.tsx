@@ -9,12 +9,12 @@ import { CodeParam } from './CodeParam';
 import { commitKeys } from './commit-keys';
 import { DurationParam } from './DurationParam';
 import { describedBy, isInvalid, ParamFrame } from './FieldFrame';
-import { formatField, parseField, sameValue, type TextParamSpec } from './field-value';
+import type { TextParamSpec } from './field-value';
 import type { ParamFieldProps, ParamText } from './param-props';
 import { optionTextKeys } from './param-text';
 import { ScriptParam } from './ScriptParam';
-import { useDraft } from './use-draft';
 import { useParamText } from './use-param-text';
+import { useTextField } from './use-text-field';
 
 export function ParamField(props: ParamFieldProps) {
   const text = useParamText(props.kind, props.spec);
@@ -49,15 +49,7 @@ function TextParam({
   text,
 }: FieldProps<TextParamSpec>) {
   const id = useId();
-  const committed = formatField(spec, value);
-  const [draft, setDraft] = useDraft(committed);
-  const parsed = draft === committed ? undefined : parseField(spec, draft);
-  const error = parsed?.ok === false ? parsed.error : undefined;
-  const commit = () => {
-    if (parsed?.ok !== true) return;
-    if (sameValue(parsed.value, value)) setDraft(committed);
-    else onCommit(parsed.value);
-  };
+  const { draft, setDraft, error, commit, revert } = useTextField(spec, value, onCommit);
   const numeric = spec.type === 'integer' || spec.type === 'number';
   return (
     <ParamFrame
@@ -81,8 +73,8 @@ function TextParam({
         aria-invalid={isInvalid(error, problems)}
         aria-describedby={describedBy({ id, help: text.help, error, problems })}
         onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={commitKeys(commit, () => setDraft(committed))}
+        onBlur={() => commit()}
+        onKeyDown={commitKeys(commit, revert)}
       />
     </ParamFrame>
   );
