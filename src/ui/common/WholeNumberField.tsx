@@ -1,6 +1,13 @@
 /** A labelled whole number, committed on blur or Enter and kept between `min` and `max`. */
 import { useState } from 'react';
 
+/** The whole number `text` stands for, kept between `min` and `max`; null for no number. */
+export function wholeNumber(text: string, min: number, max = Infinity): number | null {
+  const n = Math.round(Number(text));
+  if (text.trim() === '' || !Number.isFinite(n)) return null;
+  return Math.min(max, Math.max(min, n));
+}
+
 export interface WholeNumberFieldProps {
   label: string;
   testId: string;
@@ -30,10 +37,8 @@ export function WholeNumberField({
   const commit = () => {
     if (text === null) return;
     setText(null);
-    const n = Math.round(Number(text));
-    if (text.trim() === '' || !Number.isFinite(n)) return;
-    const clamped = Math.min(max, Math.max(min, n));
-    if (clamped !== value) onCommit(clamped);
+    const next = wholeNumber(text, min, max);
+    if (next !== null && next !== value) onCommit(next);
   };
   return (
     <label className={className}>
