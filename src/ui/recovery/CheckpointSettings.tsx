@@ -27,7 +27,7 @@ export function CheckpointSettings({
   return (
     <fieldset className="recovery-settings" data-testid="checkpoint-settings">
       <legend>{t('settings.title')}</legend>
-      <label className="recovery-field">
+      <label className="setting recovery-field">
         <span>{t('settings.mode')}</span>
         <select
           data-testid="checkpoint-mode"
@@ -60,7 +60,7 @@ export function CheckpointSettings({
             disabled={disabled}
             onCommit={(retained) => onChange({ checkpointing: { ...checkpointing, retained } })}
           />
-          <label className="recovery-field">
+          <label className="setting recovery-field">
             <span>{t('settings.restart')}</span>
             <select
               data-testid="restart-strategy"
@@ -108,6 +108,10 @@ export function CheckpointSettings({
 /** A whole number in the recovery panels' look, clamped to `min` and up. */
 export function IntegerField(props: Omit<WholeNumberFieldProps, 'className' | 'inputClassName'>) {
   return (
-    <WholeNumberField {...props} className="recovery-field" inputClassName="recovery-number" />
+    <WholeNumberField
+      {...props}
+      className="setting recovery-field"
+      inputClassName="setting-number recovery-number"
+    />
   );
 }

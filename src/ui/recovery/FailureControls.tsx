@@ -29,7 +29,7 @@ export function FailureControls({ info, disabled }: { info: SessionInfo; disable
   const chosen: FailureTarget = targets.find((o) => o.id === target)?.target ?? null;
   return (
     <div className="recovery-failure" role="group" aria-label={t('failure.title')}>
-      <label className="recovery-field">
+      <label className="setting recovery-field">
         <span>{t('failure.target')}</span>
         <select
           data-testid="failure-target"

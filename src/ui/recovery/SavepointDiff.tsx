@@ -59,13 +59,13 @@ export function SavepointDiff({
     <section className="recovery-section" aria-label={t('diff.title')}>
       <h3>{t('diff.title')}</h3>
       <div className="recovery-toolbar">
-        <label className="recovery-field">
+        <label className="setting recovery-field">
           <span>{t('diff.before')}</span>
           <select data-testid="diff-before" value={a} onChange={(e) => setBefore(e.target.value)}>
             {savepoints.map(option)}
           </select>
         </label>
-        <label className="recovery-field">
+        <label className="setting recovery-field">
           <span>{t('diff.after')}</span>
           <select data-testid="diff-after" value={b} onChange={(e) => setAfter(e.target.value)}>
             {liveAvailable && <option value={LIVE}>{t('diff.live')}</option>}

@@ -100,7 +100,7 @@ export function StatePanel() {
   return (
     <div className="recovery-panel" data-testid="state-panel">
       <div className="recovery-toolbar">
-        <label className="recovery-field">
+        <label className="setting recovery-field">
           <span>{t('state.operator')}</span>
           <select
             data-testid="state-operator"
@@ -120,7 +120,7 @@ export function StatePanel() {
             ))}
           </select>
         </label>
-        <label className="recovery-field">
+        <label className="setting recovery-field">
           <span>{t('state.subtask')}</span>
           <select
             data-testid="state-subtask"
@@ -145,7 +145,7 @@ export function StatePanel() {
             ))}
           </select>
         </label>
-        <label className="recovery-field">
+        <label className="setting recovery-field">
           <span>{t('state.keyGroup')}</span>
           <select
             data-testid="state-key-group"
@@ -165,7 +165,7 @@ export function StatePanel() {
               ))}
           </select>
         </label>
-        <label className="recovery-field">
+        <label className="setting recovery-field">
           <span>{t('state.key')}</span>
           <input
             className="recovery-key-input"

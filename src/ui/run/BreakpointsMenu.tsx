@@ -80,7 +80,7 @@ export function BreakpointsMenu({ doc }: { doc: PipelineDocument }) {
             </label>
           ))}
           {windows.length > 1 && (
-            <label className="run-bar__field breakpoints__operator">
+            <label className="setting run-bar__field breakpoints__operator">
               <span>{t('breakpoints.operator')}</span>
               <select
                 data-testid="breakpoint-operator"

@@ -118,7 +118,7 @@ export function RunBar({ doc, blockedReason, onShowTimeline }: RunBarProps) {
       >
         <Square size={14} aria-hidden="true" />
       </IconButton>
-      <label className="run-bar__field" title={t('bar.speed')}>
+      <label className="setting run-bar__field" title={t('bar.speed')}>
         <ChevronsRight size={14} aria-hidden="true" />
         <span className="visually-hidden">{t('bar.speed')}</span>
         <select
@@ -193,7 +193,7 @@ function RunSettings({
           role="group"
           aria-label={t('bar.settings')}
         >
-          <label className="run-bar__field">
+          <label className="setting run-bar__field">
             <span>{t('bar.time')}</span>
             <select
               data-testid="run-time"
@@ -205,7 +205,7 @@ function RunSettings({
               <option value="processing">{t('bar.timeProcessing')}</option>
             </select>
           </label>
-          <label className="run-bar__field">
+          <label className="setting run-bar__field">
             <span>{t('bar.backend')}</span>
             <select
               data-testid="run-backend"
@@ -220,8 +220,8 @@ function RunSettings({
             </select>
           </label>
           <WholeNumberField
-            className="run-bar__field"
-            inputClassName="run-bar__number"
+            className="setting run-bar__field"
+            inputClassName="setting-number run-bar__number"
             label={t('bar.parallelism')}
             testId="run-parallelism"
             value={config.parallelism}
@@ -231,8 +231,8 @@ function RunSettings({
             onCommit={(parallelism) => onChange({ parallelism })}
           />
           <WholeNumberField
-            className="run-bar__field"
-            inputClassName="run-bar__number"
+            className="setting run-bar__field"
+            inputClassName="setting-number run-bar__number"
             label={t('bar.seed')}
             testId="run-seed"
             value={config.seed}
