@@ -3,9 +3,10 @@
  * checkpointing modes beside a failure-free reference, and says per mode what was lost and
  * what was duplicated.
  */
-import { CircleCheck, CircleX, FlaskConical, LoaderCircle } from 'lucide-react';
+import { CircleCheck, CircleX, FlaskConical } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusyIcon } from '../common/BusyIcon';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { ProofResult, ProofRun } from '../../worker/recovery-types';
 import { selectConfig, selectInfo, showValue, useRunStore } from '../run';
@@ -77,11 +78,7 @@ export function ProofPanel({ doc }: { doc: PipelineDocument }) {
           disabled={proof.phase === 'running'}
           onClick={() => void run()}
         >
-          {proof.phase === 'running' ? (
-            <LoaderCircle size={14} aria-hidden="true" className="spin" />
-          ) : (
-            <FlaskConical size={14} aria-hidden="true" />
-          )}
+          <BusyIcon busy={proof.phase === 'running'} icon={FlaskConical} />
           {proof.phase === 'running' ? t('proof.running') : t('proof.run')}
         </button>
         {proof.phase === 'done' && proof.outcome.ok && (

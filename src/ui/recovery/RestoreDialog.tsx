@@ -7,6 +7,7 @@
 import { History, LoaderCircle, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusyIcon } from '../common/BusyIcon';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { DryRunResult, SavepointFileError } from '../../worker/recovery-types';
 import { runController } from '../run';
@@ -158,11 +159,7 @@ export function RestoreDialog({
           disabled={report === null || !report.ok || restoring}
           onClick={() => void restore()}
         >
-          {restoring ? (
-            <LoaderCircle size={14} aria-hidden="true" className="spin" />
-          ) : (
-            <History size={14} aria-hidden="true" />
-          )}
+          <BusyIcon busy={restoring} icon={History} />
           {restoring ? t('restore.restoring') : t('restore.confirm')}
         </button>
         <button

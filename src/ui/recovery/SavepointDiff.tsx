@@ -2,9 +2,10 @@
  * Savepoint diff: two kept savepoints, or one and the paused run's live state, compared per
  * operator: keys added, removed and changed.
  */
-import { GitCompare, LoaderCircle } from 'lucide-react';
+import { GitCompare } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusyIcon } from '../common/BusyIcon';
 import type { DiffResult, KeyDiff } from '../../worker/recovery-types';
 import { showValue } from '../run';
 import { recoveryEngine } from './recovery-engine';
@@ -79,11 +80,7 @@ export function SavepointDiff({
           disabled={busy || a === '' || b === ''}
           onClick={() => void compare()}
         >
-          {busy ? (
-            <LoaderCircle size={14} aria-hidden="true" className="spin" />
-          ) : (
-            <GitCompare size={14} aria-hidden="true" />
-          )}
+          <BusyIcon busy={busy} icon={GitCompare} />
           {t('diff.compare')}
         </button>
       </div>

@@ -1,7 +1,8 @@
 /** The Savepoints tab: take one (downloaded and kept), the kept list, and restore from a file. */
-import { Download, LoaderCircle, Save, Trash2, Upload, History } from 'lucide-react';
+import { Download, Save, Trash2, Upload, History } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusyIcon } from '../common/BusyIcon';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import { IconButton } from '../common/IconButton';
 import { runController, selectInfo, selectPhase, useRunStore } from '../run';
@@ -76,11 +77,7 @@ export function SavepointsPanel({ doc }: { doc: PipelineDocument }) {
           }
           onClick={() => void take()}
         >
-          {taking ? (
-            <LoaderCircle size={14} aria-hidden="true" className="spin" />
-          ) : (
-            <Save size={14} aria-hidden="true" />
-          )}
+          <BusyIcon busy={taking} icon={Save} />
           {taking ? t('savepoints.taking') : t('savepoints.take')}
         </button>
         <button

@@ -3,9 +3,10 @@
  * window, with counts and serialized sizes, and the IndexedDB backend's reads, writes, cache
  * hit rate and bytes serialized beside the heap's plain figures.
  */
-import { ChevronLeft, ChevronRight, Database, LoaderCircle } from 'lucide-react';
+import { ChevronLeft, ChevronRight, Database } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusyIcon } from '../common/BusyIcon';
 import type { StateInspection, StateQuery } from '../../worker/recovery-types';
 import { formatTime, selectInfo, selectPhase, showValue, useRunStore } from '../run';
 import { formatBytes, formatRate } from './format';
@@ -190,11 +191,7 @@ export function StatePanel() {
               .finally(() => setReading(false));
           }}
         >
-          {reading ? (
-            <LoaderCircle size={14} aria-hidden="true" className="spin" />
-          ) : (
-            <Database size={14} aria-hidden="true" />
-          )}
+          <BusyIcon busy={reading} icon={Database} />
           {t('state.refresh')}
         </button>
         {inspection !== null && (

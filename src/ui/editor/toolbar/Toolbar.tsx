@@ -4,7 +4,6 @@ import {
   GraduationCap,
   LayoutGrid,
   Link2,
-  LoaderCircle,
   Maximize,
   Play,
   Redo2,
@@ -13,6 +12,7 @@ import {
 } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusyIcon } from '../../common/BusyIcon';
 import { IconButton } from '../../common/IconButton';
 import { LanguageSelect } from '../../common/LanguageSelect';
 import { CompareButton } from '../../compare';
@@ -121,11 +121,7 @@ export function Toolbar({
           if (!runDisabled) actions.run();
         }}
       >
-        {running ? (
-          <LoaderCircle size={16} aria-hidden="true" className="spin" />
-        ) : (
-          <Play size={16} aria-hidden="true" />
-        )}
+        <BusyIcon busy={running} icon={Play} size={16} />
         {running ? t('toolbar.running') : t('toolbar.run')}
       </button>
       {runBlockedReason !== null && (
