@@ -5,6 +5,7 @@
 import { Check, Code2, Link2, MonitorPlay } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PopoverPanel } from '../common/PopoverPanel';
 import { besideButton, usePopover } from '../common/use-popover';
 import { iframeSnippet } from './present-link';
 import './embed.css';
@@ -65,12 +66,11 @@ export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProp
         <MonitorPlay size={16} aria-hidden="true" />
       </button>
       {open && (
-        <div
-          className="embed-menu__popover popover-panel"
+        <PopoverPanel
           id={panelId}
+          className="embed-menu__popover"
           style={style}
-          role="group"
-          aria-label={t('embed.button')}
+          label={t('embed.button')}
         >
           <p className="embed-menu__lede">{t('embed.lede')}</p>
           <button
@@ -99,7 +99,7 @@ export function EmbedMenu({ link, title, testId, className = '' }: EmbedMenuProp
             {copied === 'link' || copied === 'iframe' ? t('embed.copied') : ''}
             {copied === 'failed' ? t('embed.failed') : ''}
           </p>
-        </div>
+        </PopoverPanel>
       )}
     </div>
   );

@@ -6,6 +6,7 @@
 import { OctagonPause } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
+import { PopoverPanel } from '../common/PopoverPanel';
 import { usePopover } from '../common/use-popover';
 import { activeBreakpoints, BREAKPOINT_KINDS } from '../../worker/breakpoints';
 import type { BreakpointKind } from '../../worker/breakpoints';
@@ -56,12 +57,7 @@ export function BreakpointsMenu({ doc }: { doc: PipelineDocument }) {
         )}
       </button>
       {open && (
-        <div
-          id={panelId}
-          className="breakpoints__menu popover-panel"
-          role="group"
-          aria-label={t('breakpoints.button')}
-        >
+        <PopoverPanel id={panelId} className="breakpoints__menu" label={t('breakpoints.button')}>
           <p className="breakpoints__heading">{t('breakpoints.menu')}</p>
           {BREAKPOINT_KINDS.map((kind) => (
             <label key={kind} className="breakpoints__kind">
@@ -102,7 +98,7 @@ export function BreakpointsMenu({ doc }: { doc: PipelineDocument }) {
             </label>
           )}
           <p className="run-settings__note">{t('breakpoints.note')}</p>
-        </div>
+        </PopoverPanel>
       )}
     </div>
   );

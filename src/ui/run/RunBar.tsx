@@ -17,6 +17,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import { IconButton } from '../common/IconButton';
+import { PopoverPanel } from '../common/PopoverPanel';
 import { usePopover } from '../common/use-popover';
 import { WholeNumberField } from '../common/WholeNumberField';
 import { CheckpointSettings } from '../recovery/CheckpointSettings';
@@ -187,12 +188,7 @@ function RunSettings({
         </span>
       </button>
       {open && (
-        <div
-          id={panelId}
-          className="run-settings__panel popover-panel"
-          role="group"
-          aria-label={t('bar.settings')}
-        >
+        <PopoverPanel id={panelId} className="run-settings__panel" label={t('bar.settings')}>
           <label className="setting run-bar__field">
             <span>{t('bar.time')}</span>
             <select
@@ -243,7 +239,7 @@ function RunSettings({
           />
           <CheckpointSettings config={config} disabled={disabled} onChange={onChange} />
           <p className="run-settings__note">{t('bar.settingsApply')}</p>
-        </div>
+        </PopoverPanel>
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PopoverPanel } from '../common/PopoverPanel';
 import { besideButton, usePopover } from '../common/use-popover';
 import type { PictureFormat } from './export-name';
 import './timeline-export.css';
@@ -56,12 +57,11 @@ export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
         <span>{t('export.button')}</span>
       </button>
       {open && (
-        <div
-          className="timeline-export__popover popover-panel"
+        <PopoverPanel
           id={panelId}
+          className="timeline-export__popover"
           style={style}
-          role="group"
-          aria-label={t('export.label')}
+          label={t('export.label')}
         >
           <p className="timeline-export__lede">{t('export.lede')}</p>
           <div className="timeline-export__formats">
@@ -94,7 +94,7 @@ export function TimelineExportMenu({ onExport, disabled }: ExportMenuProps) {
             {status?.kind === 'saved' && t('export.saved', { file: status.file })}
             {status?.kind === 'failed' && t('export.failed', { message: status.message })}
           </p>
-        </div>
+        </PopoverPanel>
       )}
     </div>
   );
