@@ -234,6 +234,37 @@ describe('Job', () => {
     expect(job.processingTime).toBe(25);
   });
 
+  it("runUntil('end') fires processing-time windows between records just as stepping does", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 40 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.boolean(),
+        (rows, bounded) => {
+          const records = rows.map(([key, at]) => row(key, at, at));
+          const doc = pipeline([listSource('src', records, { bounded })], {
+            assigner: 'tumbling',
+            sizeMs: 7,
+          });
+          const run = (drive: (job: Job) => void) => {
+            const { job, results } = start(doc, { time: 'processing' });
+            drive(job);
+            return results.map((r) => [r.value, r.processingTime]);
+          };
+          const ran = run((job) => job.runUntil('end'));
+          const stepped = run((job) => {
+            while (job.step());
+            if (job.status === 'running') job.drain();
+          });
+          expect(ran).toEqual(stepped);
+        },
+      ),
+      { seed: 11, numRuns: 100 },
+    );
+  });
+
   it("runUntil('firing') stops right after the record that fires a window", () => {
     const records = [1, 2, 3, 12, 13, 25, 26].map((ts) => row('a', ts));
     const doc = pipeline([listSource('src', records, { bounded: false })], {});
