@@ -96,7 +96,16 @@ export class Job {
   private watermarkAdvances = 0;
   private readonly sources: SourceSubtask[] = [];
   private readonly subtasks: OperatorSubtask[] = [];
-  private readonly scheduled: Scheduled[] = [];
+  /** Sources with clock-driven work (periodic watermarks, idleness), asked at every advance. */
+  private readonly scheduledSources: Scheduled[] = [];
+  /** Operator subtasks that may set processing-time timers. */
+  private readonly timerSubtasks: Scheduled[] = [];
+  /**
+   * At or before the earliest processing-time timer of any operator subtask: what they said
+   * when last asked, forgotten whenever one registers a timer. The clock advances on every
+   * record, and most event-time jobs never set such a timer, so they need not be asked.
+   */
+  private timersDue = -Infinity;
   private readonly resultListeners = new Set<(r: SinkResult) => void>();
   private readonly tracer: Tracer | null;
   private readonly plan: PlannedOperator[];
@@ -636,19 +645,33 @@ export class Job {
     return best;
   }
 
-  /** Runs processing-time work due up to `time` in time order, then sets the clock there. */
+  /**
+   * Runs processing-time work due up to `time` in time order (sources before operators at
+   * the same instant), then sets the clock there.
+   */
   private advanceClock(time: number): void {
     this.start();
-    const scheduled = this.scheduled;
     for (;;) {
       let due = Infinity;
       let next: Scheduled | null = null;
-      for (let i = 0; i < scheduled.length; i++) {
-        const d = scheduled[i]!.nextDue();
+      for (const s of this.scheduledSources) {
+        const d = s.nextDue();
         if (d < due) {
           due = d;
-          next = scheduled[i]!;
+          next = s;
         }
+      }
+      if (this.timersDue <= time) {
+        let earliest = Infinity;
+        for (const s of this.timerSubtasks) {
+          const d = s.nextDue();
+          if (d < earliest) earliest = d;
+          if (d < due) {
+            due = d;
+            next = s;
+          }
+        }
+        this.timersDue = earliest;
       }
       if (next === null || due > time) break;
       if (due > this.clock) this.clock = due;
@@ -742,7 +765,7 @@ export class Job {
           // Only sources with periodic watermarks or an idle timeout have clock-driven work.
           const ws = watermarkStrategy(op);
           if (ws.emit === 'periodic' || ws.idleTimeoutMs !== null)
-            this.scheduled.unshift({
+            this.scheduledSources.unshift({
               nextDue: () => source.nextDue(),
               fire: (n, u) => source.fireDue(n, u),
             });
@@ -759,7 +782,9 @@ export class Job {
       for (let i = 0; i < op.parallelism; i++) {
         const range = keyGroupRangeForOperator(maxParallelism, op.parallelism, i);
         const output = new RoutingOutput(writersFor(op, i), this.traceRecordOut(op.uid, i));
-        const timers = new InternalTimerService();
+        const timers = new InternalTimerService(() => {
+          this.timersDue = -Infinity;
+        });
         const subtask = new OperatorSubtask(
           op.uid,
           i,
@@ -791,7 +816,7 @@ export class Job {
         this.subtasks.unshift(subtask);
         // Only window operators set processing-time timers.
         if (subtask.keyedState !== null)
-          this.scheduled.push({
+          this.timerSubtasks.push({
             nextDue: () => subtask.nextDue(),
             fire: (now) => subtask.fireProcessingTime(now),
           });

@@ -17,6 +17,11 @@ export class InternalTimerService<N = unknown> {
   private watermark: number = MIN_WATERMARK;
   private target: Triggerable<N> | null = null;
 
+  constructor(
+    /** Told of every new processing-time timer: the job then asks when this subtask is due. */
+    private readonly onProcessingTimerRegistered: () => void = () => undefined,
+  ) {}
+
   currentWatermark(): number {
     return this.watermark;
   }
@@ -41,7 +46,9 @@ export class InternalTimerService<N = unknown> {
     ns: N,
     nsId: WindowId,
   ): boolean {
-    return this.processingTimers.register(time, key, keyGroup, ns, nsId);
+    const registered = this.processingTimers.register(time, key, keyGroup, ns, nsId);
+    if (registered) this.onProcessingTimerRegistered();
+    return registered;
   }
 
   deleteProcessingTimeTimer(time: number, key: Key, nsId: WindowId): void {
