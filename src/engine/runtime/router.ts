@@ -33,6 +33,8 @@ export interface OutgoingEdge {
 
 export class EdgeWriter {
   private nextRebalance: number;
+  /** A hash partitioner, looked at before anything else: it routes every keyed record. */
+  private readonly hash: Extract<Partitioner, { kind: 'hash' }> | null;
   /** For a hash partitioner: the target subtask of each key group, worked out once. */
   private readonly targetOfKeyGroup: readonly number[];
 
@@ -42,6 +44,7 @@ export class EdgeWriter {
   ) {
     this.nextRebalance = subtaskIndex % edge.targets.length;
     const p = edge.partitioner;
+    this.hash = p.kind === 'hash' ? p : null;
     this.targetOfKeyGroup =
       p.kind === 'hash'
         ? Array.from({ length: p.maxParallelism }, (_, kg) =>
@@ -52,6 +55,13 @@ export class EdgeWriter {
 
   writeRecord(value: unknown, timestamp: number, key: Key, keyGroup: number): void {
     const { partitioner, targets } = this.edge;
+    const hash = this.hash;
+    if (hash !== null) {
+      const k = normalizeKey(hash.selector(value));
+      const kg = assignToKeyGroup(k, hash.maxParallelism);
+      targets[this.targetOfKeyGroup[kg]!]!.pushRecord(value, timestamp, k, kg);
+      return;
+    }
     switch (partitioner.kind) {
       case 'forward':
         targets[0]!.pushRecord(value, timestamp, key, keyGroup);
@@ -65,12 +75,6 @@ export class EdgeWriter {
       case 'broadcast':
         for (const t of targets) t.pushRecord(value, timestamp, key, keyGroup);
         return;
-      case 'hash': {
-        const k = normalizeKey(partitioner.selector(value));
-        const kg = assignToKeyGroup(k, partitioner.maxParallelism);
-        targets[this.targetOfKeyGroup[kg]!]!.pushRecord(value, timestamp, k, kg);
-        return;
-      }
     }
   }
 
