@@ -71,6 +71,7 @@ export function Timeline({
   const generation = useExternal(model.subscribe, () => model.generation);
   const keyCount = useExternal(model.subscribe, () => model.keys.length);
   const hasEvents = useExternal(model.subscribe, () => model.extent() !== null);
+  const paused = useExternal(model.subscribe, () => model.breakpoint !== null);
   const following = useExternal(camera.subscribe, () => camera.following);
 
   const chosenIndex = operators.findIndex((op) => op.uid === chosen);
@@ -165,7 +166,7 @@ export function Timeline({
           />
         )}
       </div>
-      <TimelineLegend view={view} keys={keys} paletteSize={colours.keys.length} />
+      <TimelineLegend view={view} keys={keys} paletteSize={colours.keys.length} paused={paused} />
     </section>
   );
 }

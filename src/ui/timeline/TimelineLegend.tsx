@@ -8,6 +8,8 @@ export interface LegendProps {
   view: TimelineView;
   keys: readonly Key[];
   paletteSize: number;
+  /** Whether the run is paused at a breakpoint, whose pin the legend then explains. */
+  paused: boolean;
 }
 
 /** Each mark: its swatch (a class modifier) and its words. */
@@ -17,7 +19,6 @@ const DIAGRAM_MARKS = [
   ['late', 'late'],
   ['dropped', 'dropped'],
   ['ideal', 'ideal'],
-  ['breakpoint', 'breakpoint'],
 ] as const;
 const LANES_MARKS = [
   ['arrive', 'arrive'],
@@ -28,13 +29,12 @@ const LANES_MARKS = [
   ['idle', 'idle'],
   ['late', 'late'],
   ['dropped', 'dropped'],
-  ['breakpoint', 'breakpoint'],
 ] as const;
 
 /** Keys named in the legend; the rest are counted. */
 const SHOWN_KEYS = 6;
 
-export function TimelineLegend({ view, keys, paletteSize }: LegendProps) {
+export function TimelineLegend({ view, keys, paletteSize, paused }: LegendProps) {
   const { t } = useTranslation('timeline');
   const marks = view === 'diagram' ? DIAGRAM_MARKS : LANES_MARKS;
   return (
@@ -66,6 +66,12 @@ export function TimelineLegend({ view, keys, paletteSize }: LegendProps) {
           {t(`legend.${words}`)}
         </li>
       ))}
+      {paused && (
+        <li>
+          <i className="timeline-swatch timeline-swatch--breakpoint" />
+          {t('legend.breakpoint')}
+        </li>
+      )}
     </ul>
   );
 }

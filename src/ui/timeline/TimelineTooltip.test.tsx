@@ -32,11 +32,13 @@ describe('the breakpoint pin', () => {
     expect(zh).toContain('“Per 10 s”');
   });
 
-  it('is in the legend of both views', () => {
+  it('is in the legend of both views while the run is paused at one, and only then', () => {
     for (const view of ['diagram', 'lanes'] as const) {
-      const html = renderMarkup(<TimelineLegend view={view} keys={[]} paletteSize={5} />);
-      expect(html).toContain('timeline-swatch--breakpoint');
-      expect(html).toContain('Breakpoint');
+      const legend = (paused: boolean) =>
+        renderMarkup(<TimelineLegend view={view} keys={[]} paletteSize={5} paused={paused} />);
+      expect(legend(true)).toContain('timeline-swatch--breakpoint');
+      expect(legend(true)).toContain('Breakpoint');
+      expect(legend(false)).not.toContain('Breakpoint');
     }
   });
 });

@@ -259,7 +259,12 @@ export function drawBreakpointMark(
 }
 
 /** A map pin whose tip is at (x, tipY): a head over a point, with a hole. */
-function drawPin(ctx: CanvasRenderingContext2D, x: number, tipY: number, colours: TimelineColours) {
+export function drawPin(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  tipY: number,
+  colours: TimelineColours,
+) {
   const cy = tipY - PIN_HEIGHT + PIN_RADIUS;
   ctx.beginPath();
   ctx.moveTo(x, tipY);

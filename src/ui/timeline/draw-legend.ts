@@ -3,7 +3,7 @@
  * `TimelineLegend` lists, each with its swatch drawn as the timeline draws that mark.
  */
 import { slotColour, type TimelineColours } from './colours';
-import { font } from './draw-common';
+import { drawPin, font, PIN_RADIUS } from './draw-common';
 
 /** How a legend entry's swatch is drawn. */
 export type Swatch =
@@ -22,7 +22,8 @@ export type Swatch =
         | 'watermark-mark'
         | 'barrier'
         | 'firing'
-        | 'idle';
+        | 'idle'
+        | 'breakpoint';
     };
 
 export interface LegendEntry {
@@ -177,6 +178,9 @@ function drawSwatch(
       ctx.rect(x, y - 5, SWATCH, 10);
       ctx.fillStyle = colours.border;
       ctx.fill();
+      return;
+    case 'breakpoint':
+      drawPin(ctx, cx, y + PIN_RADIUS * 1.5, colours);
       return;
   }
 }

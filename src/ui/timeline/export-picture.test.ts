@@ -132,6 +132,13 @@ describe('the legend', () => {
     expect(entries[8]).toEqual({ swatch: { kind: 'none' }, text: 'legend.moreKeys:{"count":3}' });
   });
 
+  it('explains the breakpoint pin only when the run is paused at one', () => {
+    const pin = (paused: boolean) =>
+      legendEntries('lanes', ['a'], 5, words, paused).filter((e) => e.swatch.kind === 'breakpoint');
+    expect(pin(true)).toEqual([{ swatch: { kind: 'breakpoint' }, text: 'legend.breakpoint' }]);
+    expect(pin(false)).toEqual([]);
+  });
+
   it('wraps onto another row when an entry would not fit', () => {
     const entries = legendEntries('lanes', ['a'], 5, words);
     const wide = layoutLegend(entries, 2000, (t) => t.length * 6);

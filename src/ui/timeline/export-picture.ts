@@ -175,12 +175,16 @@ const MARK_WORDS: Partial<Record<LegendEntry['swatch']['kind'], string>> = {
 /** Keys named in the legend; the rest are counted. */
 const SHOWN_KEYS = 8;
 
-/** The legend's entries for a view: its keys in their colours, then what its marks mean. */
+/**
+ * The legend's entries for a view: its keys in their colours, then what its marks mean, and the
+ * breakpoint's pin when the run is paused at one.
+ */
 export function legendEntries(
   view: TimelineView,
   keys: readonly Key[],
   paletteSize: number,
   word: (key: string, values?: Record<string, number>) => string,
+  paused = false,
 ): LegendEntry[] {
   const entries: LegendEntry[] =
     keys.length === 0
@@ -199,5 +203,6 @@ export function legendEntries(
       text: word(`legend.${MARK_WORDS[kind] ?? kind}`),
     });
   }
+  if (paused) entries.push({ swatch: { kind: 'breakpoint' }, text: word('legend.breakpoint') });
   return entries;
 }
