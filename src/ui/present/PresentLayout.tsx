@@ -4,13 +4,12 @@
  * what the sinks received.
  */
 import { ExternalLink } from 'lucide-react';
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../common/LanguageSelect';
-import type { TraceView } from '../../worker/trace-batch';
 import { useEditor } from '../editor/store/editor-store';
 import { selectDoc } from '../editor/store/selectors';
-import { ResultsPanel, runController } from '../run';
+import { ResultsPanel, useRunTimeline } from '../run';
 import { Timeline } from '../timeline';
 import { PresentCanvas } from './PresentCanvas';
 import { useTextScale } from './use-text-scale';
@@ -26,14 +25,9 @@ export interface PresentLayoutProps {
 
 export function PresentLayout({ title, editorHref, colorMode, side }: PresentLayoutProps) {
   const { t } = useTranslation('present');
-  const controller = runController();
   const doc = useEditor(selectDoc);
   const scale = useTextScale();
-  const onViewChange = useCallback((view: TraceView) => controller.setView(view), [controller]);
-  const onRequestDetails = useCallback(
-    (recordId: number) => controller.describe(recordId),
-    [controller],
-  );
+  const timeline = useRunTimeline();
   return (
     <div className="present" data-testid="presentation">
       <header className="present__bar">
@@ -57,13 +51,7 @@ export function PresentLayout({ title, editorHref, colorMode, side }: PresentLay
         <main className="present__main">
           <PresentCanvas colorMode={colorMode} />
           <div className="present__timeline" data-testid="timeline-panel">
-            <Timeline
-              model={controller.model}
-              onViewChange={onViewChange}
-              onRequestDetails={onRequestDetails}
-              exportName={title}
-              scale={scale}
-            />
+            <Timeline {...timeline} exportName={title} scale={scale} />
           </div>
         </main>
         <aside className="present__side" aria-label={t('side')}>

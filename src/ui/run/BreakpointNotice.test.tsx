@@ -1,11 +1,7 @@
-import i18next from 'i18next';
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PipelineDocument } from '../../engine/pipeline/document';
 import type { BreakpointHit } from '../../worker/breakpoints';
-import { resources } from '../i18n/resources';
+import { i18n, renderMarkup as render } from '../test-support/render';
 import { BreakpointBanner } from './BreakpointNotice';
 
 const doc = {
@@ -28,19 +24,6 @@ const hit: BreakpointHit = {
   recordsProcessed: 87,
 };
 
-const i18n = i18next.createInstance();
-beforeAll(async () => {
-  await i18n.use(initReactI18next).init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-});
-
-const render = (node: ReactNode) =>
-  renderToStaticMarkup(<I18nextProvider i18n={i18n}>{node}</I18nextProvider>);
 const none = () => undefined;
 const banner = (
   <BreakpointBanner hit={hit} doc={doc} onContinue={none} onShow={none} onDismiss={none} />

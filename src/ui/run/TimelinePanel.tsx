@@ -3,12 +3,12 @@
  * in timeline" on a breakpoint's banner brings its event into view (and its window, if one
  * fired, is highlighted while the run stays paused there).
  */
-import { useCallback, useEffect, useMemo } from 'react';
-import type { TraceView } from '../../worker/trace-batch';
+import { useEffect, useMemo } from 'react';
 import { CameraLink, Timeline } from '../timeline';
 import { runController } from './app-run';
 import { hitKey, revealTarget } from './reveal';
 import { useRunStore } from './store/run-store';
+import { useRunTimeline } from './use-run-timeline';
 import {
   selectPausedAt,
   selectRevealedHit,
@@ -18,11 +18,7 @@ import {
 
 export function TimelinePanel() {
   const controller = runController();
-  const onViewChange = useCallback((view: TraceView) => controller.setView(view), [controller]);
-  const onRequestDetails = useCallback(
-    (recordId: number) => controller.describe(recordId),
-    [controller],
-  );
+  const timeline = useRunTimeline();
   const link = useMemo(() => new CameraLink(), []);
   const revealing = useRunStore(selectRevealing);
   const pausedAt = useRunStore(selectPausedAt);
@@ -42,9 +38,7 @@ export function TimelinePanel() {
   return (
     <div className="run-timeline" data-testid="timeline-panel">
       <Timeline
-        model={controller.model}
-        onViewChange={onViewChange}
-        onRequestDetails={onRequestDetails}
+        {...timeline}
         link={link}
         exportName={runName}
         highlightWindow={pausedAt !== null && shown?.hit === hitKey(pausedAt) ? shown.window : null}

@@ -1,6 +1,7 @@
 /** The run: its store and controller, the run controls, the bottom panels and canvas badges. */
 export { RunBar, type RunBarProps } from './RunBar';
 export { TimelinePanel } from './TimelinePanel';
+export { useRunTimeline } from './use-run-timeline';
 export { ResultsPanel } from './ResultsPanel';
 export { MetricsPanel } from './MetricsPanel';
 export { NodeRunBadges } from './NodeRunBadges';
