@@ -38,6 +38,8 @@ describe('presentation mode and timeline export', () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
     assert.equal(await present.title.innerText(), demo.title['zh-CN']);
     assert.equal(await present.text.innerText(), demo.steps[0].text['zh-CN']);
+    // The link's language is for this visit: the person's own pick is not overwritten.
+    assert.notEqual(await page.evaluate(() => localStorage.getItem('tidemark.language')), 'zh-CN');
     assert.ok((await present.baseFontSize()) >= 18, 'presentation type is large');
     assert.ok(
       await page.evaluate(() => document.documentElement.hasAttribute('data-presentation')),

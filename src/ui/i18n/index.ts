@@ -11,6 +11,9 @@ import { resources, SUPPORTED_LANGUAGES } from './resources';
 export { SUPPORTED_LANGUAGES };
 export type { Language } from './resources';
 
+/** Where the user's pick of language is remembered. */
+const STORED_LANGUAGE = 'tidemark.language';
+
 void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
@@ -26,7 +29,7 @@ void i18n
     detection: {
       order: ['querystring', 'localStorage', 'navigator'],
       lookupQuerystring: 'lang',
-      lookupLocalStorage: 'tidemark.language',
+      lookupLocalStorage: STORED_LANGUAGE,
       caches: ['localStorage'],
       convertDetectedLanguage: (lng: string) =>
         lng.toLowerCase().startsWith('zh') ? 'zh-CN' : lng,
@@ -38,5 +41,16 @@ document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
+
+/**
+ * Shows the page in `language` without remembering it as the user's pick: an embed link's
+ * language is for that visit, not for the person's editor.
+ */
+export async function showInLanguage(language: string): Promise<void> {
+  const stored = localStorage.getItem(STORED_LANGUAGE);
+  await i18n.changeLanguage(language);
+  if (stored === null) localStorage.removeItem(STORED_LANGUAGE);
+  else localStorage.setItem(STORED_LANGUAGE, stored);
+}
 
 export default i18n;

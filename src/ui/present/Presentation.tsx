@@ -4,7 +4,7 @@
  * <html>), and nothing written to the user's projects.
  */
 import { useEffect } from 'react';
-import i18n from '../i18n';
+import i18n, { showInLanguage } from '../i18n';
 import { useResolvedTheme } from '../editor/hooks/use-theme';
 import { installTestApi } from '../editor/test-api';
 import { connectRecovery } from '../recovery';
@@ -28,7 +28,7 @@ export function Presentation({ target }: { target: PresentTarget }) {
 
   useEffect(() => {
     if (target.language !== null && i18n.resolvedLanguage !== target.language) {
-      void i18n.changeLanguage(target.language);
+      void showInLanguage(target.language);
     }
   }, [target.language]);
 
