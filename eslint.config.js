@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -147,6 +148,25 @@ export default defineConfig(
                 'The main thread never runs engine code: call it through src/worker/ (types and operator metadata are fine).',
             },
           ],
+        },
+      ],
+    },
+  },
+
+  // Words the user reads come from the translation files, in every language the UI speaks:
+  // no text or labelling attribute in JSX is written out in one language.
+  {
+    files: ['src/main.tsx', 'src/ui/**/*.tsx'],
+    ignores: ['src/ui/**/*.test.tsx', 'src/ui/test-support/**'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-text-only',
+          // Punctuation and symbols alone (the plugin's default) and the separators the UI
+          // puts between translated parts (·, ×, #) read the same in every language.
+          words: { exclude: ['[\\s0-9!-/:-@[-`{-~·×…—–]+', '[A-Z_-]+', /^\p{Emoji}+$/u] },
         },
       ],
     },

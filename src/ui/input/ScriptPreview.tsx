@@ -61,7 +61,7 @@ export function ScriptPreview({
     >
       <line className="script-preview__axis" x1={PAD} x2={width - PAD} y1={AXIS} y2={AXIS} />
       <text className="script-preview__tick" x={PAD} y={HEIGHT - 2}>
-        0s
+        {formatMs(0)}
       </text>
       <text className="script-preview__tick" x={x(end)} y={HEIGHT - 2} textAnchor="middle">
         {formatMs(end)}
