@@ -140,7 +140,10 @@ class HeapStateTable<N, V> implements StateTable<N, V> {
       if (cells.length === STRIDE) {
         g.delete(key);
       } else {
-        cells.splice(at, STRIDE);
+        // Later windows move up, in insertion order; splice would allocate what it removes.
+        const end = cells.length - STRIDE;
+        for (let i = at; i < end; i++) cells[i] = cells[i + STRIDE];
+        cells.length = end;
       }
     }
     this.count--;
