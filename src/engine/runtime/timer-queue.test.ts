@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TimerQueue } from './timer-queue';
+import type { Timer } from './timer-queue';
+
+function poll<N>(q: TimerQueue<N>): Timer<N>[] {
+  const fired: Timer<N>[] = [];
+  q.pollEarliest((t) => fired.push(t));
+  return fired;
+}
 
 describe('TimerQueue', () => {
   it('deduplicates timers by time, key and namespace', () => {
@@ -17,11 +24,27 @@ describe('TimerQueue', () => {
     expect(q.register(10, 'a', 0, null, 1)).toBe(false);
     q.delete(10, 'a', 1);
     expect(q.register(10, 'a', 0, null, 1)).toBe(true);
-    expect(q.pollEarliest()).toHaveLength(1);
+    expect(poll(q)).toHaveLength(1);
     expect(q.register(10, 'a', 0, null, 1)).toBe(true);
     expect(q.register(10, 'a', 0, null, 2)).toBe(true);
     expect(q.register(10, 'a', 0, null, 1)).toBe(false);
     expect(q.size()).toBe(2);
+  });
+
+  it('leaves a timer registered while firing, even at the same instant, to the next poll', () => {
+    const q = new TimerQueue<null>();
+    q.register(10, 'a', 0, null, 0);
+    q.register(10, 'b', 0, null, 0);
+    const fired: string[] = [];
+    const n = q.pollEarliest((t) => {
+      fired.push(String(t.key));
+      q.register(10, `${String(t.key)}2`, 0, null, 0);
+      q.delete(10, 'b', 0);
+    });
+    expect(n).toBe(2);
+    expect(fired).toEqual(['a', 'b']);
+    expect(q.size()).toBe(2);
+    expect(poll(q).map((t) => t.key)).toEqual(['a2', 'b2']);
   });
 
   it('polls instants in time order and skips deleted ones', () => {
@@ -31,8 +54,8 @@ describe('TimerQueue', () => {
     q.register(20, 'a', 0, null, 0);
     q.delete(10, 'a', 0);
     expect(q.peekTime()).toBe(20);
-    expect(q.pollEarliest().map((t) => t.time)).toEqual([20]);
-    expect(q.pollEarliest().map((t) => t.time)).toEqual([30]);
+    expect(poll(q).map((t) => t.time)).toEqual([20]);
+    expect(poll(q).map((t) => t.time)).toEqual([30]);
     expect(q.peekTime()).toBe(Infinity);
     expect(q.size()).toBe(0);
   });
@@ -47,7 +70,7 @@ describe('TimerQueue', () => {
     expect(q.earliestBound()).toBe(10);
     expect(q.peekTime()).toBe(30);
     expect(q.earliestBound()).toBe(30);
-    q.pollEarliest();
+    poll(q);
     expect(q.earliestBound()).toBe(Infinity);
   });
 
@@ -80,7 +103,7 @@ describe('TimerQueue', () => {
         const fired: string[] = [];
         let last = -Infinity;
         while (q.peekTime() !== Infinity) {
-          for (const t of q.pollEarliest()) {
+          for (const t of poll(q)) {
             if (t.time < last) return false;
             last = t.time;
             fired.push(`${t.time}/${String(t.key)}`);

@@ -114,21 +114,27 @@ export class TimerQueue<N> {
     return this.heap.length > 0 ? this.heap[0]! : Infinity;
   }
 
-  /** Removes and returns every timer of the earliest instant, in registration order. */
-  pollEarliest(): Timer<N>[] {
+  /**
+   * Removes every timer of the earliest instant and hands each to `fire`, in registration
+   * order; returns how many. The instant is taken off first, so a timer that `fire` registers,
+   * even at the same instant, waits for the next poll.
+   */
+  pollEarliest(fire: (timer: Timer<N>) => void): number {
     const time = this.peekTime();
     const bucket = this.buckets.get(time);
-    if (bucket === undefined) return [];
+    if (bucket === undefined) return 0;
     this.pop();
     this.forget(time);
-    const timers: Timer<N>[] = [];
-    // No generator here: a watermark that passes a window end fires every key's timer.
+    let n = 0;
+    for (const entry of bucket.values()) n += entry instanceof Map ? entry.size : 1;
+    this.count -= n;
+    // Straight from the bucket, no array and no generator: a watermark that passes a window
+    // end fires every key's timer.
     for (const entry of bucket.values()) {
-      if (entry instanceof Map) for (const t of entry.values()) timers.push(t);
-      else timers.push(entry);
+      if (entry instanceof Map) for (const t of entry.values()) fire(t);
+      else fire(entry);
     }
-    this.count -= timers.length;
-    return timers;
+    return n;
   }
 
   size(): number {

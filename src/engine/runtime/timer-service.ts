@@ -16,6 +16,8 @@ export class InternalTimerService<N = unknown> {
   readonly processingTimers = new TimerQueue<N>();
   private watermark: number = MIN_WATERMARK;
   private target: Triggerable<N> | null = null;
+  private readonly fireEventTime = (timer: Timer<N>) => this.target!.onEventTime(timer);
+  private readonly fireProcessingTime = (timer: Timer<N>) => this.target!.onProcessingTime(timer);
 
   constructor(
     /** Told of every new processing-time timer: the job then asks when this subtask is due. */
@@ -66,7 +68,7 @@ export class InternalTimerService<N = unknown> {
       t !== Infinity && t <= watermark;
       t = this.eventTimers.peekTime()
     ) {
-      for (const timer of this.eventTimers.pollEarliest()) target.onEventTime(timer);
+      this.eventTimers.pollEarliest(this.fireEventTime);
     }
   }
 
@@ -86,7 +88,7 @@ export class InternalTimerService<N = unknown> {
       t !== Infinity && t < now;
       t = this.processingTimers.peekTime()
     ) {
-      for (const timer of this.processingTimers.pollEarliest()) target.onProcessingTime(timer);
+      this.processingTimers.pollEarliest(this.fireProcessingTime);
     }
   }
 
