@@ -1,9 +1,8 @@
 /** The run: its store and controller, the run controls, the bottom panels and canvas badges. */
 export { RunBar, type RunBarProps } from './RunBar';
-export { TimelinePanel } from './TimelinePanel';
 export { useRunTimeline } from './use-run-timeline';
 export { ResultsPanel } from './ResultsPanel';
-export { MetricsPanel } from './MetricsPanel';
+export { MetricsPanel, TimelinePanel } from './lazy-panels';
 export { NodeRunBadges } from './NodeRunBadges';
 export { useFlowing } from './use-flowing';
 export { runController } from './app-run';

@@ -14,7 +14,8 @@ import type {
   TraceBatch,
   TraceView,
 } from '../../worker/trace-batch';
-import { TimelineModel, TraceAdapter } from '../timeline';
+import { TraceAdapter } from '../timeline/adapter';
+import { TimelineModel } from '../timeline/model';
 import { FrameBatches, type ScheduleFrame } from './frame-batches';
 import type { RunConfig } from './config';
 import type { RunStore } from './store/run-store';

@@ -5,7 +5,7 @@
 import type { SinkResult } from '../../engine/runtime/job';
 import type { BreakpointHit, Breakpoints } from '../../worker/breakpoints';
 import type { SideOutputRecord } from '../../worker/trace-batch';
-import { summarizeTimeline, type TimelineSummary } from '../timeline';
+import { summarizeTimeline, type TimelineSummary } from '../timeline/summary';
 import { runController } from './app-run';
 import type { RunConfig } from './config';
 import type { RunPhase } from './store/session-slice';
