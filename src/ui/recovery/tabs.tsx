@@ -1,10 +1,15 @@
-/** The recovery tabs of the bottom area: their ids, labels and panels. */
+/** The recovery tabs of the bottom area: their ids, labels and panels (loaded on first use). */
 import { useTranslation } from 'react-i18next';
 import type { PipelineDocument } from '../../engine/pipeline/document';
-import { CheckpointsPanel } from './CheckpointsPanel';
-import { ProofPanel } from './ProofPanel';
-import { SavepointsPanel } from './SavepointsPanel';
-import { StatePanel } from './StatePanel';
+import { lazyPart } from '../common/lazy-part';
+
+// Each tab's panel loads when the tab is first opened; the editor opens on the Problems tab.
+const CheckpointsPanel = lazyPart(() =>
+  import('./CheckpointsPanel').then((m) => m.CheckpointsPanel),
+);
+const SavepointsPanel = lazyPart(() => import('./SavepointsPanel').then((m) => m.SavepointsPanel));
+const ProofPanel = lazyPart(() => import('./ProofPanel').then((m) => m.ProofPanel));
+const StatePanel = lazyPart(() => import('./StatePanel').then((m) => m.StatePanel));
 
 export const RECOVERY_TABS = ['checkpoints', 'savepoints', 'proof', 'state'] as const;
 export type RecoveryTab = (typeof RECOVERY_TABS)[number];
