@@ -2,6 +2,7 @@
 import { GitCompareArrows } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { openCompare, selectOpen, useCompare } from './compare-store';
+import './compare-open.css';
 
 export function CompareButton() {
   const { t } = useTranslation('compare');

@@ -14,7 +14,6 @@ import { SIDES, type SideRun } from './compare-runner';
 import {
   selectComparison,
   selectFailure,
-  selectOpen,
   selectPhase,
   selectRan,
   selectRunning,
@@ -40,12 +39,6 @@ import './compare.css';
 
 export function CompareView({ doc }: { doc: PipelineDocument }) {
   useComparison(doc);
-  const open = useCompare(selectOpen);
-  if (!open) return null;
-  return <OpenCompareView doc={doc} />;
-}
-
-function OpenCompareView({ doc }: { doc: PipelineDocument }) {
   const { t } = useTranslation('compare');
   const setup = useCompare(selectSetup);
   const phase = useCompare(selectPhase);

@@ -1,6 +1,5 @@
 /** Compare mode's part of the test-only `window.__tidemark`: plain data, no pixels. */
-import { summarizeTimeline, type TimelineSummary } from '../timeline';
-import { compareRunner } from './app-compare';
+import { summarizeTimeline, type TimelineSummary } from '../timeline/summary';
 import type { SideRun } from './compare-runner';
 import { useCompare, type ComparePhase } from './compare-store';
 import type { Comparison } from './diff';
@@ -17,12 +16,15 @@ export interface CompareTestApi {
     sides: { a: SideRun; b: SideRun } | null;
     selected: string | null;
   };
-  /** What each side's timeline holds, and the processing times both show. */
-  timelines(): {
+  /**
+   * What each side's timeline holds, and the processing times both show (the runner loads with
+   * the view, so this waits for it if compare mode has not been opened yet).
+   */
+  timelines(): Promise<{
     a: TimelineSummary;
     b: TimelineSummary;
     shown: { from: number; to: number } | null;
-  };
+  }>;
 }
 
 export function compareTestApi(): CompareTestApi {
@@ -40,8 +42,8 @@ export function compareTestApi(): CompareTestApi {
         selected: s.selected,
       });
     },
-    timelines: () => {
-      const runner = compareRunner();
+    timelines: async () => {
+      const runner = (await import('./app-compare')).compareRunner();
       return structuredClone({
         a: summarizeTimeline(runner.models.a),
         b: summarizeTimeline(runner.models.b),
