@@ -5,7 +5,7 @@
  */
 import type { JsonValue, PipelineDocument } from '../../engine/pipeline/document';
 import type { SessionConfig } from '../../worker/trace-batch';
-import type { Language } from '../i18n/resources';
+import type { Language } from '../i18n/languages';
 
 /** One text in every language the UI speaks. */
 export type Localized = Record<Language, string>;

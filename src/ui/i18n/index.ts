@@ -1,24 +1,31 @@
 /**
  * Translation setup. Strings live in locales/<language>/<namespace>.json, one namespace per UI
- * area, so each area owns its file. English is the fallback; the browser's language is the
- * default until the user picks one (remembered in localStorage).
+ * area, so each area owns its file. English is the fallback and in the first load; another
+ * language loads when first shown (`bundle-backend.ts`). The browser's language is the default
+ * until the user picks one (remembered in localStorage).
  */
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { resources, SUPPORTED_LANGUAGES } from './resources';
+import { bundleBackend } from './bundle-backend';
+import { en } from './bundle-en';
+import { SUPPORTED_LANGUAGES } from './languages';
 
 export { SUPPORTED_LANGUAGES };
-export type { Language } from './resources';
+export type { Language } from './languages';
 
 /** Where the user's pick of language is remembered. */
 const STORED_LANGUAGE = 'tidemark.language';
 
 void i18n
   .use(LanguageDetector)
+  .use(bundleBackend)
   .use(initReactI18next)
   .init({
-    resources,
+    // English is bundled; the backend fetches the rest (every namespace at once).
+    resources: { en },
+    partialBundledLanguages: true,
+    ns: Object.keys(en),
     supportedLngs: SUPPORTED_LANGUAGES,
     fallbackLng: 'en',
     // 'zh' and 'zh-Hans' from the browser both mean Simplified Chinese here.

@@ -1,20 +1,15 @@
 /**
- * Every translation file, gathered at build time: locales/<language>/<namespace>.json.
- * Kept apart from the i18next setup so tests can compare the languages without a DOM.
+ * Every translation file of every language, gathered at build time:
+ * locales/<language>/<namespace>.json. For tests (they compare the languages and render in
+ * either without a DOM); the app loads a language's bundle when it is shown (`bundle-backend.ts`).
  */
-type Messages = { [key: string]: string | Messages };
+import { en } from './bundle-en';
+import { zhCN } from './bundle-zh-CN';
+import type { Bundle, Messages } from './languages';
 
-export const SUPPORTED_LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+export { SUPPORTED_LANGUAGES, type Language } from './languages';
 
-const files = import.meta.glob<Messages>('./locales/*/*.json', { eager: true, import: 'default' });
-
-export const resources: Record<string, Record<string, Messages>> = {};
-for (const [path, messages] of Object.entries(files)) {
-  const [, language, namespace] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
-  if (language === undefined || namespace === undefined) continue;
-  (resources[language] ??= {})[namespace] = messages;
-}
+export const resources: Record<string, Bundle> = { en, 'zh-CN': zhCN };
 
 /** Dotted paths of every string in a namespace, e.g. "toolbar.run". */
 export function messageKeys(messages: Messages, prefix = ''): string[] {

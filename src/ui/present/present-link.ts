@@ -4,7 +4,7 @@
  * `#p=<pipeline>&present=1` opens a shared pipeline (`share/share-link.ts`) the same way.
  * No React: the app reads the fragment before it renders.
  */
-import { SUPPORTED_LANGUAGES, type Language } from '../i18n/resources';
+import { SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 
 export type PresentTarget =
   | { kind: 'demo'; demo: string; step: number; language: Language | null }
