@@ -1,6 +1,8 @@
 // Page object for compare mode: the toolbar button, the controls, both timelines and the
 // joined results table; what the view holds is read through window.__tidemark.compare.
 
+import { languageApplied } from '../support/language.mjs';
+
 export class ComparePage {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
@@ -20,8 +22,9 @@ export class ComparePage {
     await this.done();
   }
 
-  /** Waits until the comparison of the current setup is shown. */
+  /** Waits until the comparison of the current setup is shown, in the language picked. */
   async done() {
+    await languageApplied(this.page);
     await this.page.waitForFunction(
       () => {
         const s = /** @type {any} */ (window).__tidemark.compare.state();

@@ -1,4 +1,5 @@
 // Page object for the guided demos: the gallery, the step player and its highlight ring.
+import { languageApplied } from '../support/language.mjs';
 import { DemoPlayerPage } from './demo-player.page.mjs';
 
 export class DemosPage extends DemoPlayerPage {
@@ -22,6 +23,7 @@ export class DemosPage extends DemoPlayerPage {
   /** Switches the UI language from the toolbar. @param {'en' | 'zh-CN'} language */
   async speak(language) {
     await this.page.getByTestId('language').selectOption(language);
+    await languageApplied(this.page);
   }
 
   /** Opens the gallery from the toolbar. */

@@ -1,5 +1,7 @@
 // Page object for the Export to Flink panel.
 
+import { languageApplied } from '../support/language.mjs';
+
 export class ExportPage {
   /** @param {import('playwright-core').Page} page */
   constructor(page) {
@@ -7,7 +9,9 @@ export class ExportPage {
     this.dialog = page.getByTestId('flink-export');
   }
 
+  /** Opens the panel, in the language picked, and waits for its highlighted code. */
   async open() {
+    await languageApplied(this.page);
     await this.page.getByTestId('export-flink').click();
     await this.dialog.waitFor({ state: 'visible' });
     await this.highlighted();

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Suspense } from 'react';
 import { Editor } from './editor/Editor';
+import { DocumentLanguage } from './i18n/DocumentLanguage';
 import { Presentation, usePresentTarget } from './present';
 import './i18n';
 
@@ -14,6 +15,7 @@ export function App() {
   const present = usePresentTarget();
   return (
     <Suspense fallback={null}>
+      <DocumentLanguage />
       <ReactFlowProvider>
         {present === null ? (
           <Editor />

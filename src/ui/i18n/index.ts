@@ -44,10 +44,8 @@ void i18n
     returnNull: false,
   });
 
+// Until the app has rendered; `DocumentLanguage` keeps it true from then on.
 document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
-i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
-});
 
 /**
  * Shows the page in `language` without remembering it as the user's pick: an embed link's
