@@ -1,16 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  displayUnit,
-  DURATION_UNITS,
-  fromMs,
-  toMs,
-  type DurationUnit,
-} from '../inspector/duration';
+import { displayUnit, DURATION_UNITS, type DurationUnit } from '../inspector/duration';
+import { formatField, type TextParamSpec } from '../inspector/field-value';
+import { useTextField } from '../inspector/use-text-field';
 
 /**
- * A duration in the units the inspector uses: a number and a unit, committed on Enter or
- * when the field loses focus (each commit runs the comparison again).
+ * A duration in the units the inspector uses, read and checked as the inspector's duration
+ * fields are: a number and a unit, committed on Enter or when the field loses focus (each
+ * commit runs the comparison again).
  */
 export function DurationInput({
   label,
@@ -33,21 +30,18 @@ export function DurationInput({
   unitHint?: DurationUnit;
 }) {
   const { t } = useTranslation('compare');
+  const { t: inspectorT } = useTranslation('inspector');
   const id = useId();
   const [picked, setPicked] = useState<DurationUnit | undefined>(undefined);
   const unit = displayUnit(value, picked ?? unitHint);
-  const shown = String(Number(fromMs(value, unit).toFixed(3)));
-  const [draft, setDraft] = useState<{ from: string; text: string } | null>(null);
-  const text = draft !== null && draft.from === shown ? draft.text : shown;
-  const amount = Number(text.trim().replace(',', '.'));
-  const invalid = text.trim() === '' || !Number.isFinite(amount) || toMs(amount, unit) < min;
-
-  const commit = (inUnit: DurationUnit) => {
-    if (invalid) return;
-    const ms = toMs(amount, inUnit);
-    setDraft(null);
-    if (ms !== value) onCommit(ms);
-  };
+  const spec: TextParamSpec = { type: 'duration', name: testId, label: name, default: 0, min };
+  const { draft, setDraft, error, commit, revert } = useTextField(
+    spec,
+    value,
+    (ms) => onCommit(ms as number),
+    unit,
+  );
+  const editing = draft !== formatField(spec, value, unit);
   return (
     <span className="compare-duration">
       <label htmlFor={id} className="compare-duration__label">
@@ -60,19 +54,19 @@ export function DurationInput({
         inputMode="decimal"
         autoComplete="off"
         spellCheck={false}
-        value={text}
+        value={draft}
         aria-label={name}
-        aria-invalid={invalid}
-        title={invalid ? t('field.invalid') : undefined}
+        aria-invalid={error !== undefined}
+        title={error === undefined ? undefined : inspectorT(error.key, error.values)}
         data-testid={testId}
-        onChange={(e) => setDraft({ from: shown, text: e.target.value })}
-        onBlur={() => commit(unit)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => commit()}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit(unit);
-          if (e.key === 'Escape' && draft !== null) {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape' && editing) {
             // Escape undoes the edit first; a second Escape closes the view.
             e.preventDefault();
-            setDraft(null);
+            revert();
           }
         }}
       />
